@@ -1,0 +1,26 @@
+"""`academy collect`: move staff submissions from the exchange into the course."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .config import database_url, load_config
+from .errors import AcademyError
+from .nbgrader_setup import api, check
+from .release import released_modules
+
+
+def collect(*, instance: Path, modules: list[str] | None = None) -> dict[str, int]:
+    """Collect the newest submission of each employee for each module; returns counts by module."""
+    config, paths = load_config(instance)
+    released = released_modules(database_url(config, paths))
+    chosen = modules or released
+    for module_id in chosen:
+        if module_id not in released:
+            raise AcademyError(f"module {module_id!r} has not been released; release it with 'academy release {module_id}'")
+    nbgrader = api(config, paths)
+    counts = {}
+    for module_id in chosen:
+        check(nbgrader.collect(module_id, update=True), f"collect {module_id}")
+        counts[module_id] = sum(1 for _ in paths.step("submitted").glob(f"*/{module_id}"))
+    return counts

@@ -1,0 +1,131 @@
+"""`academy.toml`: the only file a user edits.
+
+Each key is declared once below, with its type, default and description; the
+file `academy init` writes is rendered from these declarations, and nbgrader's
+configuration is derived from them in `nbgrader_config`, so nobody edits
+``nbgrader_config.py`` by hand.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+import zoneinfo
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import AcademyError
+from .paths import InstancePaths
+
+LANGUAGES = ("zh-CN", "en")
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CourseSection(_Section):
+    id: str = Field("sales-academy", pattern=r"^[a-z0-9][a-z0-9-]{0,63}$", description="Course id used by nbgrader and the exchange.")
+    language: Literal["zh-CN", "en"] = Field("zh-CN", description="Language of built notebooks and reports: zh-CN or en.")
+    timezone: str = Field("Asia/Shanghai", description="IANA time zone for due dates and submission times.")
+    content: str = Field("", description="Folder holding course/, cases/ and graders/; empty means the bundled content.")
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            zoneinfo.ZoneInfo(value)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r} (use an IANA name such as Asia/Shanghai)") from None
+        return value
+
+
+class GradebookSection(_Section):
+    url: str = Field("sqlite:///gradebook.db", description="SQLAlchemy URL; a relative SQLite path is inside the instance.")
+
+    @field_validator("url")
+    @classmethod
+    def _supported(cls, value: str) -> str:
+        if not value.startswith(("sqlite:///", "postgresql://", "postgresql+psycopg2://")):
+            raise ValueError("must start with sqlite:/// or postgresql://")
+        return value
+
+
+class GradingSection(_Section):
+    cell_timeout_s: int = Field(30, gt=0, le=3600, description="Seconds one cell may run before it is stopped.")
+    notebook_timeout_s: int = Field(300, gt=0, le=86400, description="Seconds one notebook may run in all.")
+    memory_mb: int = Field(2048, ge=256, description="Memory limit of a grading kernel, in MiB.")
+    max_output_lines: int = Field(1000, ge=10, description="Lines of output kept per cell in graded notebooks.")
+    workers: int = Field(0, ge=0, le=256, description="Parallel grading workers; 0 means one per CPU core.")
+
+
+class AcademyConfig(_Section):
+    course: CourseSection = CourseSection()
+    gradebook: GradebookSection = GradebookSection()
+    grading: GradingSection = GradingSection()
+
+
+def bundled_content() -> Path:
+    """The course content that ships beside the package (the repository root)."""
+    return Path(__file__).resolve().parents[2]
+
+
+def render_toml(config: AcademyConfig) -> str:
+    """The text of `academy.toml` for `config`, with every key's description as a comment."""
+    lines = ["# Sales Academy course instance. This is the only file to edit;", "# nbgrader's configuration is derived from it.", ""]
+    for name, section in config:
+        lines.append(f"[{name}]")
+        for key, field in type(section).model_fields.items():
+            lines.append(f"# {field.description}")
+            value = getattr(section, key)
+            lines.append(f"{key} = {_toml_value(value)}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def load_config(root: Path) -> tuple[AcademyConfig, InstancePaths]:
+    """Read and validate the instance at `root`.
+
+    Raises:
+        AcademyError: the folder is not an instance, or `academy.toml` is invalid.
+    """
+    paths = InstancePaths(Path(root).resolve())
+    if not paths.config.is_file():
+        raise AcademyError(f"{paths.config}: no course instance here; create one with 'academy init {root}' or pass --instance")
+    try:
+        raw = tomllib.loads(paths.config.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise AcademyError(f"{paths.config}: not valid TOML ({exc})") from None
+    try:
+        return AcademyConfig.model_validate(raw), paths
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        where = ".".join(str(p) for p in error["loc"])
+        raise AcademyError(f"{paths.config}: {where}: {error['msg']}") from None
+
+
+def content_root(config: AcademyConfig) -> Path:
+    """Folder holding course/, cases/ and graders/ for this instance."""
+    return Path(config.course.content) if config.course.content else bundled_content()
+
+
+def database_url(config: AcademyConfig, paths: InstancePaths) -> str:
+    """The gradebook URL with a relative SQLite path resolved inside the instance."""
+    url = config.gradebook.url
+    if url.startswith("sqlite:///") and not url.startswith("sqlite:////"):
+        return "sqlite:///" + str(paths.root / url.removeprefix("sqlite:///"))
+    return url
+
+
+def workers(config: AcademyConfig) -> int:
+    return config.grading.workers or os.cpu_count() or 1

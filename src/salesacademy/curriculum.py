@@ -1,0 +1,147 @@
+"""`course/curriculum.yml`: what is taught, to whom, by when, and for how long.
+
+The curriculum declares the bank's roles, the competencies the course builds,
+and every module and case: its titles in both languages, its notebooks, the
+points it carries, its pass mark, the roles that must take it, the days
+allowed after assignment and the months after which a pass lapses and the
+employee must recertify.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from .errors import AcademyError
+
+CURRICULUM_FILE = Path("course") / "curriculum.yml"
+FOLDERS = {"module": "course", "case": "cases"}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(_Strict):
+    """A text in both course languages."""
+
+    zh: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def __call__(self, language: str) -> str:
+        return self.zh if language.startswith("zh") else self.en
+
+
+class Defaults(_Strict):
+    due_days: int = Field(30, gt=0, le=366)
+    recertify_months: int = Field(12, gt=0, le=120)
+    pass_mark: float = Field(0.7, gt=0, le=1)
+
+
+class Module(_Strict):
+    id: str = Field(pattern=r"^c?\d\d-[a-z0-9-]+$")
+    kind: Literal["module", "case"] = "module"
+    title: Text
+    notebooks: list[str] = Field(min_length=1)
+    graded: str = Field("exercise", description="The notebook that holds the graded items.")
+    competencies: list[str] = Field(min_length=1)
+    points: float = Field(gt=0)
+    pass_mark: float | None = Field(None, gt=0, le=1)
+    required_for: list[str] = []
+    due_days: int | None = Field(None, gt=0, le=366)
+    recertify_months: int | None = Field(None, gt=0, le=120)
+    supports: list[str] = []
+
+    @model_validator(mode="after")
+    def _graded_is_listed(self) -> "Module":
+        if self.graded not in self.notebooks:
+            raise ValueError(f"graded notebook {self.graded!r} is not in notebooks")
+        return self
+
+    def folder(self, content: Path) -> Path:
+        return content / FOLDERS[self.kind] / self.id
+
+
+class Curriculum(_Strict):
+    defaults: Defaults = Defaults()
+    roles: dict[str, Text] = Field(min_length=1)
+    competencies: dict[str, Text] = Field(min_length=1)
+    modules: list[Module] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> "Curriculum":
+        seen: set[str] = set()
+        for i, module in enumerate(self.modules):
+            if module.id in seen:
+                raise ValueError(f"modules[{i}].id: duplicate module id {module.id!r}")
+            seen.add(module.id)
+            for role in module.required_for:
+                if role not in self.roles:
+                    raise ValueError(f"modules[{i}].required_for: unknown role {role!r} (declare it under roles)")
+            for competency in module.competencies:
+                if competency not in self.competencies:
+                    raise ValueError(f"modules[{i}].competencies: unknown competency {competency!r} (declare it under competencies)")
+        for i, module in enumerate(self.modules):
+            for target in module.supports:
+                if target not in seen:
+                    raise ValueError(f"modules[{i}].supports: unknown module {target!r}")
+        return self
+
+    @cached_property
+    def by_id(self) -> dict[str, Module]:
+        return {m.id: m for m in self.modules}
+
+    def module(self, module_id: str) -> Module:
+        """The module with this id, or an error naming the known ones."""
+        try:
+            return self.by_id[module_id]
+        except KeyError:
+            known = ", ".join(self.by_id)
+            raise AcademyError(f"unknown module {module_id!r}; the curriculum has: {known}") from None
+
+    def pass_mark(self, module: Module) -> float:
+        return module.pass_mark if module.pass_mark is not None else self.defaults.pass_mark
+
+    def due_days(self, module: Module) -> int:
+        return module.due_days if module.due_days is not None else self.defaults.due_days
+
+    def recertify_months(self, module: Module) -> int:
+        return module.recertify_months if module.recertify_months is not None else self.defaults.recertify_months
+
+    def required(self, role: str) -> list[Module]:
+        """Modules and cases an employee in `role` must take."""
+        return [m for m in self.modules if role in m.required_for]
+
+
+def load_curriculum(content: Path) -> Curriculum:
+    """Read and validate the curriculum under `content`, including that every notebook exists.
+
+    Raises:
+        AcademyError: one line naming the file, the key and the problem.
+    """
+    path = Path(content) / CURRICULUM_FILE
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise AcademyError(f"{path}: curriculum not found; set course.content in academy.toml to the folder holding course/") from None
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise AcademyError(f"{path}: not valid YAML ({str(exc).splitlines()[0]})") from None
+    if not isinstance(raw, dict):
+        raise AcademyError(f"{path}: expected a mapping with roles, competencies and modules")
+    try:
+        curriculum = Curriculum.model_validate(raw)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        where = ".".join(str(p) for p in error["loc"])
+        message = error["msg"].removeprefix("Value error, ")
+        raise AcademyError(f"{path}: {where + ': ' if where else ''}{message}") from None
+    for module in curriculum.modules:
+        for notebook in module.notebooks:
+            source = module.folder(Path(content)) / f"{notebook}.py"
+            if not source.is_file():
+                raise AcademyError(f"{path}: module {module.id}: notebook {notebook!r} not found at {source}")
+    return curriculum

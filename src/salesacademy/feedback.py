@@ -1,0 +1,62 @@
+"""`academy feedback`: graded feedback for staff, without hidden tests.
+
+Stock nbgrader feedback shows the graded notebook as it ran, hidden tests
+included, and a failed hidden assertion's traceback prints its source line.
+The feedback pipeline here removes hidden test regions and reduces every
+test error to its name and message before rendering.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from nbconvert.preprocessors import Preprocessor
+
+from .config import database_url, load_config
+from .errors import AcademyError
+from .nbgrader_setup import api, check
+from .release import released_modules
+
+
+class RedactTestErrors(Preprocessor):
+    """Keep only ``Name: message`` of errors in graded test cells."""
+
+    def preprocess_cell(self, cell, resources, index):
+        if cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("grade"):
+            for output in cell.get("outputs", []):
+                if output.output_type == "error":
+                    message = f"{output.ename}: {output.evalue}" if output.evalue else output.ename
+                    output.traceback = [message]
+        return cell, resources
+
+
+# Order matters: grades are read before anything changes the cells, and hidden
+# regions are cleared before errors are redacted so no hidden line survives.
+FEEDBACK_PREPROCESSORS = [
+    "nbgrader.preprocessors.GetGrades",
+    "nbgrader.preprocessors.ClearHiddenTests",
+    "salesacademy.feedback.RedactTestErrors",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+]
+
+
+def feedback(*, instance: Path, modules: list[str] | None = None) -> dict[str, int]:
+    """Generate and release feedback for graded submissions; returns counts by module."""
+    config, paths = load_config(instance)
+    released = released_modules(database_url(config, paths))
+    chosen = modules or released
+    for module_id in chosen:
+        if module_id not in released:
+            raise AcademyError(f"module {module_id!r} has not been released")
+    nbgrader = api(config, paths)
+    nbgrader.config.GenerateFeedback.preprocessors = FEEDBACK_PREPROCESSORS
+    counts = {}
+    for module_id in chosen:
+        graded = list(paths.step("autograded").glob(f"*/{module_id}"))
+        if not graded:
+            counts[module_id] = 0
+            continue
+        check(nbgrader.generate_feedback(module_id), f"generate_feedback {module_id}")
+        check(nbgrader.release_feedback(module_id), f"release_feedback {module_id}")
+        counts[module_id] = len(graded)
+    return counts

@@ -1,0 +1,119 @@
+"""`academy status`: where every employee stands on every module they must take.
+
+`compute_status` is a pure function of the roster, the enrollments, the
+submissions and grades, the curriculum and a date, so the same answer comes
+out for any date in the past ("as of") and tests need no files. Statuses:
+
+=======================  ===================================================
+assigned                 enrolled, nothing submitted, not yet due
+submitted                collected but not graded yet
+needs-manual-grading     graded automatically; a trainer still has to grade
+                         a written answer
+passed                   score at or above the module's pass mark
+failed                   graded below the pass mark, not yet due
+overdue                  past the due date without a pass
+expired                  passed, but the recertification interval has lapsed
+=======================  ===================================================
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+
+from . import gradebook
+from .config import content_root, database_url, load_config
+from .curriculum import Curriculum, load_curriculum
+from .errors import AcademyError
+
+STATUSES = ("assigned", "submitted", "needs-manual-grading", "passed", "failed", "overdue", "expired")
+COLUMNS = ["employee_id", "name", "branch", "role", "module_id", "assigned_on", "due_on", "submitted_at",
+           "score", "max_score", "percent", "status"]
+
+
+def module_table(curriculum: Curriculum) -> pd.DataFrame:
+    return pd.DataFrame(
+        [(m.id, curriculum.pass_mark(m), curriculum.recertify_months(m), m.points) for m in curriculum.modules],
+        columns=["module_id", "pass_mark", "recertify_months", "points"],
+    )
+
+
+def submission_scores(grades: pd.DataFrame) -> pd.DataFrame:
+    """One row per graded submission: score, maximum and whether a trainer still has work."""
+    if grades.empty:
+        return pd.DataFrame(columns=["employee_id", "module_id", "score", "max_score", "needs_manual_grade"])
+    return (
+        grades.groupby(["employee_id", "module_id"])
+        .agg(score=("score", lambda s: s.fillna(0).sum()), max_score=("max_score", "sum"), needs_manual_grade=("needs_manual_grade", "any"))
+        .reset_index()
+    )
+
+
+def compute_status(
+    *,
+    employees: pd.DataFrame,
+    enrollments: pd.DataFrame,
+    submissions: pd.DataFrame,
+    grades: pd.DataFrame,
+    curriculum: Curriculum,
+    as_of: dt.date,
+) -> pd.DataFrame:
+    """Status of each active employee on each module they are enrolled in, as of `as_of`."""
+    as_of_ts = pd.Timestamp(as_of)
+    active = employees[employees.active.astype(bool)][["employee_id", "name", "branch", "role"]]
+    frame = active.merge(enrollments[enrollments.assigned_on <= as_of_ts], on="employee_id")
+    # Only what had happened by the end of the as-of day counts.
+    seen = submissions[submissions.submitted_at < as_of_ts + pd.Timedelta(days=1)]
+    frame = frame.merge(seen[["employee_id", "module_id", "submitted_at"]], on=["employee_id", "module_id"], how="left")
+    scored = submission_scores(grades[grades.submitted_at < as_of_ts + pd.Timedelta(days=1)])
+    frame = frame.merge(scored, on=["employee_id", "module_id"], how="left").merge(module_table(curriculum), on="module_id", how="left")
+    frame["percent"] = (frame.score / frame.max_score).where(frame.max_score > 0)
+    expires = frame.submitted_at + frame.recertify_months.map(lambda m: pd.DateOffset(months=int(m)) if pd.notna(m) else pd.DateOffset(0))
+    past_due = as_of_ts > frame.due_on
+    graded = frame.score.notna()
+    passed = graded & (frame.percent >= frame.pass_mark - 1e-9)
+    conditions = [
+        frame.submitted_at.isna() & past_due,
+        frame.submitted_at.isna(),
+        ~graded,
+        frame.needs_manual_grade.fillna(False).astype(bool),
+        passed & (expires <= as_of_ts),
+        passed,
+        past_due,
+    ]
+    choices = ["overdue", "assigned", "submitted", "needs-manual-grading", "expired", "passed", "overdue"]
+    frame["status"] = pd.Series(pd.NA, index=frame.index, dtype="object")
+    for condition, choice in zip(reversed(conditions), reversed(choices)):
+        frame.loc[condition.fillna(False).astype(bool), "status"] = choice
+    frame["status"] = frame.status.fillna("failed")
+    return frame[COLUMNS].sort_values(["employee_id", "module_id"], ignore_index=True)
+
+
+def status(
+    *,
+    instance: Path,
+    as_of: dt.date | None = None,
+    branch: str | None = None,
+    employee: str | None = None,
+    module: str | None = None,
+) -> pd.DataFrame:
+    """Status table for the instance, optionally narrowed to one branch, employee or module."""
+    config, paths = load_config(instance)
+    curriculum = load_curriculum(content_root(config))
+    url = database_url(config, paths)
+    table = compute_status(
+        employees=gradebook.employees(url),
+        enrollments=gradebook.enrollments(url),
+        submissions=gradebook.submissions(url),
+        grades=gradebook.grade_rows(url),
+        curriculum=curriculum,
+        as_of=as_of or dt.date.today(),
+    )
+    for column, value in (("branch", branch), ("employee_id", employee), ("module_id", module)):
+        if value is not None:
+            if value not in set(table[column]):
+                raise AcademyError(f"no enrolled employee matches {column.replace('_id', '')} {value!r}")
+            table = table[table[column] == value]
+    return table.reset_index(drop=True)
