@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from nbconvert.preprocessors import Preprocessor
+from nbgrader.preprocessors import NbGraderPreprocessor
+from traitlets.config import Config
 
 from .config import database_url, load_config
 from .errors import AcademyError
@@ -18,7 +19,7 @@ from .nbgrader_setup import api, check
 from .release import released_modules
 
 
-class RedactTestErrors(Preprocessor):
+class RedactTestErrors(NbGraderPreprocessor):
     """Keep only ``Name: message`` of errors in graded test cells."""
 
     def preprocess_cell(self, cell, resources, index):
@@ -48,8 +49,9 @@ def feedback(*, instance: Path, modules: list[str] | None = None) -> dict[str, i
     for module_id in chosen:
         if module_id not in released:
             raise AcademyError(f"module {module_id!r} has not been released")
-    nbgrader = api(config, paths)
-    nbgrader.config.GenerateFeedback.preprocessors = FEEDBACK_PREPROCESSORS
+    extra = Config()
+    extra.GenerateFeedback.preprocessors = FEEDBACK_PREPROCESSORS
+    nbgrader = api(config, paths, extra)
     counts = {}
     for module_id in chosen:
         graded = list(paths.step("autograded").glob(f"*/{module_id}"))

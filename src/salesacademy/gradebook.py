@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pandas as pd
 import sqlalchemy as sa
@@ -96,6 +99,11 @@ def create_schema(url: str, course_id: str) -> None:
     """Create nbgrader's tables (with the course row) and the academy's."""
     from nbgrader.api import Gradebook  # heavy import, only when a gradebook is created
 
+    # nbgrader runs the `alembic` command to stamp a new database; it lives
+    # beside this interpreter, which is not on PATH when the venv is not active.
+    bin_dir = str(Path(sys.executable).parent)
+    if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
     with Gradebook(url, course_id):
         pass
     eng = engine(url)
@@ -139,7 +147,7 @@ def enrollments(url: str) -> pd.DataFrame:
 # reports and item analysis. nbgrader counts a manual score over the
 # automatic one, plus any extra credit.
 GRADE_ROWS = """
-SELECT sa.student_id AS employee_id, a.name AS module_id, n.name AS notebook, gc.name AS item,
+SELECT sa.student_id AS employee_id, a.name AS module_id, n.name AS notebook, bc.name AS item,
        gc.max_score AS max_score, g.auto_score AS auto_score, g.manual_score AS manual_score,
        g.extra_credit AS extra_credit, g.needs_manual_grade AS needs_manual_grade,
        sa.timestamp AS submitted_at
@@ -149,6 +157,7 @@ JOIN submitted_notebook sn ON sn.assignment_id = sa.id
 JOIN notebook n ON n.id = sn.notebook_id
 JOIN grade g ON g.notebook_id = sn.id
 JOIN grade_cells gc ON gc.id = g.cell_id
+JOIN base_cell bc ON bc.id = gc.id
 """
 
 

@@ -38,6 +38,8 @@ def nbgrader_config(config: AcademyConfig, paths: InstancePaths) -> Config:
     c.CourseDirectory.db_url = database_url(config, paths)
     c.Exchange.root = str(paths.exchange)
     c.Exchange.timezone = config.course.timezone
+    # A numeric offset: zone abbreviations such as CST are ambiguous when parsed back.
+    c.Exchange.timestamp_format = "%Y-%m-%d %H:%M:%S.%f %z"
     c.Execute.timeout = config.grading.cell_timeout_s
     c.LimitOutput.max_lines = config.grading.max_output_lines
     # A learner who deletes a test cell must not escape it: nbgrader puts it back.
@@ -53,11 +55,13 @@ def instance_config(root: Path) -> Config:
     return nbgrader_config(config, paths)
 
 
-def api(config: AcademyConfig, paths: InstancePaths):
-    """An nbgrader API object for this instance."""
+def api(config: AcademyConfig, paths: InstancePaths, extra: Config | None = None):
+    """An nbgrader API object for this instance, with `extra` settings for one command."""
     from nbgrader.apps import NbGraderAPI  # heavy: imported only when a command needs nbgrader
 
     nbgrader_cfg = nbgrader_config(config, paths)
+    if extra is not None:
+        nbgrader_cfg.merge(extra)
     return NbGraderAPI(config=nbgrader_cfg)
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import nbformat
 import sqlalchemy as sa
+from traitlets.config import Config
 
 from . import build
 from .config import content_root, database_url, load_config
@@ -82,8 +83,9 @@ def release(*, instance: Path, modules: list[str], today: dt.date | None = None,
     chosen = [curriculum.module(module_id) for module_id in modules]  # all known before anything changes
     today = today or dt.date.today()
     url = database_url(config, paths)
-    nbgrader = api(config, paths)
-    nbgrader.config.ExchangeReleaseAssignment.force = True  # a new version replaces the old one in the exchange
+    extra = Config()
+    extra.ExchangeReleaseAssignment.force = True  # a new version replaces the old one in the exchange
+    nbgrader = api(config, paths, extra)
     from tqdm import tqdm
 
     results = []

@@ -69,8 +69,13 @@ def compute_status(
     frame = frame.merge(seen[["employee_id", "module_id", "submitted_at"]], on=["employee_id", "module_id"], how="left")
     scored = submission_scores(grades[grades.submitted_at < as_of_ts + pd.Timedelta(days=1)])
     frame = frame.merge(scored, on=["employee_id", "module_id"], how="left").merge(module_table(curriculum), on="module_id", how="left")
+    frame["submitted_at"] = pd.to_datetime(frame.submitted_at)
+    frame["score"] = pd.to_numeric(frame.score)
+    frame["max_score"] = pd.to_numeric(frame.max_score)
     frame["percent"] = (frame.score / frame.max_score).where(frame.max_score > 0)
-    expires = frame.submitted_at + frame.recertify_months.map(lambda m: pd.DateOffset(months=int(m)) if pd.notna(m) else pd.DateOffset(0))
+    expires = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
+    for months, rows in frame.groupby("recertify_months").groups.items():
+        expires[rows] = frame.submitted_at[rows] + pd.DateOffset(months=int(months))
     past_due = as_of_ts > frame.due_on
     graded = frame.score.notna()
     passed = graded & (frame.percent >= frame.pass_mark - 1e-9)

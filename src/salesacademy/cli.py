@@ -1,0 +1,194 @@
+"""The `academy` command: wires arguments to the keyword-only functions of each verb's module.
+
+Verb modules are imported only when their command runs, so `academy --help`
+answers at once. Defaults come from the verb modules themselves. A user's
+mistake ends in one line on stderr and exit status 1 (2 for bad arguments);
+anything else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import os
+import sys
+from pathlib import Path
+
+PROG = "academy"
+
+# name: (verb module, one-line summary); nested commands use "group name".
+COMMANDS = {
+    "init": ("init", "create a course instance"),
+    "roster import": ("roster", "import the staff roster from CSV or XLSX (all or nothing)"),
+    "release": ("release", "build modules, release them through nbgrader and assign them"),
+    "collect": ("collect", "collect staff submissions from the exchange"),
+    "grade": ("grade", "autograde collected submissions"),
+    "feedback": ("feedback", "generate and release feedback, hidden tests removed"),
+    "status": ("status", "where each employee stands on each module, as of a date"),
+    "demo": ("demo", "run the whole training cycle on a synthetic cohort"),
+}
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} must be at least 1")
+    return value
+
+
+def _instance(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--instance", type=Path, default=Path(os.environ.get("ACADEMY_INSTANCE", ".")),
+                        help="course instance folder (default: $ACADEMY_INSTANCE or the current folder)")
+
+
+def _configure(name: str, parser: argparse.ArgumentParser, verb) -> None:
+    """Declare the arguments of command `name`, with defaults read from its module `verb`."""
+    if name == "init":
+        parser.add_argument("directory", type=Path, help="folder to create the instance in")
+        parser.add_argument("--course-id", default=verb.DEFAULT_COURSE_ID, help="course id (default: %(default)s)")
+        parser.add_argument("--language", choices=["zh-CN", "en"], default=verb.DEFAULT_LANGUAGE, help="content language (default: %(default)s)")
+        parser.add_argument("--timezone", default=verb.DEFAULT_TIMEZONE, help="IANA time zone (default: %(default)s)")
+        parser.add_argument("--db", default=verb.DEFAULT_DB, help="gradebook URL, SQLite or PostgreSQL (default: %(default)s)")
+        parser.add_argument("--content", type=Path, default=None, help="folder with course/, cases/ and graders/ (default: the bundled content)")
+        return
+    if name == "demo":
+        parser.add_argument("--employees", type=_positive, default=verb.DEFAULT_EMPLOYEES, help="cohort size (default: %(default)s)")
+        parser.add_argument("--out", type=Path, default=verb.DEFAULT_OUT, help="instance folder to (re)create (default: %(default)s)")
+        parser.add_argument("--seed", type=int, default=verb.DEFAULT_SEED, help="random seed (default: %(default)s)")
+        parser.add_argument("--language", choices=["zh-CN", "en"], default="zh-CN", help="content language (default: %(default)s)")
+        return
+    _instance(parser)
+    if name == "roster import":
+        parser.add_argument("file", type=Path, help="roster file (.csv or .xlsx)")
+    elif name == "release":
+        parser.add_argument("modules", nargs="*", metavar="MODULE", help="module or case ids from the curriculum")
+        parser.add_argument("--all", action="store_true", help="release every module and case in the curriculum")
+    elif name in ("collect", "feedback"):
+        parser.add_argument("modules", nargs="*", metavar="MODULE", help="module ids (default: every released module)")
+    elif name == "grade":
+        parser.add_argument("modules", nargs="*", metavar="MODULE", help="module ids (default: every released module)")
+        parser.add_argument("--employee", action="append", dest="employees", metavar="ID", help="grade only this employee (repeatable)")
+        parser.add_argument("--force", action="store_true", help="regrade submissions already graded")
+    elif name == "status":
+        parser.add_argument("--as-of", type=_date, default=None, help="date to compute status for (default: today)")
+        parser.add_argument("--branch", help="only this branch")
+        parser.add_argument("--employee", help="only this employee id")
+        parser.add_argument("--module", help="only this module id")
+        parser.add_argument("--format", choices=["table", "csv"], default="table", help="output format (default: %(default)s)")
+
+
+def _run(name: str, args: argparse.Namespace, verb) -> int:
+    """Call the verb with the parsed arguments and print its result."""
+    if name == "init":
+        paths = verb.init(directory=args.directory, course_id=args.course_id, language=args.language,
+                          timezone=args.timezone, db=args.db, content=args.content)
+        print(f"created course instance in {paths.root}")
+    elif name == "roster import":
+        summary = verb.import_roster(instance=args.instance, file=args.file)
+        print(f"roster imported: {summary.added} added, {summary.updated} updated, {summary.deactivated} marked inactive, {summary.unchanged} unchanged")
+    elif name == "release":
+        modules = args.modules
+        if args.all:
+            from .config import content_root, load_config
+            from .curriculum import load_curriculum
+
+            config, _ = load_config(args.instance)
+            modules = [m.id for m in load_curriculum(content_root(config)).modules]
+        for released in verb.release(instance=args.instance, modules=modules):
+            print(f"released {released.module_id} (version {released.version}, {released.points:g} points), {released.enrolled} newly assigned")
+    elif name == "collect":
+        for module_id, count in verb.collect(instance=args.instance, modules=args.modules or None).items():
+            print(f"{module_id}: {count} submission(s) collected")
+    elif name == "grade":
+        run = verb.grade(instance=args.instance, modules=args.modules or None, employees=args.employees, force=args.force)
+        print(f"graded {len(run.graded)}, unchanged {len(run.skipped)}, failed {len(run.failed)}")
+        for submission, reason in run.failed.items():
+            print(f"failed: {submission.employee_id} {submission.module_id}: {reason}", file=sys.stderr)
+        return 1 if run.failed else 0
+    elif name == "feedback":
+        for module_id, count in verb.feedback(instance=args.instance, modules=args.modules or None).items():
+            print(f"{module_id}: feedback released to {count} employee(s)")
+    elif name == "status":
+        table = verb.status(instance=args.instance, as_of=args.as_of, branch=args.branch, employee=args.employee, module=args.module)
+        if args.format == "csv":
+            table.to_csv(sys.stdout, index=False)
+        else:
+            shown = table.assign(percent=(table.percent * 100).round(1))[["employee_id", "name", "branch", "module_id", "due_on", "percent", "status"]]
+            print(shown.to_string(index=False, na_rep="-") if not shown.empty else "no enrolled employees")
+    elif name == "demo":
+        result = verb.demo(out=args.out, employees=args.employees, seed=args.seed, language=args.language)
+        print("\nPass rates by module:")
+        print(result.pass_rates.to_string())
+        print(f"\ninstance:   {result.paths.root}")
+        print(f"gradebook:  {result.paths.root / 'gradebook.db'}")
+        print(f"feedback:   {result.paths.step('feedback')}")
+        print(f"answers:    {result.paths.root / 'answers.csv'}")
+    return 0
+
+
+def _top_parser() -> argparse.ArgumentParser:
+    lines = "\n".join(f"  {name:<15} {summary}" for name, (_, summary) in COMMANDS.items())
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Sales Academy: compliant-sales training with nbgrader.",
+        epilog=f"commands:\n{lines}\n\nRun '{PROG} COMMAND --help' for a command's options.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("command", nargs="?", help=argparse.SUPPRESS)
+    return parser
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    top = _top_parser()
+    words = [w for w in argv if not w.startswith("-")][:2]
+    name = " ".join(words[:2]) if " ".join(words[:2]) in COMMANDS else (words[0] if words else "")
+    if name not in COMMANDS:
+        if words and words[0] + " import" in COMMANDS and len(words) == 1:
+            top.error(f"'{words[0]}' needs a subcommand: {words[0]} import")
+        if not argv or argv[0] in ("-h", "--help", "--version"):
+            top.parse_args(argv[:1] or ["--help"])
+            return 0
+        top.error(f"unknown command {' '.join(words) or argv[0]!r}; see '{PROG} --help'")
+    module_name, summary = COMMANDS[name]
+    from .errors import AcademyError
+
+    try:
+        verb = importlib.import_module(f"salesacademy.{module_name}")
+        parser = argparse.ArgumentParser(prog=f"{PROG} {name}", description=summary[0].upper() + summary[1:] + ".")
+        _configure(name, parser, verb)
+        rest = list(argv)
+        for word in name.split():
+            rest.remove(word)
+        args = parser.parse_args(rest)
+        return _run(name, args, verb)
+    except AcademyError as error:
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""Every learner-facing text of every module and case exists in both languages."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from salesacademy import build
+from salesacademy.config import bundled_content
+from salesacademy.curriculum import load_curriculum
+from salesacademy.rubrics import load_rubric
+
+CONTENT = bundled_content()
+CURRICULUM = load_curriculum(CONTENT)
+SOURCES = [(m, nb) for m in CURRICULUM.modules for nb in m.notebooks]
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def source_of(module, notebook):
+    return build.read_source(module.folder(CONTENT) / f"{notebook}.py")
+
+
+@pytest.mark.parametrize(("module", "notebook"), SOURCES, ids=[f"{m.id}/{n}" for m, n in SOURCES])
+def test_prose_comes_in_language_pairs(module, notebook):
+    cells = source_of(module, notebook).cells
+    prose = [c for c in cells if c.cell_type == "markdown" and "written" not in c.metadata]
+    assert prose, "a notebook without prose"
+    for cell in prose:
+        assert cell.metadata.get("lang") in ("zh", "en"), f"markdown cell without lang: {cell.source[:60]!r}"
+    for index, cell in enumerate(cells):
+        if cell.metadata.get("lang") == "zh":
+            partner = cells[index + 1] if index + 1 < len(cells) else None
+            assert partner is not None and partner.metadata.get("lang") == "en", f"zh cell without an en partner: {cell.source[:60]!r}"
+            assert CJK.search(cell.source), f"zh cell has no Chinese: {cell.source[:60]!r}"
+        if cell.metadata.get("lang") == "en":
+            assert index > 0 and cells[index - 1].metadata.get("lang") == "zh", f"en cell without a zh partner: {cell.source[:60]!r}"
+            assert not CJK.search(cell.source.replace("（", "")) or "`" in cell.source, f"Chinese in an en cell: {cell.source[:60]!r}"
+
+
+@pytest.mark.parametrize(("module", "notebook"), SOURCES, ids=[f"{m.id}/{n}" for m, n in SOURCES])
+def test_code_text_is_tagged_in_both_languages(module, notebook):
+    for cell in source_of(module, notebook).cells:
+        if cell.cell_type != "code" or "mistake" in cell.metadata:
+            continue
+        lines = cell.source.split("\n")
+        zh = [line for line in lines if re.search(r"#\s*\[zh\]", line)]
+        en = [line for line in lines if re.search(r"#\s*\[en\]", line)]
+        assert len(zh) == len(en), f"{len(zh)} zh-tagged lines but {len(en)} en-tagged in: {cell.source[:80]!r}"
+        for line in lines:
+            if CJK.search(line):
+                assert re.search(r"#\s*\[zh\]", line), f"Chinese outside a [zh] line: {line!r}"
+
+
+@pytest.mark.parametrize("module", [m for m in CURRICULUM.modules], ids=[m.id for m in CURRICULUM.modules])
+def test_rubrics_cover_written_items_in_both_languages(module):
+    items = build.items(source_of(module, module.graded), notebook=module.graded, language="en")
+    written = [i.id for i in items if i.kind == "written"]
+    assert written, "every module has at least one written answer"
+    rubric = load_rubric(CONTENT, module.id, expect=written)
+    for entry in rubric.items.values():  # Text fields refuse empty strings, so both exist; check the script
+        for text in [entry.exemplary, entry.weak, *entry.criteria]:
+            assert CJK.search(text.zh) and not CJK.search(text.en.replace("“", ""))
+
+
+@pytest.mark.parametrize("module", [m for m in CURRICULUM.modules], ids=[m.id for m in CURRICULUM.modules])
+def test_exercise_meets_the_item_mix(module):
+    source = source_of(module, module.graded)
+    items = build.items(source, notebook=module.graded, language="en")
+    code = [i for i in items if i.kind == "code"]
+    assert len(items) >= 4
+    assert len(code) >= 2
+    assert all(i.mistakes for i in code), "every auto-graded item needs a typical mistake"
+    assert any("### BEGIN HIDDEN TESTS" in c.source for c in source.cells if "test" in c.metadata)
+    assert sum(i.points for i in items) == module.points

@@ -1,0 +1,64 @@
+"""compute_status is a pure function: every status from frames built here, no files."""
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from salesacademy.curriculum import Curriculum
+from salesacademy.status import compute_status
+
+CURRICULUM = Curriculum.model_validate({
+    "defaults": {"due_days": 30, "recertify_months": 12, "pass_mark": 0.7},
+    "roles": {"teller": {"zh": "柜员", "en": "Teller"}},
+    "competencies": {"c": {"zh": "能力", "en": "Skill"}},
+    "modules": [{"id": "01-m", "title": {"zh": "模块", "en": "Module"}, "notebooks": ["exercise"], "competencies": ["c"], "points": 10,
+                 "required_for": ["teller"]}],
+})
+
+
+def case(*, submitted=None, scores=None, manual_pending=False, active=True):
+    """One employee enrolled on 2025-01-01, due 2025-01-31, with an optional graded submission."""
+    employees = pd.DataFrame([{"employee_id": "E1", "name": "甲", "branch": "B", "role": "teller", "active": active}])
+    enrollments = pd.DataFrame([{"employee_id": "E1", "module_id": "01-m", "assigned_on": pd.Timestamp("2025-01-01"), "due_on": pd.Timestamp("2025-01-31")}])
+    submissions = pd.DataFrame(columns=["employee_id", "module_id", "submitted_at"])
+    grades = pd.DataFrame(columns=["employee_id", "module_id", "item", "max_score", "score", "needs_manual_grade", "submitted_at"])
+    if submitted:
+        submissions = pd.DataFrame([{"employee_id": "E1", "module_id": "01-m", "submitted_at": pd.Timestamp(submitted)}])
+        if scores is not None:
+            grades = pd.DataFrame([
+                {"employee_id": "E1", "module_id": "01-m", "item": f"q{i}", "max_score": 5.0, "score": s,
+                 "needs_manual_grade": manual_pending and i == 1, "submitted_at": pd.Timestamp(submitted)}
+                for i, s in enumerate(scores)
+            ])
+    return dict(employees=employees, enrollments=enrollments, submissions=submissions, grades=grades, curriculum=CURRICULUM)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "as_of", "expected"),
+    [
+        ({}, "2025-01-15", "assigned"),
+        ({}, "2025-02-01", "overdue"),
+        ({"submitted": "2025-01-10"}, "2025-01-15", "submitted"),
+        ({"submitted": "2025-01-10", "scores": [5.0, None], "manual_pending": True}, "2025-01-15", "needs-manual-grading"),
+        ({"submitted": "2025-01-10", "scores": [5.0, 2.0]}, "2025-01-15", "passed"),
+        ({"submitted": "2025-01-10", "scores": [5.0, 1.0]}, "2025-01-15", "failed"),
+        ({"submitted": "2025-01-10", "scores": [5.0, 1.0]}, "2025-02-15", "overdue"),
+        ({"submitted": "2025-01-10", "scores": [5.0, 2.0]}, "2026-01-09", "passed"),
+        ({"submitted": "2025-01-10", "scores": [5.0, 2.0]}, "2026-01-10", "expired"),
+        ({"submitted": "2025-03-10", "scores": [5.0, 5.0]}, "2025-02-15", "overdue"),  # submitted after the as-of date
+    ],
+)
+def test_each_status(kwargs, as_of, expected):
+    table = compute_status(**case(**kwargs), as_of=dt.date.fromisoformat(as_of))
+    assert list(table.status) == [expected]
+
+
+def test_pass_mark_boundary_is_inclusive():
+    table = compute_status(**case(submitted="2025-01-10", scores=[5.0, 2.0]), as_of=dt.date(2025, 1, 15))
+    assert table.percent.iloc[0] == pytest.approx(0.7) and table.status.iloc[0] == "passed"
+
+
+def test_inactive_employees_and_future_enrollments_are_left_out():
+    assert compute_status(**case(active=False), as_of=dt.date(2025, 1, 15)).empty
+    assert compute_status(**case(), as_of=dt.date(2024, 12, 31)).empty
