@@ -216,23 +216,23 @@ for scheme in ["old", "cap50", "cap33"]:
 compare.sort_values("rank_old").head(10)
 
 # %% [markdown] lang="zh"
-# 旧方案下的前十名，在 cap33 方案下大多落到了后半段。下图比较"高销量低质量"组和其他员工在三种方案下分到的奖金总额。
+# 旧方案下的前十名，在 cap33 方案下大多落到了后半段。下图比较"高销量低质量"组和其他员工在三种方案下的人均奖金。
 
 # %% [markdown] lang="en"
-# Most of the old top ten fall into the bottom half under cap33. The chart compares the total bonus of the high-sales, low-quality group and of everyone else under the three schemes.
+# Most of the old top ten fall into the bottom half under cap33. The chart compares the average bonus per person in the high-sales, low-quality group and among everyone else under the three schemes.
 
 # %%
-totals = pd.DataFrame(
-    {scheme: compare[f"bonus_{scheme}"].groupby(group.to_numpy()).sum() for scheme in ["old", "cap50", "cap33"]}
-).T / 1000
-totals.columns = ["其他员工", "高销量低质量"]  # [zh]
-totals.columns = ["Other staff", "High sales, low quality"]  # [en]
-ax = totals.plot.bar(color=["#2e86c1", "#b03a2e"], figsize=(7, 4), rot=0)
+averages = pd.DataFrame(
+    {scheme: compare[f"bonus_{scheme}"].groupby(group.to_numpy()).mean() for scheme in ["old", "cap50", "cap33"]}
+).T
+averages.columns = ["其他员工", "高销量低质量"]  # [zh]
+averages.columns = ["Other staff", "High sales, low quality"]  # [en]
+ax = averages.plot.bar(color=["#2e86c1", "#b03a2e"], figsize=(7, 4), rot=0)
 ax.set_xlabel("权重方案（都用 2024Q2 的得分）")  # [zh]
-ax.set_ylabel("奖金合计（千元）")  # [zh]
+ax.set_ylabel("人均奖金（元）")  # [zh]
 ax.set_title("同样的表现，不同的权重：奖金流向哪里")  # [zh]
 ax.set_xlabel("Weighting scheme (all on 2024Q2 scores)")  # [en]
-ax.set_ylabel("Total bonus (thousand CNY)")  # [en]
+ax.set_ylabel("Average bonus per person (CNY)")  # [en]
 ax.set_title("Same performance, different weights: where the bonus goes")  # [en]
 plt.tight_layout()
 plt.show()

@@ -188,7 +188,8 @@ late.groupby(tickets.channel).mean().round(3)
 
 # %%
 thirty_hours = pd.Timedelta(hours=30)
-print(thirty_hours.total_seconds() / 3600, thirty_hours.seconds / 3600)
+print(f"用 total_seconds() 换算：{thirty_hours.total_seconds() / 3600:g} 小时；用 .seconds 换算：{thirty_hours.seconds / 3600:g} 小时")  # [zh]
+print(f"With total_seconds(): {thirty_hours.total_seconds() / 3600:g} hours; with .seconds: {thirty_hours.seconds / 3600:g} hours")  # [en]
 
 # %% [markdown] lang="zh"
 # 等了 30 小时的客户，用 `.seconds` 算出来只等了 6 小时，超时就这样被"算没了"。

@@ -38,7 +38,7 @@
 #
 # 为什么要录？请看一个真实案例。2017 年，民生银行北京一家支行的负责人伪造合同和印章，把并不存在的"理财产品转让"包装成本行产品，以保本保息为名卖给私人银行客户。媒体最初估计涉案 30 亿元，银行确认的金额约为 **16.5 亿元**，涉及约 150 名客户。2017 年 11 月 30 日，北京银监局对该行罚款 **2,750 万元**，并对 **13 名**相关人员作出处罚，其中包括终身禁止从事银行业工作。
 # *来源：财新（2017 年 4 月 27 日）、《21 世纪经济报道》和《第一财经》的报道。*
-# 2020 年 11 月 25 日，上海银行也因绩效考核不审慎（2014–2018 年）和员工私售产品（飞单）被处以合计 180 万元的罚款，一名员工被终身禁业。
+# 2020 年 11 月 25 日，上海银行也因绩效考核存在缺陷（2014–2018 年）和员工私售产品（飞单）被处以合计 180 万元的罚款，一名员工被终身禁业。
 # *来源：ddsb.cn 2020 年 11 月 30 日的报道。*
 #
 # 一段完整、清晰、在专区内录制的录音录像，既能证明员工讲清了风险、卖的是本行准入的产品，也能在客户投诉时保护如实销售的员工。香港在雷曼"迷你债券"事件后也走了同一条路：2009 年起银行的投资产品销售须录音；此外，投资产品的销售区域与吸收存款的区域分开。
@@ -70,7 +70,7 @@
 #
 # Why record? Consider a real case. In 2017 the head of a Minsheng Bank branch in Beijing used forged contracts and seals to sell private-banking clients "transfers" of bank products that did not exist, pitched as guaranteeing principal and interest. Media first estimated 3 billion yuan; the bank confirmed **about 1.65 billion yuan** from about 150 clients. On 30 November 2017 the Beijing CBRC fined the bank **27.5 million yuan** and sanctioned **13 people**, some with lifetime bans from banking.
 # *Source: reports by Caixin (27 April 2017), 21st Century Business Herald and Yicai.*
-# On 25 November 2020 Bank of Shanghai was also fined 1.8 million yuan in total, for imprudent performance appraisal (2014–2018) and for staff privately selling products (flying orders); one employee was banned for life.
+# On 25 November 2020 Bank of Shanghai was also fined 1.8 million yuan in total, for flawed performance appraisal (2014–2018) and for staff privately selling products (flying orders); one employee was banned for life.
 # *Source: ddsb.cn report of 30 November 2020.*
 #
 # A complete, clear recording made in the sales zone shows that the employee explained the risks and sold an approved product, and it protects the honest employee when a customer complains. Hong Kong took the same road after the Lehman minibond losses: from 2009 banks' investment sales were audio-recorded, and investment sales were moved apart from the deposit-taking areas.

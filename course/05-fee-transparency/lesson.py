@@ -130,7 +130,7 @@ for years in (1, 3):
     net = gross - annual_fees - subscription
     print(f"持有 {years} 年：按基准计 {gross:,.0f} 元，管理费 {annual_fees:,.0f} 元，认购费 {subscription:,.0f} 元，"  # [zh]
           f"剩余 {net:,.0f} 元，折合每年 {net / amount / years:.2%}")  # [zh]
-    print(f"Held {years} year(s): benchmark return {gross:,.0f} yuan, annual fees {annual_fees:,.0f}, subscription fee {subscription:,.0f}, "  # [en]
+    print(f"Held for {years} year{'s' if years > 1 else ''}: benchmark return {gross:,.0f} yuan, annual fees {annual_fees:,.0f}, subscription fee {subscription:,.0f}, "  # [en]
           f"left {net:,.0f} yuan, or {net / amount / years:.2%} a year")  # [en]
 
 # %% [markdown] lang="zh"

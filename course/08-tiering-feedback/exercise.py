@@ -94,8 +94,10 @@ def assign_tiers(customers, bands):
 toy = pd.DataFrame({"customer_id": ["a", "b", "c", "d", "e"], "assets_cny": [99_900.0, 100_000.0, 500_000.0, 2_000_000.0, 6_000_000.0]})
 toy_bands = {"mass": 0, "gold": 100_000, "wealth": 500_000, "private": 6_000_000}
 result = assign_tiers(toy, toy_bands)
-assert list(result.index) == ["a", "b", "c", "d", "e"], "index the result by customer_id"
-assert dict(result) == {"a": "mass", "b": "gold", "c": "wealth", "d": "wealth", "e": "private"}, "a tier includes its lower bound: 100,000 is gold, 6,000,000 is private"
+assert list(result.index) == ["a", "b", "c", "d", "e"], "结果应以 customer_id 为索引"  # [zh]
+assert list(result.index) == ["a", "b", "c", "d", "e"], "index the result by customer_id"  # [en]
+assert dict(result) == {"a": "mass", "b": "gold", "c": "wealth", "d": "wealth", "e": "private"}, "层级包含下限：100,000 属于 gold，6,000,000 属于 private"  # [zh]
+assert dict(result) == {"a": "mass", "b": "gold", "c": "wealth", "d": "wealth", "e": "private"}, "a tier includes its lower bound: 100,000 is gold, 6,000,000 is private"  # [en]
 ### BEGIN HIDDEN TESTS
 import numpy as np
 
@@ -168,8 +170,10 @@ toy = pd.DataFrame({
     "closed_at": pd.to_datetime(["2025-06-16", "2025-06-17", "2025-05-25", "2025-05-20", None, None]),
 })
 result = late_complaints(toy, pd.Timestamp("2025-06-30"))
-assert list(result.columns) == list(toy.columns), "return rows of complaints with its columns"
-assert sorted(result.complaint_id) == ["b", "e"], "b closed a day late; e is still open 29 days after a simple complaint was received"
+assert list(result.columns) == list(toy.columns), "应返回 complaints 的行，并保留原有列"  # [zh]
+assert list(result.columns) == list(toy.columns), "return rows of complaints with its columns"  # [en]
+assert sorted(result.complaint_id) == ["b", "e"], "b 晚了一天办结；e 是一般投诉，受理 29 天后仍未办结"  # [zh]
+assert sorted(result.complaint_id) == ["b", "e"], "b closed a day late; e is still open 29 days after a simple complaint was received"  # [en]
 ### BEGIN HIDDEN TESTS
 days = {"simple": 15, "complex": 30, "especially_complex": 60}
 rows = []
@@ -217,7 +221,8 @@ choice = "A"
 choice = "D"
 
 # %% test="choice" points=2
-assert choice in {"A", "B", "C", "D"}, 'answer with one of "A", "B", "C" or "D"'
+assert choice in {"A", "B", "C", "D"}, '请用 "A"、"B"、"C" 或 "D" 之一作答'  # [zh]
+assert choice in {"A", "B", "C", "D"}, 'answer with one of "A", "B", "C" or "D"'  # [en]
 ### BEGIN HIDDEN TESTS
 assert choice == "B"
 ### END HIDDEN TESTS

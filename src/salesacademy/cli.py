@@ -80,6 +80,7 @@ def _configure(name: str, parser: argparse.ArgumentParser, verb) -> None:
         parser.add_argument("modules", nargs="*", metavar="MODULE", help="module ids (default: every released module)")
         parser.add_argument("--employee", action="append", dest="employees", metavar="ID", help="grade only this employee (repeatable)")
         parser.add_argument("--force", action="store_true", help="regrade submissions already graded")
+        parser.add_argument("--workers", type=_positive, default=None, help="parallel graders (default: grading.workers in academy.toml, one per core)")
     elif name == "status":
         parser.add_argument("--as-of", type=_date, default=None, help="date to compute status for (default: today)")
         parser.add_argument("--branch", help="only this branch")
@@ -111,7 +112,7 @@ def _run(name: str, args: argparse.Namespace, verb) -> int:
         for module_id, count in verb.collect(instance=args.instance, modules=args.modules or None).items():
             print(f"{module_id}: {count} submission(s) collected")
     elif name == "grade":
-        run = verb.grade(instance=args.instance, modules=args.modules or None, employees=args.employees, force=args.force)
+        run = verb.grade(instance=args.instance, modules=args.modules or None, employees=args.employees, force=args.force, workers=args.workers)
         print(f"graded {len(run.graded)}, unchanged {len(run.skipped)}, failed {len(run.failed)}")
         for submission, reason in run.failed.items():
             print(f"failed: {submission.employee_id} {submission.module_id}: {reason}", file=sys.stderr)

@@ -13,8 +13,10 @@ import dataclasses
 from pathlib import Path
 
 from .config import content_root, database_url, load_config
+from .config import workers as config_workers
 from .curriculum import load_curriculum
 from .errors import AcademyError
+from .kernel import ensure_kernelspec
 from .nbgrader_setup import api
 from .paths import InstancePaths
 from .release import released_modules
@@ -58,15 +60,45 @@ def find_submissions(paths: InstancePaths, modules: list[str], employees: list[s
     return found
 
 
+_worker_api = None
+
+
+def _init_worker(root: str) -> None:
+    """Each grading worker keeps one nbgrader API, and so one warm kernel template."""
+    global _worker_api
+    import warnings
+
+    from sqlalchemy.exc import SAWarning
+
+    # nbgrader's own session handling warns on every submission; it is harmless and not ours to fix.
+    warnings.filterwarnings("ignore", category=SAWarning)
+    config, paths = load_config(Path(root))
+    _worker_api = api(config, paths)
+
+
+def _autograde(submission: Submission, graded_notebook: str) -> str | None:
+    """Grade one submission in a worker; returns the reason it failed, or None."""
+    _worker_api.coursedir.notebook_id = graded_notebook
+    result = _worker_api.autograde(submission.module_id, submission.employee_id, force=True, create=False)
+    if result.get("success"):
+        return None
+    text = (result.get("error") or result.get("log") or "").strip().splitlines()
+    return text[-1] if text else "nbgrader gave no reason"
+
+
 def grade(
     *,
     instance: Path,
     modules: list[str] | None = None,
     employees: list[str] | None = None,
     force: bool = False,
+    workers: int | None = None,
     progress: bool = True,
 ) -> GradeRun:
-    """Autograde the collected submissions of `modules` (default: all released).
+    """Autograde the collected submissions of `modules` (default: all released), in parallel.
+
+    Args:
+        workers: Grading processes; default from academy.toml (one per core).
 
     Raises:
         AcademyError: a module was never released, or there is nothing collected to grade.
@@ -84,16 +116,27 @@ def grade(
         raise AcademyError(f"no submissions to grade for {', '.join(chosen) or 'any module'}; run 'academy collect' first")
     todo = submissions if force else pending(paths, submissions)
     run = GradeRun(skipped=[s for s in submissions if s not in todo])
-    nbgrader = api(config, paths)
+    if not todo:
+        return run
+    ensure_kernelspec()
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     from tqdm import tqdm
 
-    for submission in tqdm(todo, desc="grade", unit="submission", disable=not progress):
-        graded_notebook = curriculum.module(submission.module_id).graded
-        nbgrader.coursedir.notebook_id = graded_notebook
-        result = nbgrader.autograde(submission.module_id, submission.employee_id, force=True, create=False)
-        if result.get("success"):
-            run.graded.append(submission)
-        else:
-            text = (result.get("error") or result.get("log") or "").strip().splitlines()
-            run.failed[submission] = text[-1] if text else "nbgrader gave no reason"
+    count = min(workers or config_workers(config), len(todo))
+    # spawn: workers must not inherit this process's threads or open database handles
+    with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker,
+                             initargs=(str(paths.root),)) as pool:
+        futures = {pool.submit(_autograde, s, curriculum.module(s.module_id).graded): s for s in todo}
+        for future in tqdm(as_completed(futures), total=len(futures), desc="grade", unit="submission", disable=not progress):
+            submission = futures[future]
+            try:
+                reason = future.result()
+            except Exception as exc:  # a worker died: record it and go on with the rest
+                reason = f"{type(exc).__name__}: {exc}"
+            if reason is None:
+                run.graded.append(submission)
+            else:
+                run.failed[submission] = reason
     return run

@@ -108,6 +108,9 @@ def create_schema(url: str, course_id: str) -> None:
         pass
     eng = engine(url)
     metadata.create_all(eng)
+    if url.startswith("sqlite"):
+        with eng.connect() as connection:  # readers never wait for the writer; set once, kept in the file
+            connection.exec_driver_sql("PRAGMA journal_mode=WAL")
     eng.dispose()
 
 

@@ -14,6 +14,7 @@ from traitlets.config import Config
 
 from .config import AcademyConfig, database_url, load_config
 from .errors import AcademyError
+from .kernel import KERNEL_NAME
 from .paths import InstancePaths
 
 #: Placeholders learners replace, in the instance's language.
@@ -35,12 +36,17 @@ def nbgrader_config(config: AcademyConfig, paths: InstancePaths) -> Config:
     c = Config()
     c.CourseDirectory.root = str(paths.root)
     c.CourseDirectory.course_id = config.course.id
-    c.CourseDirectory.db_url = database_url(config, paths)
+    url = database_url(config, paths)
+    # Parallel graders share a SQLite gradebook: wait for a lock instead of failing at once.
+    c.CourseDirectory.db_url = url + "?timeout=60" if url.startswith("sqlite") else url
     c.Exchange.root = str(paths.exchange)
     c.Exchange.timezone = config.course.timezone
     # A numeric offset: zone abbreviations such as CST are ambiguous when parsed back.
     c.Exchange.timestamp_format = "%Y-%m-%d %H:%M:%S.%f %z"
     c.Execute.timeout = config.grading.cell_timeout_s
+    # Warm forked kernels: the scientific stack is imported once per grader, not per submission.
+    c.Execute.kernel_name = KERNEL_NAME
+    c.Execute.shutdown_kernel = "immediate"  # a graded kernel is discarded anyway
     c.LimitOutput.max_lines = config.grading.max_output_lines
     # A learner who deletes a test cell must not escape it: nbgrader puts it back.
     c.OverwriteCells.add_missing_cells = True

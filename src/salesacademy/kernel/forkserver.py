@@ -1,0 +1,142 @@
+"""The template process: imports the scientific stack once, then forks a kernel per request.
+
+Run as ``python -m salesacademy.kernel.forkserver SOCKET``. It prints
+``ready`` when warm, then serves one JSON request per connection on the Unix
+socket SOCKET:
+
+- ``{"op": "fork", "argv": [...], "cwd": ..., "env": {...}}`` answers
+  ``{"pid": N}``: the child becomes an IPython kernel with the arguments that
+  follow ``-m ipykernel_launcher`` in argv;
+- ``{"op": "exit_code", "pid": N}`` answers ``{"exit_code": C}``, null while
+  the child runs.
+
+The template never starts a thread, so forking it is safe. Each child starts
+its own session, applies the limits in ``ACADEMY_KERNEL_LIMITS`` (JSON:
+``memory_mb``, ``file_mb``, ``processes``, ``cpu_s``) and never returns here.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import resource
+import socket
+import sys
+
+# One thread per kernel: BLAS thread pools started in the template would not survive the fork.
+for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(variable, "1")
+os.environ["MPLBACKEND"] = "Agg"
+os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+
+#: Modules every kernel finds already imported.
+PRELOAD = (
+    "numpy",
+    "pandas",
+    "matplotlib",
+    "matplotlib.pyplot",
+    "matplotlib_inline.backend_inline",
+    "IPython",
+    "ipykernel.kernelapp",
+    "ipykernel.ipkernel",
+    "ipykernel.debugger",  # pulls in debugpy: half a second per kernel if left to the child
+    "pdb",
+    "sqlite3",
+    "tornado.queues",
+    "IPython.extensions",
+    "salesacademy.bankdata",
+    "salesacademy.charts",
+)
+INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
+
+
+def warm_up() -> None:
+    for name in PRELOAD:
+        importlib.import_module(name)
+    from salesacademy import bankdata, charts
+
+    bankdata.load(seed=7)  # the lessons' default data, generated once and shared copy-on-write
+    charts.use_cjk_font()
+
+
+def apply_limits(limits: dict) -> None:
+    """Resource limits of one kernel; each applies only where the caller set it."""
+    mib = 1024 * 1024
+    if limits.get("memory_mb"):
+        resource.setrlimit(resource.RLIMIT_AS, (limits["memory_mb"] * mib,) * 2)
+    if limits.get("file_mb"):
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limits["file_mb"] * mib,) * 2)
+    if limits.get("processes"):
+        resource.setrlimit(resource.RLIMIT_NPROC, (limits["processes"],) * 2)
+    if limits.get("cpu_s"):
+        resource.setrlimit(resource.RLIMIT_CPU, (limits["cpu_s"], limits["cpu_s"] + 5))
+
+
+def become_kernel(request: dict, listener: socket.socket) -> None:
+    """In the child: turn into an IPython kernel. Never returns."""
+    try:
+        listener.close()
+        os.setsid()
+        os.chdir(request.get("cwd") or os.getcwd())
+        os.environ.clear()
+        os.environ.update(request.get("env") or {})
+        os.environ["MPLBACKEND"] = INLINE_BACKEND
+        import matplotlib.pyplot as plt
+
+        plt.switch_backend(INLINE_BACKEND)
+        apply_limits(json.loads(os.environ.get("ACADEMY_KERNEL_LIMITS", "{}")))
+        null = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(null, fd)
+        argv = list(request["argv"])
+        args = argv[argv.index("ipykernel_launcher") + 1:] if "ipykernel_launcher" in argv else argv[1:]
+        sys.argv = ["ipykernel_launcher", *args]
+        sys.path[0:0] = [""]
+        from ipykernel.kernelapp import IPKernelApp
+
+        app = IPKernelApp.instance()
+        app.initialize([*args, "--HistoryManager.enabled=False"])
+        app.start()
+    finally:
+        os._exit(0)
+
+
+def serve(path: str) -> None:
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(path)
+    listener.listen(64)
+    listener.settimeout(0.2)
+    print("ready", flush=True)
+    exit_codes: dict[int, int] = {}
+    while True:
+        while True:  # reap finished kernels so none lingers as a zombie
+            try:
+                pid, status = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                break
+            if pid == 0:
+                break
+            exit_codes[pid] = os.waitstatus_to_exitcode(status)
+        if os.getppid() == 1:  # the grader that started us is gone
+            return
+        try:
+            connection, _ = listener.accept()
+        except TimeoutError:
+            continue
+        with connection:
+            connection.settimeout(10)
+            request = json.loads(connection.makefile("r").readline())
+            if request["op"] == "fork":
+                pid = os.fork()
+                if pid == 0:
+                    become_kernel(request, listener)
+                reply = {"pid": pid}
+            else:
+                reply = {"exit_code": exit_codes.pop(request["pid"], None)}
+            connection.sendall((json.dumps(reply) + "\n").encode())
+
+
+if __name__ == "__main__":
+    warm_up()
+    serve(sys.argv[1])

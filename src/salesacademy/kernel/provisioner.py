@@ -1,0 +1,130 @@
+"""A jupyter_client kernel provisioner that forks kernels from a warm template.
+
+Registered under the ``jupyter_client.kernel_provisioners`` entry point as
+``academy-fork``; the ``salesacademy-fork`` kernelspec names it. One template
+serves every kernel a process starts, and dies with that process. Where
+forking is unavailable (no ``os.fork``, or the template fails to start), the
+provisioner launches kernels the ordinary way and says so once.
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import logging
+import os
+import select
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+from typing import Any
+
+from jupyter_client.provisioning import LocalProvisioner
+
+log = logging.getLogger(__name__)
+
+
+class Template:
+    """The template process of this process, started on first use."""
+
+    _lock = threading.Lock()
+    _instance: "Template | None" = None
+    _unavailable: str | None = None
+
+    def __init__(self) -> None:
+        self.folder = tempfile.mkdtemp(prefix="academy-kernels-")
+        self.socket_path = os.path.join(self.folder, "template.sock")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "salesacademy.kernel.forkserver", self.socket_path],
+            stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
+        )
+        if self.process.stdout.readline().strip() != "ready":
+            raise RuntimeError(f"template exited with status {self.process.wait()}")
+        atexit.register(self.close)
+
+    @classmethod
+    def get(cls) -> "Template | None":
+        with cls._lock:
+            if cls._instance is not None and cls._instance.process.poll() is None:
+                return cls._instance
+            if cls._unavailable is None:
+                try:
+                    if not hasattr(os, "fork"):
+                        raise RuntimeError("this platform cannot fork")
+                    cls._instance = cls()
+                    return cls._instance
+                except Exception as exc:  # any failure means: fall back, once, loudly
+                    cls._unavailable = str(exc)
+                    log.warning("warm kernels unavailable (%s); starting kernels the ordinary way", exc)
+            return None
+
+    def request(self, message: dict) -> dict:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+            client.settimeout(30)
+            client.connect(self.socket_path)
+            client.sendall((json.dumps(message) + "\n").encode())
+            return json.loads(client.makefile("r").readline())
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+
+class ForkedKernel:
+    """A kernel forked by the template, with the parts of Popen's interface jupyter_client uses."""
+
+    stdin = stdout = stderr = None
+
+    def __init__(self, template: Template, pid: int) -> None:
+        self.template = template
+        self.pid = pid
+        self.pidfd = os.pidfd_open(pid)  # signals go to this process even after its pid is reused
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        if self.returncode is None and select.select([self.pidfd], [], [], 0)[0]:
+            code = self.template.request({"op": "exit_code", "pid": self.pid}).get("exit_code")
+            self.returncode = code if code is not None else -signal.SIGKILL
+            os.close(self.pidfd)
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        if self.returncode is None:
+            select.select([self.pidfd], [], [], timeout)
+        return self.poll()
+
+    def send_signal(self, signum: int) -> None:
+        if self.poll() is None:
+            signal.pidfd_send_signal(self.pidfd, signum)
+
+    def kill(self) -> None:
+        self.send_signal(signal.SIGKILL)
+
+    def terminate(self) -> None:
+        self.send_signal(signal.SIGTERM)
+
+
+class ForkProvisioner(LocalProvisioner):
+    """Forks each kernel from the warm template; talks to it over Unix sockets (ipc)."""
+
+    async def pre_launch(self, **kwargs: Any) -> dict[str, Any]:
+        km = self.parent
+        if km is not None and Template.get() is not None:
+            # ipc sockets are files: no ports to race for, and they work across network namespaces.
+            km.transport = "ipc"
+            km.ip = os.path.join(tempfile.mkdtemp(prefix="k-", dir=Template.get().folder), "k")
+        return await super().pre_launch(**kwargs)
+
+    async def launch_kernel(self, cmd: list[str], **kwargs: Any):
+        template = Template.get()
+        if template is None:
+            return await super().launch_kernel(cmd, **kwargs)
+        env = kwargs.get("env") or dict(os.environ)
+        reply = template.request({"op": "fork", "argv": cmd, "cwd": kwargs.get("cwd"), "env": env})
+        self.process = ForkedKernel(template, reply["pid"])
+        self.pid = self.pgid = reply["pid"]  # the child leads its own session and process group
+        return self.connection_info
