@@ -1,7 +1,8 @@
 """Every learner-facing text of every module and case exists in both languages."""
 
+import io
 import re
-from pathlib import Path
+import tokenize
 
 import pytest
 
@@ -14,6 +15,14 @@ CONTENT = bundled_content()
 CURRICULUM = load_curriculum(CONTENT)
 SOURCES = [(m, nb) for m in CURRICULUM.modules for nb in m.notebooks]
 CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def comments(code: str) -> list[str]:
+    """The comments of a code cell (Chinese data in strings is fine; Chinese comments need a tag)."""
+    try:
+        return [t.string for t in tokenize.generate_tokens(io.StringIO(code).readline) if t.type == tokenize.COMMENT]
+    except (tokenize.TokenError, IndentationError):
+        return [line for line in code.splitlines() if line.lstrip().startswith("#")]
 
 
 def source_of(module, notebook):
@@ -34,7 +43,8 @@ def test_prose_comes_in_language_pairs(module, notebook):
             assert CJK.search(cell.source), f"zh cell has no Chinese: {cell.source[:60]!r}"
         if cell.metadata.get("lang") == "en":
             assert index > 0 and cells[index - 1].metadata.get("lang") == "zh", f"en cell without a zh partner: {cell.source[:60]!r}"
-            assert not CJK.search(cell.source.replace("（", "")) or "`" in cell.source, f"Chinese in an en cell: {cell.source[:60]!r}"
+            # English prose may quote a Chinese name (原油宝), but is written in English
+            assert len(CJK.findall(cell.source)) < 0.05 * len(re.findall(r"[A-Za-z]", cell.source)), f"Chinese prose in an en cell: {cell.source[:60]!r}"
 
 
 @pytest.mark.parametrize(("module", "notebook"), SOURCES, ids=[f"{m.id}/{n}" for m, n in SOURCES])
@@ -46,9 +56,9 @@ def test_code_text_is_tagged_in_both_languages(module, notebook):
         zh = [line for line in lines if re.search(r"#\s*\[zh\]", line)]
         en = [line for line in lines if re.search(r"#\s*\[en\]", line)]
         assert len(zh) == len(en), f"{len(zh)} zh-tagged lines but {len(en)} en-tagged in: {cell.source[:80]!r}"
-        for line in lines:
-            if CJK.search(line):
-                assert re.search(r"#\s*\[zh\]", line), f"Chinese outside a [zh] line: {line!r}"
+        for comment in comments(cell.source):
+            if CJK.search(comment):
+                assert re.match(r"#\s*\[zh\]", comment) or re.search(r"#\s*\[zh\]", comment), f"Chinese comment not tagged [zh]: {comment!r}"
 
 
 @pytest.mark.parametrize("module", [m for m in CURRICULUM.modules], ids=[m.id for m in CURRICULUM.modules])

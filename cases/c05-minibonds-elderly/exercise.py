@@ -146,7 +146,7 @@ assert abs(shares["sales_zone"] - 1.0) < 1e-9, "both reached sales-zone customer
 ### BEGIN HIDDEN TESTS
 joined = callbacks.merge(sales[["sale_id", "location"]], on="sale_id")
 answered = joined[joined.reached]
-expected = {place: (group.understood_risk == True).sum() / len(group) for place, group in answered.groupby("location")}  # noqa: E712
+expected = {place: int(group.understood_risk.eq(True).sum()) / len(group) for place, group in answered.groupby("location")}
 got = understood_by_location(callbacks, sales)
 assert sorted(got.index) == sorted(expected)
 assert all(abs(float(got[place]) - value) < 1e-9 for place, value in expected.items())

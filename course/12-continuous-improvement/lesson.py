@@ -42,7 +42,7 @@
 # - 改了还要查：英国 FSA 于 2013 年 1 月发布关于销售激励的指引 FG13/1；FCA 在 2014 年 3 月的跟踪检查（TR14/4）中发现，最大的几家零售银行都已更换或修改了激励方案，但仍有约**十分之一**的机构对高风险激励安排管理不善。
 #   *来源：FCA，FG13/1（2013 年 1 月 16 日）及 TR14/4（2014 年 3 月）。*
 # - 文化会反弹：英国 TSB 在 2013–2015 年间取消了销售指标、奖金和网点排行榜，改以服务和客户满意度奖励员工；但 2020 年工会报告说，销售压力又回来了。
-#   *来源：Daily Mail、Evening Standard 的报道。*
+#   *来源：Daily Mail、Evening Standard 关于 TSB 改革的报道；2020 年工会的报告。*
 #
 # **PDCA 循环**是把这些要求串起来的简单方法：**计划**（找出根本原因，定下改进措施和衡量指标）→ **执行**（先在一部分范围试行）→ **检查**（用数据比较改进前后，最好有对照组）→ **处理**（有效就推广为标准，无效就修改），然后开始下一轮。
 
@@ -60,7 +60,7 @@
 # - A change has to be checked: the UK FSA issued its guidance FG13/1 on sales incentives in January 2013; the FCA's follow-up review (TR14/4, March 2014) found that all the largest retail banks had replaced or changed their schemes, but about **1 in 10** firms still managed high-risk incentive features poorly.
 #   *Source: FCA, FG13/1 (16 January 2013) and TR14/4 (March 2014).*
 # - Culture can slide back: from 2013 to 2015 TSB in the UK scrapped sales targets, bonuses and branch league tables and rewarded staff on service and customer satisfaction; yet in 2020 the staff union reported that sales pressure was returning.
-#   *Source: reports in the Daily Mail and the Evening Standard.*
+#   *Source: Daily Mail and Evening Standard reports on TSB's reform; the union's 2020 report.*
 #
 # The **PDCA cycle** is a simple way to tie these together: **plan** (find the root cause, choose a fix and a measure) → **do** (try it first in part of the bank) → **check** (compare before and after with data, ideally against a comparison group) → **act** (make it the standard if it works, revise it if not), then start the next round.
 
@@ -145,12 +145,12 @@ print(f"In {asks_guarantee.mean():.0%} of calls the customer asked whether the p
 # %% [markdown] lang="zh"
 # ## 实例三：培训改变了员工的行为吗？（检查）
 #
-# 2025 年 1 月 6 日，约一半员工参加了行为规范培训，另一半没有参加（`staff.trained_on`）。我们选一个行为指标：**须双录的销售（网点渠道、非存款产品）中没有录音录像的比例**，比较培训前后的变化。
+# 2025 年 1 月 6 日，约一半员工参加了行为规范培训，另一半没有参加（`staff.trained_on`）。我们选一个行为指标：**须双录的销售（网点渠道、非存款产品）中没有录音录像的比例**，比较培训前后的变化。下表的数字是百分比。
 
 # %% [markdown] lang="en"
 # ## Worked example 3: did training change behaviour? (check)
 #
-# On 6 January 2025 about half the staff took the conduct course; the other half did not (`staff.trained_on`). Choose one behaviour measure, the **share of must-record sales (in-branch, non-deposit) with no recording**, and compare it before and after the course.
+# On 6 January 2025 about half the staff took the conduct course; the other half did not (`staff.trained_on`). Choose one behaviour measure, the **share of must-record sales (in-branch, non-deposit) with no recording**, and compare it before and after the course. The table shows percentages.
 
 # %%
 training_date = pd.Timestamp("2025-01-06")
@@ -179,8 +179,8 @@ table.mul(100).round(2)
 # %%
 change = table.iloc[:, 1] - table.iloc[:, 0]
 did = change.iloc[1] - change.iloc[0]
-print(f"培训组变化 {change.iloc[1]:+.2%}，对照组变化 {change.iloc[0]:+.2%}，双重差分 {did:+.2%}")  # [zh]
-print(f"Trained group changed by {change.iloc[1]:+.2%}, untrained by {change.iloc[0]:+.2%}: difference in differences {did:+.2%}")  # [en]
+print(f"培训组变化 {change.iloc[1] * 100:+.2f} 个百分点，对照组变化 {change.iloc[0] * 100:+.2f} 个百分点，双重差分 {did * 100:+.2f} 个百分点")  # [zh]
+print(f"Trained group changed by {change.iloc[1] * 100:+.2f} points, untrained by {change.iloc[0] * 100:+.2f}: difference in differences {did * 100:+.2f} percentage points")  # [en]
 
 # %% [markdown] lang="zh"
 # 看起来培训让无录像率多下降了 2 个多百分点。这能说明培训有效吗？先做一个简单的检验：**如果培训组是随便挑的**，这么大的差距有多常见？
@@ -208,10 +208,11 @@ as_large = np.mean(np.abs(placebo) >= abs(did_for(is_trained)))
 fig, ax = plt.subplots(figsize=(7, 3.5))
 ax.hist(placebo * 100, bins=30, color="#85929e")
 ax.axvline(did * 100, color="#b03a2e", linewidth=2)
-ax.set_title("随机指定"已培训"员工时的双重差分（红线为实际结果）")  # [zh]
+ax.axvline(-did * 100, color="#b03a2e", linewidth=1, linestyle="--")
+ax.set_title("随机指定“已培训”员工时的双重差分（红线为实际结果，虚线为其相反数）")  # [zh]
 ax.set_xlabel("双重差分（百分点）")  # [zh]
 ax.set_ylabel("次数")  # [zh]
-ax.set_title("Difference in differences when \"trained\" staff are picked at random (red: actual)")  # [en]
+ax.set_title("Difference in differences when \"trained\" staff are picked at random (red: actual; dashed: its mirror)")  # [en]
 ax.set_xlabel("Difference in differences (percentage points)")  # [en]
 ax.set_ylabel("Number of draws")  # [en]
 plt.tight_layout()
@@ -260,14 +261,14 @@ print(f"已培训员工的话语中禁止用语占 {rates[True]:.1%}，未培训
 print(f"Prohibited phrases make up {rates[True]:.1%} of trained staff's lines and {rates[False]:.1%} of untrained staff's.")  # [en]
 
 # %% [markdown] lang="zh"
-# 已培训员工说禁止用语的比例甚至略高。这也**不能**说明培训有害：少数几名员工说禁止用语特别多（见模块 2），他们恰好分在哪一组，就决定了这个数字。
+# 已培训员工说禁止用语的比例甚至略高。这也**不能**说明培训有害：少数几名员工说禁止用语远多于其他人，他们恰好分在哪一组，就在很大程度上决定了这个数字。
 #
 # ## 处理：推广、修改，再来一轮
 #
 # 检查之后要有决定：证据不足时，不宣布"培训有效"，而是改进检查方法（分批培训、增加指标），下一轮再看；证据充分时，把做法写进制度和培训课程。无论结果如何，都要记录下来，供下一次评审使用。
 
 # %% [markdown] lang="en"
-# Trained staff's share of prohibited phrases is even slightly higher. That does **not** show the course did harm either: a few staff use prohibited phrases far more than the rest (see module 2), and which group they happen to be in decides this number.
+# Trained staff's share of prohibited phrases is even slightly higher. That does **not** show the course did harm either: a few staff use prohibited phrases far more than the rest, and which group they happen to be in largely decides this number.
 #
 # ## Act: adopt, revise, go round again
 #

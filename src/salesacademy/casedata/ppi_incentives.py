@@ -234,10 +234,8 @@ def load(seed: int = 7) -> dict[str, pd.DataFrame]:
 
     # File checks: two random policies per adviser per month.
     month = sales.sold_on.dt.strftime("%Y-%m")
-    picked = []
-    for _, group in sales.groupby([sales.adviser_id, month], sort=True):
-        picked.extend(rng.choice(group.index.to_numpy(), min(CHECKS_PER_MONTH, len(group)), replace=False))
-    picked = np.sort(np.array(picked))
+    draw = pd.Series(rng.random(n), index=sales.index)
+    picked = np.flatnonzero(draw.groupby([sales.adviser_id, month]).rank(method="first").to_numpy() <= CHECKS_PER_MONTH)
     checked = sales.loc[picked]
     finding = np.where(checked.kind == "fits", "none", checked.kind)
     file_checks = pd.DataFrame(

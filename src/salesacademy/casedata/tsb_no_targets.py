@@ -38,8 +38,8 @@ TARGETS_REMOVED = "2022-07"
 PAY_YEARS = (2021, 2023)
 
 _DRIFT_START = "2024-01"
-_DRIFT_SLOPE = {"BJ-CY": 0.04, "BJ-HD": 0.035, "SZ-FT": 0.025}  # per month; other branches drift far less
-_BASE_DRIFT = 0.005
+_DRIFT_SLOPE = {"BJ-CY": 0.045, "BJ-HD": 0.04, "SZ-FT": 0.03}  # per month; other branches drift far less
+_BASE_DRIFT = 0.006
 _ROLES = ["relationship_manager"] * 3 + ["wealth_advisor"] * 3 + ["teller"] * 2
 _BASE_PAY = {"relationship_manager": 180_000, "wealth_advisor": 170_000, "teller": 110_000}
 
@@ -159,7 +159,7 @@ def _branch_month(rng: np.random.Generator, pressure: pd.DataFrame) -> pd.DataFr
             "branch_id": pressure.branch_id,
             "month": pressure.month,
             "sales_count": sales,
-            "month_end_sales": rng.binomial(sales, np.clip(0.165 + 0.2 * p, 0, 0.9)),
+            "month_end_sales": rng.binomial(sales, np.clip(0.165 + 0.25 * p, 0, 0.9)),
             "mismatched_sales": rng.binomial(sales, 0.006 + 0.05 * p),
             "complaints": complaints,
             "mis_selling_complaints": rng.binomial(complaints, np.clip(0.15 + 0.45 * p, 0, 0.9)),
