@@ -77,6 +77,10 @@ born = orders.customer_id.map(customers.set_index("customer_id").birth_date)
 had_birthday = orders.ordered_on.dt.month * 100 + orders.ordered_on.dt.day >= born.dt.month * 100 + born.dt.day
 age = orders.ordered_on.dt.year - born.dt.year - (~had_birthday).astype(int)
 assert sorted(underage_orders(orders, customers).order_id) == sorted(orders.order_id[age < 18])
+leap_day = (customers.birth_date.dt.month == 2) & (customers.birth_date.dt.day == 29)
+on_birthday = pd.DataFrame({"order_id": customers.customer_id[~leap_day], "customer_id": customers.customer_id[~leap_day],
+                            "ordered_on": customers.birth_date[~leap_day] + pd.DateOffset(years=18)})
+assert underage_orders(on_birthday, customers).empty
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="zh"
@@ -156,6 +160,11 @@ n_campaign_days = sum(day in campaign_days for day in span)
 n_campaign_orders = int(oil_orders.ordered_on.isin(list(campaign_days)).sum())
 expected = (n_campaign_orders / n_campaign_days) / ((len(oil_orders) - n_campaign_orders) / (len(span) - n_campaign_days))
 assert abs(campaign_lift(oil_orders, campaigns) - expected) < 1e-9
+gold_orders = orders[orders.product_id == crude_oil_product.GOLD]
+gold_span = pd.date_range(gold_orders.ordered_on.min(), gold_orders.ordered_on.max())
+gold_daily = gold_orders.ordered_on.value_counts().reindex(gold_span, fill_value=0)
+gold_inside = gold_daily.index.isin(list(campaign_days))
+assert abs(campaign_lift(gold_orders, campaigns) - gold_daily[gold_inside].mean() / gold_daily[~gold_inside].mean()) < 1e-9
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="zh"
@@ -219,7 +228,7 @@ assert np.allclose(negative.loss_usd, [6263.0, 776.3]), "at a negative price the
 assert negative.loses_more_than_invested.all(), "价格为负时，两个头寸的损失都超过本金"  # [zh]
 assert negative.loses_more_than_invested.all(), "at a negative price both positions lose more than their principal"  # [en]
 ### BEGIN HIDDEN TESTS
-for stress_price in (crude_oil_product.STRESS_PRICE_USD, 12.5):
+for stress_price in (crude_oil_product.STRESS_PRICE_USD, 0.0, 12.5):
     checked = stress_test(oil_positions, stress_price)
     expected_loss = oil_positions.invested_usd.to_numpy() - oil_positions.units.to_numpy() * stress_price
     assert list(checked.position_id) == list(oil_positions.position_id)

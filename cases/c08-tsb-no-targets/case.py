@@ -186,10 +186,10 @@ compare = pd.DataFrame(
 compare.round(3)
 
 # %% [markdown] lang="zh"
-# 月末最后 5 天的销售占比也从三分之一以上降到约五分之一，接近均匀分布时的六分之一：没有了月度指标，就没有了月末冲量。
+# 月末最后 5 天的销售占比也从约 40% 降到约 21%，接近均匀分布时的六分之一：没有了月度指标，就没有了月末冲量。
 
 # %% [markdown] lang="en"
-# The share of sales made in the last 5 days of the month also fell, from over a third to about a fifth, close to the one in six of an even spread: without monthly targets there is no month-end rush.
+# The share of sales made in the last 5 days of the month also fell, from about 40% to about 21%, close to the one in six of an even spread: without monthly targets there is no month-end rush.
 
 # %% [markdown] lang="zh"
 # ## 分析二：员工的收入怎样了？
@@ -262,10 +262,14 @@ plt.tight_layout()
 plt.show()
 
 # %% [markdown] lang="zh"
+# 单独一个月超限可能只是随机波动（例如 2024-03）；值得警惕的是**连续**超限。
+#
 # 再看**结果指标**：同样的方法用在不匹配销售占比上。不匹配销售是较少发生的事件，逐月的波动更大，所以超限的月份更零散。
 # 比较两个指标"从哪个月起**每个月**都超限"：结果指标稳定超限的时间更晚。这很常见：行为先变，客户受到的伤害和投诉随后才出现。所以监测应当同时看压力指标和结果指标。
 
 # %% [markdown] lang="en"
+# A single month above the limit may be chance (2024-03, for instance); what deserves attention is a **run** of months above it.
+#
 # Now an **outcome indicator**: apply the same rule to the share of mismatched sales. Mismatches are rarer events and swing more from month to month, so the months above the limit are more scattered.
 # Compare the two indicators by the month from which **every** month is above the limit: the outcome indicator gets there later. That is typical: behaviour changes first, and the harm to customers and the complaints follow. Monitoring should watch pressure indicators and outcome indicators together.
 

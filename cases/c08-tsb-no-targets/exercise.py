@@ -254,7 +254,7 @@ assert choice == "C"
 # %% [markdown] lang="zh"
 # ## 第 5 题（4 分）：书面回答
 #
-# 2025 年 7 月，你是金禾银行总行的合规专员。你的月度监测显示：全行月末销售占比自 2024 年 7 月起每个月都超过基准期上限；员工调查中，北京两家支行见过销售排名的员工比例在一年内从约五分之一升到约五分之四。
+# 2025 年 7 月，你是金禾银行总行的合规专员。你的月度监测显示：全行月末销售占比自 2024 年 10 月起每个月都超过基准期上限，不匹配销售占比也从 2025 年初起连续超限；员工调查中，北京两家支行见过销售排名的员工比例在一年内从不到五分之一升到五分之四以上。
 # 零售业务负责人对你说："投诉还远低于 2021 年的水平，说明没什么问题，不用大惊小怪。"
 #
 # 请说明：压力回潮的根本原因可能是什么；哪些控制措施能够（或本应）更早发现它；坐在你的位置上，你会怎样回应、接下来做什么。（150–300 字）
@@ -262,7 +262,7 @@ assert choice == "C"
 # %% [markdown] lang="en"
 # ## Question 5 (4 points): written answer
 #
-# It is July 2025 and you are a compliance officer at Jinhe Bank's head office. Your monthly monitoring shows the bank-wide month-end share of sales above the baseline limit every month since July 2024, and in the staff survey the share of staff at the two Beijing branches who saw a sales ranking has risen within a year from about one in five to about four in five.
+# It is July 2025 and you are a compliance officer at Jinhe Bank's head office. Your monthly monitoring shows the bank-wide month-end share of sales above the baseline limit every month since October 2024, and the mismatch share above its limit every month since early 2025; in the staff survey the share of staff at the two Beijing branches who saw a sales ranking has risen within a year from under one in five to over four in five.
 # The head of retail banking tells you: "Complaints are still far below 2021 levels, so nothing is wrong. Don't make a fuss."
 #
 # Explain what is likely to be the root cause of the returning pressure, which controls can (or should have) caught it earlier, and, in your seat, how you would respond and what you would do next. (100–200 words)

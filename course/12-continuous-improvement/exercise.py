@@ -167,8 +167,8 @@ toy_sales = pd.DataFrame({
     "staff_id": ["t1", "t1", "t1", "t1", "t1", "u1", "u1", "u1", "u1", "u1"],
     "product_id": ["fund", "fund", "fund", "fund", "fund", "fund", "fund", "fund", "fund", "dep"],
     "channel": ["branch", "branch", "mobile", "branch", "branch", "branch", "branch", "branch", "branch", "branch"],
-    "sold_at": pd.to_datetime(["2024-10-01", "2024-11-01", "2024-11-02", "2025-01-06 10:30", "2025-03-01",
-                               "2024-10-01", "2024-12-01", "2025-02-01", "2025-03-01", "2025-03-02"]),
+    "sold_at": pd.to_datetime(["2024-10-01 09:00", "2024-11-01 09:00", "2024-11-02 09:00", "2025-01-06 10:30", "2025-03-01 09:00",
+                               "2024-10-01 09:00", "2024-12-01 09:00", "2025-02-01 09:00", "2025-03-01 09:00", "2025-03-02 09:00"]),
     "recording_id": [None, "r1", None, "r2", "r3", "r4", "r5", None, "r6", None]})
 result = before_after(toy_sales, toy_staff, toy_products, pd.Timestamp("2025-01-06"))
 assert list(result.index) == ["trained", "untrained"] and list(result.columns) == ["before", "after"], "index trained, untrained; columns before, after"  # [en]

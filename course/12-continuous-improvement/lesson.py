@@ -205,14 +205,14 @@ rng = np.random.default_rng(12)
 placebo = np.array([did_for(rng.permutation(is_trained)) for _ in range(1000)])
 as_large = np.mean(np.abs(placebo) >= abs(did_for(is_trained)))
 
-fig, ax = plt.subplots(figsize=(7, 3.5))
+fig, ax = plt.subplots(figsize=(7, 3.8))
 ax.hist(placebo * 100, bins=30, color="#85929e")
 ax.axvline(did * 100, color="#b03a2e", linewidth=2)
 ax.axvline(-did * 100, color="#b03a2e", linewidth=1, linestyle="--")
-ax.set_title("随机指定“已培训”员工时的双重差分（红线为实际结果，虚线为其相反数）")  # [zh]
+ax.set_title("随机指定“已培训”员工时的双重差分\n（红线：实际结果；虚线：大小相同、方向相反）")  # [zh]
 ax.set_xlabel("双重差分（百分点）")  # [zh]
 ax.set_ylabel("次数")  # [zh]
-ax.set_title("Difference in differences when \"trained\" staff are picked at random (red: actual; dashed: its mirror)")  # [en]
+ax.set_title("Difference in differences with \"trained\" staff picked at random\n(red: actual result; dashed: same size, opposite sign)")  # [en]
 ax.set_xlabel("Difference in differences (percentage points)")  # [en]
 ax.set_ylabel("Number of draws")  # [en]
 plt.tight_layout()

@@ -216,7 +216,10 @@ def demo(
     answered = _simulate_staff(paths, config, curriculum, content, released_on, seed)
     answered.to_csv(out / "answers.csv", index=False)
     collect(instance=out)
-    grade(instance=out, progress=progress)
+    run = grade(instance=out, progress=progress)
+    if run.failed:
+        (submission, reason), *_ = run.failed.items()
+        raise AcademyError(f"{len(run.failed)} demo submission(s) failed to grade, e.g. {submission.employee_id} {submission.module_id}: {reason}")
     _simulate_trainer(paths, config, curriculum, content, answered, seed)
     feedback(instance=out)
     table = status(instance=out)

@@ -40,9 +40,9 @@ def nbgrader_config(config: AcademyConfig, paths: InstancePaths) -> Config:
     # Parallel graders share a SQLite gradebook: wait for a lock instead of failing at once.
     c.CourseDirectory.db_url = url + "?timeout=60" if url.startswith("sqlite") else url
     c.Exchange.root = str(paths.exchange)
-    c.Exchange.timezone = config.course.timezone
-    # A numeric offset: zone abbreviations such as CST are ambiguous when parsed back.
-    c.Exchange.timestamp_format = "%Y-%m-%d %H:%M:%S.%f %z"
+    # Submission times are kept in UTC: zone abbreviations such as CST are ambiguous when
+    # parsed back, and a numeric offset's "+" would break the exchange's "+"-separated names.
+    c.Exchange.timezone = "UTC"
     c.Execute.timeout = config.grading.cell_timeout_s
     # Warm forked kernels: the scientific stack is imported once per grader, not per submission.
     c.Execute.kernel_name = KERNEL_NAME

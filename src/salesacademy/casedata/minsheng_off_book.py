@@ -11,7 +11,8 @@ recorded sales zone, promise principal and return, and quote about 4.2% for
 a half-year term, which is about 8.4% a year and far above any benchmark on
 the shelf. The money goes to two company accounts that are not settlement
 accounts, one of them held at Jinhe Bank itself. Everything else about these
-clients looks normal.
+clients looks normal. A handful of genuine subscriptions elsewhere were booked
+a few days after their sale window closed, so one signal alone is not proof.
 
 Tables: ``staff``, ``clients``, ``shelf``, ``settlement_accounts``,
 ``seals``, ``contracts`` and ``transfers``; contracts are signed from
@@ -220,6 +221,8 @@ def load(seed: int = 7) -> dict[str, pd.DataFrame]:
     product = shelf.iloc[rng.integers(0, len(shelf), n_legit)].reset_index(drop=True)
     window = (product.sale_end - product.sale_start).dt.days.to_numpy()
     offset = np.where(rng.random(n_legit) < 0.06, window, (rng.random(n_legit) * (window + 1)).astype(int))
+    # A handful of genuine subscriptions are booked a few days after the window closed (late paperwork).
+    offset = np.where(rng.random(n_legit) < 0.006, window + rng.integers(1, 4, n_legit), offset)
     signed = product.sale_start + pd.to_timedelta(offset, unit="D")
     keep = (signed >= START) & (signed <= END)
     product, signed = product[keep].reset_index(drop=True), signed[keep].reset_index(drop=True)
@@ -274,7 +277,7 @@ def load(seed: int = 7) -> dict[str, pd.DataFrame]:
             "signed_on": off_signed,
             "product_code": codes,
             "product_name": names,
-            "amount_cny": np.round(rng.uniform(3.0, 20.0, n_off), 0) * 1_000_000,
+            "amount_cny": np.round(rng.uniform(2.0, 15.0, n_off), 0) * 1_000_000,
             "term_days": off_term,
             "quoted_return_pct": quoted,
             "quoted_basis": np.where(term_basis, "term", "annual"),

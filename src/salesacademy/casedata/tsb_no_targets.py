@@ -160,7 +160,7 @@ def _branch_month(rng: np.random.Generator, pressure: pd.DataFrame) -> pd.DataFr
             "month": pressure.month,
             "sales_count": sales,
             "month_end_sales": rng.binomial(sales, np.clip(0.165 + 0.25 * p, 0, 0.9)),
-            "mismatched_sales": rng.binomial(sales, 0.006 + 0.05 * p),
+            "mismatched_sales": rng.binomial(sales, 0.006 + 0.05 * p**2),  # harm grows once pressure is high
             "complaints": complaints,
             "mis_selling_complaints": rng.binomial(complaints, np.clip(0.15 + 0.45 * p, 0, 0.9)),
             "survey_responses": responses,
@@ -197,7 +197,7 @@ def _pay(rng: np.random.Generator, staff: pd.DataFrame) -> pd.DataFrame:
     # Sales bonuses were lumpy: a few top sellers took a large share.
     old_variable = base * rng.lognormal(np.log(0.09), 1.0, n)
     new_base = base * rng.uniform(1.03, 1.06, n)
-    new_variable = base * np.clip(rng.normal(0.15, 0.03, n), 0.05, None)
+    new_variable = base * np.clip(rng.normal(0.16, 0.03, n), 0.05, None)
     frames = [
         pd.DataFrame({"staff_id": staff.staff_id, "year": year, "base_pay_cny": b.round(-2), "variable_pay_cny": v.round(-2)})
         for year, b, v in [(PAY_YEARS[0], base, old_variable), (PAY_YEARS[1], new_base, new_variable)]

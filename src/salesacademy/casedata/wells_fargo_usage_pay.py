@@ -49,6 +49,7 @@ _ROLES = ["relationship_manager", "relationship_manager", "teller", "teller"]
 _BASE_PAY = {("relationship_manager", "sales_goal"): 8_000, ("relationship_manager", "usage"): 9_500,
              ("teller", "sales_goal"): 6_000, ("teller", "usage"): 7_000}
 _PER_ACCOUNT = {"sales_goal": 250, "usage": 150}
+_TRANSITION_AWARD = 800  # paid while no new-plan account is yet 90 days old
 
 
 def _staff(rng: np.random.Generator) -> pd.DataFrame:
@@ -112,7 +113,9 @@ def _complaints(rng: np.random.Generator, accounts: pd.DataFrame, needless: np.n
     complains = rng.random(len(accounts)) < np.where(needless, 0.15, 0.02)
     source = accounts[complains]
     k = len(source)
-    received = source.opened_on + pd.to_timedelta(rng.integers(15, 240, k), unit="D")
+    # Customers notice an account within its first 90 days (statements, fees), so every
+    # account has had its full chance to draw a complaint by AS_OF.
+    received = source.opened_on + pd.to_timedelta(rng.integers(10, USAGE_WINDOW_DAYS + 1, k), unit="D")
     category = np.where(
         needless[complains],
         rng.choice(["unrequested_account", "fees"], k, p=[0.7, 0.3]),
@@ -153,7 +156,8 @@ def _pay(staff: pd.DataFrame, accounts: pd.DataFrame, branch_months: pd.DataFram
                 incentive = _PER_ACCOUNT[plan] * old_credit.get((member.staff_id, month), 0)
             else:
                 team = max(0.0, 400 * (cx[(member.branch_id, month)] - 6.8))
-                incentive = _PER_ACCOUNT[plan] * new_credit.get((member.staff_id, month), 0) + team
+                transition = _TRANSITION_AWARD if pd.Period(month) <= (SWITCH + pd.Timedelta(days=USAGE_WINDOW_DAYS)).to_period("M") else 0
+                incentive = _PER_ACCOUNT[plan] * new_credit.get((member.staff_id, month), 0) + team + transition
             rows.append((member.staff_id, month, plan, _BASE_PAY[(member.role, plan)], round(float(incentive))))
     return pd.DataFrame(rows, columns=["staff_id", "month", "plan", "base_pay_cny", "incentive_cny"])
 
@@ -217,7 +221,7 @@ DICTIONARY: dict[str, dict] = {
         "columns": {
             "complaint_id": {"zh": "投诉编号，Q 加五位数字。", "en": 'Complaint id, "Q" and five digits.'},
             "account_id": {"zh": "被投诉的账户，对应 accounts.account_id。", "en": "The account complained about; refers to accounts.account_id."},
-            "received_on": {"zh": "收到投诉的日期；可能比开户晚好几个月。", "en": "Date the complaint was received; it can be months after the account was opened."},
+            "received_on": {"zh": "收到投诉的日期，在开户后 90 天以内，可能已经是下一个月甚至下一个季度。", "en": "Date the complaint was received, within 90 days of opening; that can be the next month or even the next quarter."},
             "category": {
                 "zh": "类别：unrequested_account（客户没有申请过该账户）、fees（费用）或 service（服务）。",
                 "en": "Category: unrequested_account (the customer never asked for the account), fees or service.",
@@ -242,8 +246,8 @@ DICTIONARY: dict[str, dict] = {
             "plan": {"zh": "该月实行的激励方案。", "en": "Incentive plan in force that month."},
             "base_pay_cny": {"zh": "固定工资（元）；新方案提高了固定工资。", "en": "Base pay in CNY; the new plan raised it."},
             "incentive_cny": {
-                "zh": "当月激励（元）。旧方案：每开一个账户 250 元；新方案：每个满 90 天且被使用的账户 150 元，加上按支行客户体验得分计算的团队奖励。",
-                "en": "Incentive for the month in CNY. Old plan: 250 per account opened. New plan: 150 per account used by its 90th day, plus a team award based on the branch's customer-experience score.",
+                "zh": "当月激励（元）。旧方案：每开一个账户 250 元。新方案：每个满 90 天且被使用的账户 150 元（在满 90 天的那个月计入），加上按支行客户体验得分计算的团队奖励；新方案头三个月另有 800 元过渡奖励。",
+                "en": "Incentive for the month in CNY. Old plan: 250 per account opened. New plan: 150 per account used by its 90th day (paid in the month the 90 days end), plus a team award based on the branch's customer-experience score; the first three months of the new plan add a transition award of 800.",
             },
         },
     },

@@ -1,0 +1,62 @@
+import datetime as dt
+import shutil
+
+import pytest
+import yaml
+
+from conftest import database_dump
+from salesacademy import gradebook
+from salesacademy.config import load_config
+from salesacademy.errors import AcademyError
+from salesacademy.release import release
+from salesacademy.roster import import_roster
+
+pytestmark = pytest.mark.slow
+
+
+def test_release_assigns_by_role_with_due_dates(instance, roster_file):
+    import_roster(instance=instance, file=roster_file)
+    results = release(instance=instance, modules=["03-suitability"], today=dt.date(2025, 3, 1), progress=False)
+    assert [(r.module_id, r.points) for r in results] == [("03-suitability", 14.0)]
+    enrolled = gradebook.enrollments(f"sqlite:///{instance}/gradebook.db")
+    # the roster has a branch manager, a relationship manager, a wealth advisor and a teller;
+    # suitability is not required of tellers
+    assert sorted(enrolled.employee_id) == ["B1", "R1", "W1"]
+    assert set(enrolled.due_on.dt.date) == {dt.date(2025, 3, 31)}
+    _, paths = load_config(instance)
+    released = paths.exchange / "sales-academy" / "outbound" / "03-suitability" / "exercise.ipynb"
+    text = released.read_text(encoding="utf-8")
+    assert "BEGIN SOLUTION" not in text and "HIDDEN TESTS" not in text and "mistake" not in text
+    # releasing again keeps the first due dates
+    release(instance=instance, modules=["03-suitability"], today=dt.date(2025, 4, 1), progress=False)
+    again = gradebook.enrollments(f"sqlite:///{instance}/gradebook.db")
+    assert set(again.due_on.dt.date) == {dt.date(2025, 3, 31)}
+
+
+def test_curriculum_naming_a_missing_notebook_stops_release_before_any_change(instance, content, tmp_path):
+    copy = tmp_path / "content"
+    for folder in ("course", "cases", "graders"):
+        if (content / folder).exists():
+            shutil.copytree(content / folder, copy / folder)
+    (copy / "course" / "03-suitability" / "lesson.py").unlink()
+    toml = instance / "academy.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('content = ""', f'content = "{copy}"'), encoding="utf-8")
+    before = database_dump(instance)
+    with pytest.raises(AcademyError, match="notebook 'lesson' not found"):
+        release(instance=instance, modules=["03-suitability"])
+    assert database_dump(instance) == before
+
+
+def test_points_must_match_the_curriculum(instance, content, tmp_path):
+    copy = tmp_path / "content"
+    for folder in ("course", "cases", "graders"):
+        if (content / folder).exists():
+            shutil.copytree(content / folder, copy / folder)
+    curriculum = copy / "course" / "curriculum.yml"
+    data = yaml.safe_load(curriculum.read_text(encoding="utf-8"))
+    next(m for m in data["modules"] if m["id"] == "03-suitability")["points"] = 99
+    curriculum.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    toml = instance / "academy.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('content = ""', f'content = "{copy}"'), encoding="utf-8")
+    with pytest.raises(AcademyError, match="gives 99 points but the notebooks carry 14"):
+        release(instance=instance, modules=["03-suitability"])
