@@ -259,7 +259,7 @@ assert choice == "B"
 # 你刚调任金禾银行一家支行的行长。上任第一周，你在报表中看到：上个月，柜员小周在最后三天开了 11 个账户，其中 10 个 90 天内既未入金也未使用，
 # 而月底前三天她只完成了目标的 60%。同一天，分行通知下季度开户目标再上调 10%。
 #
-# 你认为问题的根源是什么？哪些控制措施本可以及早发现？你在这个位置上会做什么（对客户、对员工、对上级）？（150–300 字）
+# 你认为问题的根源是什么？哪些控制措施本可以及早发现？你在这个位置上会做什么（对客户、对员工、对上级）？（200–350 字）
 
 # %% [markdown] lang="en"
 # ## Question 5 (4 points): written answer
@@ -267,7 +267,7 @@ assert choice == "B"
 # You have just taken over as manager of a Jinhe Bank branch. In your first week the report shows that last month one of your tellers opened 11 accounts in the last three days, 10 of which were neither funded nor used within 90 days;
 # three days before the month end she had reached only 60% of her target. The same day, the regional office announces that next quarter's account target goes up by another 10%.
 #
-# What do you think is the root cause? Which controls would have caught it early? What do you do in this seat, for the customers, for the employee and with your superiors? (100–200 words)
+# What do you think is the root cause? Which controls would have caught it early? What do you do in this seat, for the customers, for the employee and with your superiors? (120–200 words)
 
 # %% [markdown] written="manager-seat" points=4
 # YOUR ANSWER HERE

@@ -265,7 +265,7 @@ assert choice == "C"
 # 你是金禾银行的合规专员。季度复核时你发现：客户经理老陈过去 12 个月里有 9 个月的销量恰好是 10 张或 15 张，这些月份里约四成保单是在月底最后一周卖出的，
 # 他被抽查的保单中有一半不适当，其中几位客户是退休人员和个体户。支行行长对你说："老陈是我们的销售冠军，奖金方案是总行定的，你别给他找麻烦。"
 #
-# 你认为问题的根源是什么？哪些控制措施本可以更早发现？你会怎么做（对客户、对老陈、对奖金方案）？（150–300 字）
+# 你认为问题的根源是什么？哪些控制措施本可以更早发现？你会怎么做（对客户、对老陈、对奖金方案）？（200–350 字）
 
 # %% [markdown] lang="en"
 # ## Question 5 (4 points): written answer
@@ -273,7 +273,7 @@ assert choice == "C"
 # You are a compliance officer at Jinhe Bank. In a quarterly review you find that in 9 of the last 12 months adviser Chen sold exactly 10 or 15 policies; in those months about 40% of his policies were sold in the last week;
 # half of his checked policies were unsuitable, and several of those customers are retired or self-employed. His branch manager tells you: "Chen is our top seller, and head office designed the bonus scheme. Don't make trouble for him."
 #
-# What do you think is the root cause? Which controls would have caught it sooner? What do you do, for the customers, about Chen and about the bonus scheme? (100–200 words)
+# What do you think is the root cause? Which controls would have caught it sooner? What do you do, for the customers, about Chen and about the bonus scheme? (120–200 words)
 
 # %% [markdown] written="compliance-review" points=4
 # YOUR ANSWER HERE

@@ -169,11 +169,12 @@ check.rename(columns={"contracts": "Contracts", "unknown_code": "Code not in reg
 ledger["annualised_pct"] = ledger.quoted_return_pct.where(ledger.quoted_basis.eq("annual"), ledger.quoted_return_pct * 365 / ledger.term_days)
 ceiling = shelf.benchmark_return_pct.max()
 fig, ax = plt.subplots(figsize=(9, 4))
-for flag, color, label_zh, label_en in [(False, "#5d8aa8", "在货架上", "On the shelf"), (True, "#b03a2e", "不在货架上", "Off the shelf")]:
+labels = {False: "在货架上", True: "不在货架上"}  # [zh]
+labels = {False: "On the shelf", True: "Off the shelf"}  # [en]
+for flag, color in [(False, "#5d8aa8"), (True, "#b03a2e")]:
     part = ledger[ledger.off_shelf == flag]
     ax.scatter(part.signed_on, part.quoted_return_pct, s=10, color=color, alpha=0.35, marker="x")
-    ax.scatter(part.signed_on, part.annualised_pct, s=14, color=color, alpha=0.7, label=label_zh)  # [zh]
-    ax.scatter(part.signed_on, part.annualised_pct, s=14, color=color, alpha=0.7, label=label_en)  # [en]
+    ax.scatter(part.signed_on, part.annualised_pct, s=14, color=color, alpha=0.7, label=labels[flag])
 ax.axhline(ceiling, color="grey", linestyle="--")
 ax.set_xlabel("签署日期")  # [zh]
 ax.set_ylabel("收益率（%）：圆点为年化，叉为合同原文")  # [zh]

@@ -223,7 +223,7 @@ assert choice == "B"
 # 你是金禾银行内部审计部门的审计员。本案例的核对结果显示：一家支行一年半里有约 90 份合同不在货架上、年化收益约 8%–9%、承诺保本保收益，资金付往两家公司的账户，
 # 几乎都没有双录，绝大部分由支行行长经办。而这家支行过去三年的例行审计都是"无重大发现"。
 #
-# 你认为问题的根源是什么？哪些控制措施本可以更早发现？现在你在这个位置上会做什么？（150–300 字）
+# 你认为问题的根源是什么？哪些控制措施本可以更早发现？现在你在这个位置上会做什么？（200–350 字）
 
 # %% [markdown] lang="en"
 # ## Question 5 (4 points): written answer
@@ -231,7 +231,7 @@ assert choice == "B"
 # You are an auditor in Jinhe Bank's internal audit department. The reconciliation in this case shows that over a year and a half one branch had about 90 contracts that were off the shelf, promised 8–9% a year with principal and return guaranteed, sent the money to two companies' accounts,
 # were almost never recorded, and were mostly handled by the branch manager. Yet the branch's routine audits over the past three years all found "nothing material".
 #
-# What do you think is the root cause? Which controls would have caught it sooner? What do you do now, in this seat? (100–200 words)
+# What do you think is the root cause? Which controls would have caught it sooner? What do you do now, in this seat? (120–200 words)
 
 # %% [markdown] written="audit-seat" points=4
 # YOUR ANSWER HERE

@@ -294,14 +294,17 @@ summary = pd.DataFrame({"blocked": blocked.groupby("branch_id").size(), "sold_wi
 summary["share"] = (summary.sold_within_7_days / summary.blocked).round(2)
 summary.sort_values("share", ascending=False)
 
+# %%
+pairs.groupby(["branch_id", "staff_id"]).size().sort_values(ascending=False).head()
+
 # %% [markdown] lang="zh"
-# 广州天河支行被拦截的销售中，有四成以上在几天之内"换个等级"又卖成了，其他支行很少出现。等级提升可能是客户情况真的变了，也可能是员工引导客户重新作答，甚至代客户答题，而后者是明确禁止的（《理财公司理财产品销售管理暂行办法》第 25 条）。
+# 广州天河支行被拦截的销售中，约三分之二在几天之内"换个等级"又卖成了，而且全部出自两名理财经理之手；其他支行很少出现。等级提升可能是客户情况真的变了，也可能是员工引导客户重新作答，甚至代客户答题，而后者是明确禁止的（《理财公司理财产品销售管理暂行办法》第 25 条）。
 # 要分辨二者，需要调阅这些重新测评和销售的录音录像，并把"拦截后短期内重新测评"作为一个固定的监测指标。
 #
 # **这个分析的局限**：前后对比不是对照实验；这里两批支行错开上线，提供了一定的对照，但同一时期的其他变化（培训、人员调动）仍可能起作用。审计抽查也有抽样误差，单个季度的数字不宜过度解读。
 
 # %% [markdown] lang="en"
-# At Guangzhou Tianhe more than two in five blocked sales went through a few days later "at a new level"; at the other branches this is rare. A higher level may reflect a real change in the customer's situation, or staff steering the customer's answers, or even answering for the customer; the latter is expressly prohibited (Interim Measures on the Sale of Wealth Products by Wealth Management Companies, Article 25).
+# At Guangzhou Tianhe about two thirds of the blocked sales went through a few days later "at a new level", all of them handled by two wealth advisors; at the other branches this is rare. A higher level may reflect a real change in the customer's situation, or staff steering the customer's answers, or even answering for the customer; the latter is expressly prohibited (Interim Measures on the Sale of Wealth Products by Wealth Management Companies, Article 25).
 # Telling them apart means reviewing the recordings of these reassessments and sales, and making "reassessment shortly after a block" a standing monitoring indicator.
 #
 # **The limits of this analysis.** A before/after comparison is not a controlled experiment. The staggered go-live of the two waves gives some comparison, but other changes in the same period (training, staff moves) could still play a part. Audit samples carry sampling error too; do not read too much into a single quarter.

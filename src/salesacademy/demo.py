@@ -128,16 +128,19 @@ def _exchange_step(kind: str, paths: InstancePaths, config, employee_id: str, mo
     SubmitAt(coursedir=coursedir, authenticator=authenticator, config=cfg).start()
 
 
-def _simulate_staff(paths, config, curriculum: Curriculum, content: Path, released_on: dt.date, seed: int) -> pd.DataFrame:
-    rng = np.random.default_rng(seed + 1)
+def _simulate_staff(paths, config, curriculum: Curriculum, content: Path, released_on: dt.date, seed: int, progress: bool) -> pd.DataFrame:
+    from tqdm import tqdm
+
     from . import gradebook
+
+    rng = np.random.default_rng(seed + 1)
 
     url = database_url(config, paths)
     roster = gradebook.employees(url)
     enrolled = gradebook.enrollments(url)
     skill = dict(zip(roster.employee_id, rng.beta(5, 2, len(roster))))
     records = []
-    for module in curriculum.modules:
+    for module in tqdm(curriculum.modules, desc="staff answer and submit", unit="module", disable=not progress):
         key = answers.answer_key(content=content, module_id=module.id, folder=module.folder(content), notebook=module.graded, language=config.course.language)
         for employee_id in enrolled[enrolled.module_id == module.id].employee_id:
             if rng.random() < SHARE_NOT_SUBMITTING:
@@ -213,7 +216,7 @@ def demo(
     import_roster(instance=out, file=roster_file)
     released_on = dt.date.today() - dt.timedelta(days=40)
     release(instance=out, modules=[m.id for m in curriculum.modules], today=released_on, progress=progress)
-    answered = _simulate_staff(paths, config, curriculum, content, released_on, seed)
+    answered = _simulate_staff(paths, config, curriculum, content, released_on, seed, progress)
     answered.to_csv(out / "answers.csv", index=False)
     collect(instance=out)
     run = grade(instance=out, progress=progress)

@@ -45,7 +45,7 @@ def test_unsuitable_checks_concentrate_on_thresholds(data):
     on_bad = [b for b, o in zip(bad, on) if o]
     off_bad = [b for b, o in zip(bad, on) if not o]
     p_on, p_off = sum(on_bad) / len(on_bad), sum(off_bad) / len(off_bad)
-    assert p_on > 2.5 * p_off, (p_on, p_off)
+    assert p_on > 1.8 * p_off, (p_on, p_off)
     pooled = sum(bad) / len(bad)
     z = (p_on - p_off) / math.sqrt(pooled * (1 - pooled) * (1 / len(on_bad) + 1 / len(off_bad)))
     assert z > 3, z

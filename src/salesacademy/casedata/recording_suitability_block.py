@@ -11,7 +11,7 @@ four on 2024-04-01). From go-live a mismatched sale is blocked: it is still
 attempted, less and less often, but never completed; an in-branch sale of a
 product in the rule's scope cannot be completed without a recording. Internal
 audit samples in-branch sales every quarter, and its findings per 100 sales
-fall quarter by quarter after go-live. One branch learns a workaround: after a
+fall quarter by quarter after go-live. Two advisers at one branch find a way round: after a
 block, the customer is reassessed a level higher within days and the same
 product is sold.
 
@@ -194,14 +194,18 @@ def _attempts(rng: np.random.Generator, branches: pd.DataFrame, staff: pd.DataFr
     c_level = customer_level[who]
     at = START + pd.to_timedelta(rng.integers(0, (END - START).days * 24 * 60, n), unit="min")
     at = pd.Series(at).dt.floor("min")
+    channel = np.where(rng.random(n) < 0.65, "branch", "mobile")
+    staff_of = staff.groupby("branch_id").staff_id.agg(list)
+    seller = np.array([staff_of[b][i] for b, i in zip(branch, rng.integers(0, 6, n))], dtype=object)
+    seller[channel == "mobile"] = None
     go_live = pd.Series(branch).map(branches.set_index("branch_id").go_live)
     live = (at >= go_live).to_numpy()
     months_live = np.where(live, (at - go_live).dt.days.to_numpy() / 30.4, 0)
     # Before go-live about 8% of attempts push above the customer's level; after it, staff
     # learn that the system will not let the sale through and try it less and less,
-    # except at the branch that has found a way round the block.
+    # except the two advisers who have found a way round the block.
     push_rate = np.where(live, 0.01 + 0.05 * np.exp(-months_live / 3), 0.08)
-    push_rate = np.where(live & (branch == _WORKAROUND_BRANCH), 0.06, push_rate)
+    push_rate = np.where(live & np.isin(seller, _workaround_staff(staff)), 0.2, push_rate)
     push = rng.random(n) < push_rate
     p_level = products.risk_level.str[1].astype(int).to_numpy()
     wanted = np.where(push, np.minimum(c_level + rng.integers(1, 3, n), 5), rng.integers(1, c_level + 1))
@@ -210,10 +214,6 @@ def _attempts(rng: np.random.Generator, branches: pd.DataFrame, staff: pd.DataFr
         rows = wanted == level
         product_idx[rows] = rng.choice(np.flatnonzero(p_level == level), rows.sum())
     chosen = products.iloc[product_idx]
-    channel = np.where(rng.random(n) < 0.65, "branch", "mobile")
-    staff_of = staff.groupby("branch_id").staff_id.agg(list)
-    seller = np.array([staff_of[b][i] for b, i in zip(branch, rng.integers(0, 6, n))], dtype=object)
-    seller[channel == "mobile"] = None
     mismatch = chosen.risk_level.str[1].astype(int).to_numpy() > c_level
     waiver = mismatch & ~live & (rng.random(n) < 0.8)
     outcome = np.where(mismatch, np.where(live, "blocked", np.where(waiver, "sold", "abandoned")), np.where(rng.random(n) < 0.03, "abandoned", "sold"))
@@ -232,13 +232,18 @@ def _attempts(rng: np.random.Generator, branches: pd.DataFrame, staff: pd.DataFr
             "waiver_signed": waiver,
         }
     )
-    return pd.concat([attempts, _workarounds(rng, attempts)], ignore_index=True)
+    return pd.concat([attempts, _workarounds(rng, attempts, staff)], ignore_index=True)
 
 
-def _workarounds(rng: np.random.Generator, attempts: pd.DataFrame) -> pd.DataFrame:
+def _workaround_staff(staff: pd.DataFrame) -> list[str]:
+    """The two advisers at the workaround branch who have customers reassessed after a block."""
+    return list(staff.staff_id[staff.branch_id == _WORKAROUND_BRANCH][:2])
+
+
+def _workarounds(rng: np.random.Generator, attempts: pd.DataFrame, staff: pd.DataFrame) -> pd.DataFrame:
     """After a block, the customer is reassessed at the product's level within days and the sale goes through."""
     blocked = attempts[(attempts.outcome == "blocked") & (attempts.channel == "branch")]
-    rate = np.where(blocked.branch_id == _WORKAROUND_BRANCH, 0.6, 0.03)
+    rate = np.where(blocked.staff_id.isin(_workaround_staff(staff)), 0.65, 0.03)
     redo = blocked[rng.random(len(blocked)) < rate].copy()
     redo["attempted_at"] = (redo.attempted_at + pd.to_timedelta(rng.uniform(0.5, 5, len(redo)), unit="D")).dt.floor("min")
     redo["customer_level"] = "C" + redo.product_level.str[1]
