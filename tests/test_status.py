@@ -62,3 +62,12 @@ def test_pass_mark_boundary_is_inclusive():
 def test_inactive_employees_and_future_enrollments_are_left_out():
     assert compute_status(**case(active=False), as_of=dt.date(2025, 1, 15)).empty
     assert compute_status(**case(), as_of=dt.date(2024, 12, 31)).empty
+
+
+def test_on_time_and_expiry_date_of_a_pass():
+    on_time = compute_status(**case(submitted="2025-01-31 18:00", scores=[5.0, 5.0]), as_of=dt.date(2025, 2, 15))
+    assert bool(on_time.on_time.iloc[0]) and on_time.expires_on.iloc[0] == pd.Timestamp("2026-01-31 18:00")
+    late = compute_status(**case(submitted="2025-02-01 09:00", scores=[5.0, 5.0]), as_of=dt.date(2025, 2, 15))
+    assert late.status.iloc[0] == "passed" and not bool(late.on_time.iloc[0])
+    failed = compute_status(**case(submitted="2025-01-10", scores=[1.0, 1.0]), as_of=dt.date(2025, 1, 15))
+    assert pd.isna(failed.expires_on.iloc[0]) and not bool(failed.on_time.iloc[0])

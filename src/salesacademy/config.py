@@ -61,10 +61,24 @@ class GradingSection(_Section):
     workers: int = Field(0, ge=0, le=256, description="Parallel grading workers; 0 means one per CPU core.")
 
 
+class ReviewSection(_Section):
+    """The training component of the performance review, on a 0-100 scale:
+
+    training_score = on_time_weight * (share of required modules passed on time) * 100
+                   + score_weight * (mean score of graded modules, in percent)
+                   - overdue_penalty * (number of overdue modules), clipped to 0..100
+    """
+
+    on_time_weight: float = Field(0.5, ge=0, le=1, description="Weight of the share of required modules passed on time.")
+    score_weight: float = Field(0.5, ge=0, le=1, description="Weight of the mean score of graded modules.")
+    overdue_penalty: float = Field(10.0, ge=0, le=100, description="Points taken off for each overdue module.")
+
+
 class AcademyConfig(_Section):
     course: CourseSection = CourseSection()
     gradebook: GradebookSection = GradebookSection()
     grading: GradingSection = GradingSection()
+    review: ReviewSection = ReviewSection()
 
 
 def bundled_content() -> Path:

@@ -30,7 +30,7 @@ from .errors import AcademyError
 
 STATUSES = ("assigned", "submitted", "needs-manual-grading", "passed", "failed", "overdue", "expired")
 COLUMNS = ["employee_id", "name", "branch", "role", "module_id", "assigned_on", "due_on", "submitted_at",
-           "score", "max_score", "percent", "status"]
+           "score", "max_score", "percent", "status", "on_time", "expires_on"]
 
 
 def module_table(curriculum: Curriculum) -> pd.DataFrame:
@@ -93,6 +93,9 @@ def compute_status(
     for condition, choice in zip(reversed(conditions), reversed(choices)):
         frame.loc[condition.fillna(False).astype(bool), "status"] = choice
     frame["status"] = frame.status.fillna("failed")
+    # A pass counts until it lapses; it was on time when submitted by the end of the due day.
+    frame["expires_on"] = expires.where(passed)
+    frame["on_time"] = passed & (frame.submitted_at < frame.due_on + pd.Timedelta(days=1))
     return frame[COLUMNS].sort_values(["employee_id", "module_id"], ignore_index=True)
 
 
