@@ -142,24 +142,37 @@ def _branch_months(rng: np.random.Generator) -> pd.DataFrame:
 
 def _pay(staff: pd.DataFrame, accounts: pd.DataFrame, branch_months: pd.DataFrame) -> pd.DataFrame:
     months = pd.period_range(START, AS_OF, freq="M")
+    grid = pd.MultiIndex.from_product([staff.staff_id, months.astype(str)], names=["staff_id", "month"]).to_frame(index=False)
+    grid = grid.merge(staff[["staff_id", "branch_id", "role"]], on="staff_id")
+    period = pd.PeriodIndex(grid.month, freq="M")
+    grid["plan"] = np.where(period >= SWITCH.to_period("M"), "usage", "sales_goal")
+    # Old plan: credit in the month of opening. New plan: credit in the month the 90 days end, if used.
     opened_month = accounts.opened_on.dt.to_period("M").astype(str)
     due_month = (accounts.opened_on + pd.Timedelta(days=USAGE_WINDOW_DAYS)).dt.to_period("M").astype(str)
-    old_credit = accounts[accounts.plan == "sales_goal"].groupby([accounts.staff_id, opened_month]).size()
-    new = accounts.plan == "usage"
-    new_credit = accounts[new & accounts.credited].groupby([accounts.staff_id, due_month]).size()
-    cx = branch_months.set_index(["branch_id", "month"]).cx_score
-    rows = []
-    for member in staff.itertuples():
-        for month in map(str, months):
-            plan = "usage" if pd.Period(month) >= SWITCH.to_period("M") else "sales_goal"
-            if plan == "sales_goal":
-                incentive = _PER_ACCOUNT[plan] * old_credit.get((member.staff_id, month), 0)
-            else:
-                team = max(0.0, 400 * (cx[(member.branch_id, month)] - 6.8))
-                transition = _TRANSITION_AWARD if pd.Period(month) <= (SWITCH + pd.Timedelta(days=USAGE_WINDOW_DAYS)).to_period("M") else 0
-                incentive = _PER_ACCOUNT[plan] * new_credit.get((member.staff_id, month), 0) + team + transition
-            rows.append((member.staff_id, month, plan, _BASE_PAY[(member.role, plan)], round(float(incentive))))
-    return pd.DataFrame(rows, columns=["staff_id", "month", "plan", "base_pay_cny", "incentive_cny"])
+    old = accounts.plan == "sales_goal"
+    new = (accounts.plan == "usage") & accounts.credited
+    old_credit = accounts[old].groupby([accounts.staff_id[old], opened_month[old]]).size()
+    new_credit = accounts[new].groupby([accounts.staff_id[new], due_month[new]]).size()
+    key = pd.MultiIndex.from_frame(grid[["staff_id", "month"]])
+    cx = branch_months.set_index(["branch_id", "month"]).cx_score.reindex(pd.MultiIndex.from_frame(grid[["branch_id", "month"]])).to_numpy()
+    transition = period <= (SWITCH + pd.Timedelta(days=USAGE_WINDOW_DAYS)).to_period("M")
+    incentive = np.where(
+        grid.plan == "sales_goal",
+        _PER_ACCOUNT["sales_goal"] * old_credit.reindex(key, fill_value=0).to_numpy(),
+        _PER_ACCOUNT["usage"] * new_credit.reindex(key, fill_value=0).to_numpy()
+        + np.maximum(0.0, 400 * (cx - 6.8))
+        + np.where(transition, _TRANSITION_AWARD, 0),
+    )
+    base = [_BASE_PAY[(role, plan)] for role, plan in zip(grid.role, grid.plan)]
+    return pd.DataFrame(
+        {
+            "staff_id": grid.staff_id,
+            "month": grid.month,
+            "plan": grid.plan,
+            "base_pay_cny": np.array(base, dtype="int64"),
+            "incentive_cny": np.round(incentive).astype("int64"),
+        }
+    )
 
 
 @functools.lru_cache(maxsize=4)
