@@ -187,10 +187,10 @@ plt.tight_layout()
 plt.show()
 
 # %% [markdown] lang="zh"
-# 上线后的头几个月，被拦截的尝试还不少；之后逐月减少：员工知道系统不会放行，就不再尝试。被拦截的记录本身也是有用的管理信息：它显示谁还在尝试把产品卖给不适合的客户。
+# 上线后的头几个月，被拦截的尝试还不少；之后降到较低的水平：员工知道系统不会放行，大多不再尝试。被拦截的记录本身也是有用的管理信息：它显示谁还在尝试把产品卖给不适合的客户。
 
 # %% [markdown] lang="en"
-# In the first months after go-live many attempts are still blocked; then they fall month by month, as staff learn that the system will not let them through. The blocked attempts are useful management information in themselves: they show who is still trying to sell products to unsuitable customers.
+# In the first months after go-live many attempts are still blocked; then they drop to a lower level, as most staff learn that the system will not let them through. The blocked attempts are useful management information in themselves: they show who is still trying to sell products to unsuitable customers.
 
 # %% [markdown] lang="zh"
 # ## 分析二：录音录像做到了吗？
