@@ -163,8 +163,9 @@ def main(argv: list[str] | None = None) -> int:
     words = [w for w in argv if not w.startswith("-")][:2]
     name = " ".join(words[:2]) if " ".join(words[:2]) in COMMANDS else (words[0] if words else "")
     if name not in COMMANDS:
-        if words and words[0] + " import" in COMMANDS and len(words) == 1:
-            top.error(f"'{words[0]}' needs a subcommand: {words[0]} import")
+        subcommands = [c.split()[1] for c in COMMANDS if words and c.startswith(words[0] + " ")]
+        if subcommands:
+            top.error(f"'{words[0]}' needs a subcommand: {', '.join(subcommands)}")
         if not argv or argv[0] in ("-h", "--help", "--version"):
             top.parse_args(argv[:1] or ["--help"])
             return 0

@@ -65,16 +65,16 @@ COUNTER_BRANCH = "CD-JJ"
 
 CHECKLIST = pd.DataFrame(
     [
-        ("own_risk_assessment", "风险测评由顾客本人完成", "Customer answers the risk assessment personally", "all", False, "03-suitability", 0.80),
-        ("risk_disclosure_read", "宣读并解释风险揭示", "Risk disclosure read and explained", "all", True, "02-communication", 0.54),
-        ("no_guarantee_language", "没有保本、保收益或“像存款”的说法", "No guarantee or \"like a deposit\" language", "all", False, "02-communication", 0.83),
-        ("suitability_matched", "推荐的产品不超过顾客的风险等级", "Product offered within the customer's risk level", "all", False, "03-suitability", 0.87),
+        ("own_risk_assessment", "顾客本人完成风险测评", "Customer answers the risk assessment", "all", False, "03-suitability", 0.80),
+        ("risk_disclosure_read", "宣读并解释风险揭示", "Risk disclosure read out", "all", True, "02-communication", 0.54),
+        ("no_guarantee_language", "无保本保收益或“像存款”的说法", "No guarantee or \"like a deposit\" talk", "all", False, "02-communication", 0.83),
+        ("suitability_matched", "产品不超过顾客的风险等级", "Product within the customer's risk level", "all", False, "03-suitability", 0.87),
         ("fees_explained", "逐项说明费用", "Fees explained item by item", "all", False, "05-fee-transparency", 0.70),
-        ("cooling_off_explained", "说明冷静期和回去考虑的权利", "Cooling-off and time to think explained", "all", True, "04-recording-cooling-off", 0.46),
-        ("sales_zone_recorded", "把投资话题带到有录音录像的销售专区", "Investment talk moved to the recorded sales zone", "all", False, "04-recording-cooling-off", 0.83),
-        ("elderly_extra_care", "对 65 岁及以上顾客：提出可请陪同人或第二名员工在场，并确认其理解", "For customers aged 65+: offers a companion or a second member of staff and checks understanding", "aged_65_plus", True, "03-suitability", 0.36),
+        ("cooling_off_explained", "说明冷静期和考虑时间", "Cooling-off and time to think explained", "all", True, "04-recording-cooling-off", 0.46),
+        ("sales_zone_recorded", "带到有录音录像的销售专区", "Moved to the recorded sales zone", "all", False, "04-recording-cooling-off", 0.83),
+        ("elderly_extra_care", "对 65 岁及以上顾客的额外关照", "Extra care for customers aged 65+", "aged_65_plus", True, "03-suitability", 0.36),
     ],
-    columns=["item_id", "name_zh", "name_en", "applies_to", "coached", "module", "_base"],
+    columns=["item_id", "name_zh", "name_en", "applies_to", "coached", "module", "base_rate"],
 )
 
 PRODUCTS = pd.DataFrame(
@@ -105,11 +105,11 @@ DICTIONARY: dict[str, dict] = {
         },
         "columns": {
             "item_id": {"zh": "检查项代码。", "en": "Checklist item code."},
-            "name_zh": {"zh": "检查项的中文说明。", "en": "What the item checks, in Chinese."},
-            "name_en": {"zh": "检查项的英文说明。", "en": "What the item checks, in English."},
+            "name_zh": {"zh": "检查项的中文简称。", "en": "Short name of the item in Chinese."},
+            "name_en": {"zh": "检查项的英文简称。", "en": "Short name of the item in English."},
             "applies_to": {
-                "zh": "适用范围：all（每次到访）或 aged_65_plus（只适用于自称 65 岁及以上的神秘顾客）。",
-                "en": "When the item applies: all (every visit) or aged_65_plus (only when the shopper gives an age of 65 or over).",
+                "zh": "适用范围：all（每次到访）或 aged_65_plus（只适用于自称 65 岁及以上的神秘顾客：员工是否提出可请陪同人或第二名员工在场，并确认顾客理解）。",
+                "en": "When the item applies: all (every visit) or aged_65_plus (only when the shopper gives an age of 65 or over: whether staff offer a companion or a second member of staff and check that the customer understands).",
             },
             "coached": {
                 "zh": "是否是第一轮之后针对性辅导的检查项（2025 年 1–2 月）。",
@@ -244,37 +244,52 @@ def _coaching(rng: np.random.Generator, staff: pd.DataFrame) -> pd.DataFrame:
 
 
 def _visits(rng: np.random.Generator, staff: pd.DataFrame) -> pd.DataFrame:
-    rows = []
+    shoppers = pd.DataFrame(_SHOPPERS, columns=["shopper_id", "persona_age", "persona_risk_level"])
+    frames = []
     for wave, (first, last) in WAVES.items():
         days = pd.bdate_range(first, last)
-        for branch, count in VISITS_PER_BRANCH.items():
-            members = staff[staff.branch_id == branch]
-            tellers = members.staff_id[members.role == "teller"].to_numpy()
-            others = members.staff_id[members.role != "teller"].to_numpy()
-            for _ in range(count):
-                shopper, age, level = _SHOPPERS[rng.integers(len(_SHOPPERS))]
-                if age >= ELDERLY_AGE:
-                    scenario = rng.choice(["maturing_deposit", "higher_return"], p=[0.7, 0.3])
-                else:
-                    scenario = rng.choice(["maturing_deposit", "higher_return", "first_investment"], p=[0.2, 0.4, 0.4])
-                # A shopper whose deposit matures goes to the deposit counter first; at CD-JJ the teller usually answers.
-                at_counter = 0.7 if branch == COUNTER_BRANCH else 0.2
-                elsewhere = 0.35 if branch == COUNTER_BRANCH else 0.06
-                teller = rng.random() < (at_counter if scenario == "maturing_deposit" else elsewhere)
-                served_by = rng.choice(tellers if teller else others)
-                rows.append((wave, days[rng.integers(len(days))], branch, served_by, shopper, age, level, scenario))
-    visits = pd.DataFrame(rows, columns=["wave", "visited_on", "branch_id", "staff_id", "shopper_id", "persona_age", "persona_risk_level", "scenario"])
-    visits = visits.sort_values(["wave", "visited_on", "branch_id"], kind="stable", ignore_index=True)
+        branch = np.repeat(list(VISITS_PER_BRANCH), list(VISITS_PER_BRANCH.values()))
+        n = len(branch)
+        who = shoppers.iloc[rng.integers(len(shoppers), size=n)].reset_index(drop=True)
+        elderly = who.persona_age.to_numpy() >= ELDERLY_AGE
+        draw = rng.random(n)
+        scenario = np.where(
+            elderly,
+            np.where(draw < 0.7, "maturing_deposit", "higher_return"),
+            np.select([draw < 0.2, draw < 0.6], ["maturing_deposit", "higher_return"], "first_investment"),
+        )
+        # A shopper whose deposit matures goes to the deposit counter first; at CD-JJ the teller usually answers.
+        counter_branch = branch == COUNTER_BRANCH
+        p_teller = np.where(scenario == "maturing_deposit", np.where(counter_branch, 0.8, 0.2), np.where(counter_branch, 0.45, 0.06))
+        teller = rng.random(n) < p_teller
+        # Staff of a branch are consecutive in the roster: four advisors and managers, then two tellers.
+        first_of_branch = pd.Series(range(0, len(staff), len(_ROLES)), index=bankdata.BRANCHES.branch_id).reindex(branch).to_numpy()
+        offset = np.where(teller, 4 + rng.integers(0, 2, n), rng.integers(0, 4, n))
+        frames.append(
+            pd.DataFrame(
+                {
+                    "wave": wave,
+                    "visited_on": days[rng.integers(len(days), size=n)],
+                    "branch_id": branch,
+                    "staff_id": staff.staff_id.to_numpy()[first_of_branch + offset],
+                    "shopper_id": who.shopper_id,
+                    "persona_age": who.persona_age,
+                    "persona_risk_level": who.persona_risk_level,
+                    "scenario": scenario,
+                }
+            )
+        )
+    visits = pd.concat(frames, ignore_index=True).sort_values(["wave", "visited_on", "branch_id"], kind="stable", ignore_index=True)
     visits.insert(0, "visit_id", [f"MV{i:04d}" for i in range(1, len(visits) + 1)])
     return visits
 
 
 def _results(rng, visits, staff, coaching) -> tuple[pd.DataFrame, np.ndarray]:
     branches = bankdata.BRANCHES.branch_id.to_numpy()
-    branch_effect = dict(zip(branches, rng.normal(0.1, 0.2, len(branches))))
+    branch_effect = dict(zip(branches, rng.normal(0.25, 0.15, len(branches))))
     branch_effect[WEAK_BRANCH] = -0.95
     branch_effect[COUNTER_BRANCH] = -0.2
-    staff_effect = dict(zip(staff.staff_id, rng.normal(0, 0.35, len(staff))))
+    staff_effect = dict(zip(staff.staff_id, rng.normal(0, 0.3, len(staff))))
     role = visits.staff_id.map(dict(zip(staff.staff_id, staff.role))).to_numpy()
     teller = role == "teller"
     sessions = coaching.set_index(["staff_id", "item_id"]).sessions_attended
@@ -282,15 +297,18 @@ def _results(rng, visits, staff, coaching) -> tuple[pd.DataFrame, np.ndarray]:
     wave2 = visits.wave.to_numpy() == 2
     elderly = visits.persona_age.to_numpy() >= ELDERLY_AGE
     # Tellers at the counter rarely move the talk to the sales zone, and older customers get less care there.
-    teller_penalty = {"sales_zone_recorded": -2.0, "elderly_extra_care": -1.0, "risk_disclosure_read": -0.4, "cooling_off_explained": -0.3}
+    teller_penalty = {"sales_zone_recorded": -2.5, "elderly_extra_care": -1.0, "risk_disclosure_read": -0.4, "cooling_off_explained": -0.3}
     frames, suitability_pass = [], None
     for item in CHECKLIST.itertuples():
-        logit = np.log(item._7 / (1 - item._7)) + base + teller * teller_penalty.get(item.item_id, 0.0)
+        logit = np.log(item.base_rate / (1 - item.base_rate)) + base + teller * teller_penalty.get(item.item_id, 0.0)
         # Staff know the programme is running: a small lift everywhere in wave 2.
         logit = logit + wave2 * 0.15
+        if item.item_id == "sales_zone_recorded":
+            # CD-JJ's sales zone is a booth at the back of the deposit hall, often taken.
+            logit = logit - 0.6 * (visits.branch_id.to_numpy() == COUNTER_BRANCH)
         if item.coached:
             attended = sessions.reindex(pd.MultiIndex.from_arrays([visits.staff_id, np.full(len(visits), item.item_id)])).fillna(0).to_numpy()
-            logit = logit + wave2 * (1.55 * (attended >= 1) + 0.45 * (attended >= 2))
+            logit = logit + wave2 * (1.8 * (attended >= 1) + 0.5 * (attended >= 2))
         passed = rng.random(len(visits)) < 1 / (1 + np.exp(-logit))
         result = np.where(passed, "pass", "fail")
         if item.applies_to == "aged_65_plus":
@@ -330,7 +348,7 @@ def load(seed: int = 7) -> dict[str, pd.DataFrame]:
     # Careful visits take longer: each skipped step saves a few minutes.
     visits["duration_min"] = np.clip(np.round(rng.normal(30, 6, len(visits)) - 2.5 * failed_items), 8, 55).astype(int)
     return {
-        "checklist": CHECKLIST.drop(columns="_base"),
+        "checklist": CHECKLIST.drop(columns="base_rate"),
         "products": PRODUCTS.copy(),
         "staff": staff,
         "coaching": coaching,

@@ -10,7 +10,8 @@ accounts are almost never funded or used within 90 days; some of the
 customers later notice and close them, and credit cards among them often
 carry an annual fee. A few unrequested accounts are also opened mid-month,
 and some genuine accounts stay dormant, so the signal is strong but not
-perfect.
+perfect. Two employees are away for a whole month and open nothing, yet
+their target stays in the table.
 
 The tables are ``staff``, ``customers``, ``targets`` and ``accounts``; the
 data describes 2024-01 to 2025-03 and is observed on ``AS_OF``, so every
@@ -71,8 +72,8 @@ DICTIONARY: dict[str, dict] = {
     },
     "targets": {
         "description": {
-            "zh": "每名员工每月的新开账户目标（件数），每行一名员工一个月；目标每季度上调。",
-            "en": "Monthly target of new accounts for each employee, one row per employee and month; targets rise every quarter.",
+            "zh": "每名员工每月的新开账户目标（件数），每行一名员工一个月；目标每季度上调，员工休假的月份也照常下达。",
+            "en": "Monthly target of new accounts for each employee, one row per employee and month; targets rise every quarter and are set even for months an employee is on leave.",
         },
         "columns": {
             "staff_id": {"zh": "员工编号，对应 staff.staff_id。", "en": "Employee; refers to staff.staff_id."},
@@ -209,9 +210,14 @@ def load(seed: int = 7) -> dict[str, pd.DataFrame]:
         opened_col.extend(month.to_datetime64() + (np.asarray(days) - 1).astype("timedelta64[D]"))
         genuine_col.extend([genuine] * len(products))
 
-    for month in _month_starts():
+    # Two employees are away for a whole month; the target system does not notice.
+    months = _month_starts()
+    leave = {(int(i), int(m)) for i, m in zip(rng.choice(len(staff), 2, replace=False), rng.integers(0, len(months), 2))}
+    for month_index, month in enumerate(months):
         days_in_month = month.days_in_month
         for i, staff_id in enumerate(staff.staff_id):
+            if (i, month_index) in leave:
+                continue
             target = int(target_of[(staff_id, f"{month:%Y-%m}")])
             n_genuine = rng.poisson(demand[i] * target)
             add(i, rng.choice(PRODUCTS, n_genuine, p=[0.3, 0.3, 0.15, 0.25]), month, rng.integers(1, days_in_month + 1, n_genuine), True)

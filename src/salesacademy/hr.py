@@ -1,0 +1,520 @@
+"""`academy hr`: completion reports for HR and the training feed of the performance review.
+
+Pure functions turn the status table of `compute_status` into HR's tables:
+`summary` (by branch and module), `matrix` (employee by module),
+`overdue_list`, `expiring` and `review_feed`; `build_report` assembles them
+for one date and `dashboard_html` renders them with charts. The thin outer
+layer, `completion` and `review_feed_files`, reads the gradebook and writes
+into ``<instance>/reports/hr/``: an Excel workbook, CSV files and a
+self-contained HTML dashboard; the review feed as CSV and JSON.
+
+Every file is written under a temporary name beside its target and renamed
+into place, so nobody ever opens half a report. Files that hold a row per
+employee are readable by their owner only.
+"""
+
+from __future__ import annotations
+
+import base64
+import calendar
+import dataclasses
+import datetime as dt
+import html
+import inspect
+import io
+import json
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import gradebook
+from .config import ReviewSection, content_root, database_url, load_config
+from .curriculum import Curriculum, load_curriculum
+from .errors import AcademyError
+from .items import item_analysis
+from .status import compute_status
+
+FORMATS = ("xlsx", "csv", "html")
+EXPIRY_WINDOWS = (30, 60)  # days ahead that HR is warned of lapsing certifications
+TREND_WEEKS = 12
+PRIVATE = 0o600  # files with a row per employee
+SHARED = 0o644  # aggregates only
+
+EMPLOYEE_COLUMNS = ["employee_id", "name", "branch", "role"]
+SUMMARY_COLUMNS = ["branch", "module_id", "enrolled", "completed", "completion_pct", "mean_score_pct", "overdue"]
+OVERDUE_COLUMNS = [*EMPLOYEE_COLUMNS, "department", "module_id", "due_on", "days_overdue", "manager_id", "manager_name"]
+EXPIRING_COLUMNS = [*EMPLOYEE_COLUMNS, "module_id", "passed_on", "expires_on", "days_left"]
+
+#: The review feed's fields, in order, as HR's systems are told about them.
+FEED_SCHEMA = {
+    "employee_id": "Employee id from the roster.",
+    "period": "Review period: YYYY, YYYY-H1, YYYY-Q3 or YYYY-MM; figures are as of its last day (or today, if earlier).",
+    "modules_required": "Modules and cases the employee had been assigned by then.",
+    "completed": "Required modules passed, and not lapsed.",
+    "completed_on_time": "Required modules passed by the end of their due day, and not lapsed.",
+    "mean_score": "Mean score of the graded modules, in percent; empty when none is graded.",
+    "training_score": "Training component of the review, 0-100; see formula.",
+    "overdue": "Required modules past their due date without a pass.",
+    "certification_status": "certified (every required module passed), lapsed (a pass has expired) or incomplete.",
+    "certified_until": "When certified, the day the first pass lapses (YYYY-MM-DD); empty otherwise.",
+}
+
+# The sheets of the workbook, in order: the file name of each as CSV, and
+# whether it names employees.
+TABLES = {
+    "Summary": ("summary", False),
+    "Matrix": ("matrix", True),
+    "Overdue": ("overdue", True),
+    **{f"Expiring {days}d": (f"expiring-{days}d", True) for days in EXPIRY_WINDOWS},
+    "Items": ("items", False),
+}
+
+PERIOD = re.compile(r"(?P<year>[1-9]\d{3})(?:-H(?P<half>[12])|-Q(?P<quarter>[1-4])|-(?P<month>\d\d))?")
+
+LABELS = {
+    "en": {"title": "Training completion", "as_of": "as of", "enrolled": "enrolled", "completed": "completed",
+           "overdue": "overdue", "by_branch": "Completion by branch", "completed_pct": "completed (%)",
+           "trend": f"Overdue modules, last {TREND_WEEKS} weeks", "scores": "Scores by module", "score_pct": "score (%)",
+           "no_data": "no data yet", "none": "none", "Summary": "Summary", "Matrix": "Status by employee", "Overdue": "Overdue",
+           "Items": "Item analysis", **{f"Expiring {d}d": f"Passes lapsing within {d} days" for d in EXPIRY_WINDOWS}},
+    "zh-CN": {"title": "培训完成情况", "as_of": "截至", "enrolled": "应修", "completed": "已完成",
+              "overdue": "逾期", "by_branch": "各支行完成率", "completed_pct": "完成率（%）",
+              "trend": f"逾期模块数（近{TREND_WEEKS}周）", "scores": "各模块得分分布", "score_pct": "得分（%）",
+              "no_data": "暂无数据", "none": "无", "Summary": "汇总", "Matrix": "员工完成矩阵", "Overdue": "逾期名单",
+              "Items": "题目分析", **{f"Expiring {d}d": f"{d}天内到期的认证" for d in EXPIRY_WINDOWS}},
+}
+
+
+# Tables: pure functions of the status table ---------------------------------------------
+
+
+def _graded(status: pd.DataFrame) -> pd.Series:
+    """Rows with a final score; a submission still waiting for a trainer has only part of its score."""
+    return status.percent.notna() & (status.status != "needs-manual-grading")
+
+
+def summary(*, status: pd.DataFrame) -> pd.DataFrame:
+    """Completion by branch and module.
+
+    Returns:
+        One row per branch and module: `enrolled`, `completed` (status passed),
+        `completion_pct`, `mean_score_pct` (mean percent of the graded
+        submissions, NaN when none is graded) and `overdue`.
+    """
+    frame = status.assign(completed=status.status == "passed", overdue=status.status == "overdue",
+                          score_pct=(status.percent * 100).where(_graded(status)))
+    table = (
+        frame.groupby(["branch", "module_id"])
+        .agg(enrolled=("employee_id", "size"), completed=("completed", "sum"), mean_score_pct=("score_pct", "mean"), overdue=("overdue", "sum"))
+        .reset_index()
+    )
+    table["completion_pct"] = (100 * table.completed / table.enrolled).round(1)
+    table["mean_score_pct"] = table.mean_score_pct.round(1)
+    return table.reindex(columns=SUMMARY_COLUMNS)
+
+
+def matrix(*, status: pd.DataFrame) -> pd.DataFrame:
+    """One row per employee, one column per module holding the status; "" where not enrolled."""
+    if status.empty:
+        return pd.DataFrame(columns=EMPLOYEE_COLUMNS)
+    wide = status.pivot(index=EMPLOYEE_COLUMNS, columns="module_id", values="status")
+    return wide.fillna("").reset_index().rename_axis(columns=None)
+
+
+def overdue_list(*, status: pd.DataFrame, employees: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
+    """Overdue modules, longest overdue first, with whom to call: the employee's manager.
+
+    Args:
+        status: the status table as of `as_of`.
+        employees: the roster, inactive employees included (a manager may have left).
+        as_of: the date the days overdue are counted to.
+    """
+    late = status[status.status == "overdue"].merge(employees[["employee_id", "department", "manager_id"]], on="employee_id", how="left")
+    late["manager_id"] = late.manager_id.fillna("")
+    late["manager_name"] = late.manager_id.map(employees.set_index("employee_id")["name"]).fillna("")
+    late["days_overdue"] = (pd.Timestamp(as_of) - late.due_on).dt.days
+    late["due_on"] = late.due_on.dt.date
+    return late[OVERDUE_COLUMNS].sort_values(["days_overdue", "employee_id", "module_id"], ascending=[False, True, True], ignore_index=True)
+
+
+def expiring(*, status: pd.DataFrame, as_of: dt.date, days: int) -> pd.DataFrame:
+    """Passes that lapse after `as_of` and by the end of the day `days` later, soonest first."""
+    start = pd.Timestamp(as_of)
+    soon = status[(status.status == "passed") & (status.expires_on > start) & (status.expires_on < start + pd.Timedelta(days=days + 1))]
+    soon = soon.assign(passed_on=soon.submitted_at.dt.date, days_left=(soon.expires_on.dt.normalize() - start).dt.days,
+                       expires_on=soon.expires_on.dt.date)
+    return soon[EXPIRING_COLUMNS].sort_values(["days_left", "employee_id", "module_id"], ignore_index=True)
+
+
+def formula(*, review: ReviewSection) -> str:
+    """The training-score formula of `ReviewSection` with this instance's weights."""
+    return (f"training_score = {review.on_time_weight:g} * (share of required modules passed on time) * 100"
+            f" + {review.score_weight:g} * (mean score of graded modules, in percent)"
+            f" - {review.overdue_penalty:g} * (number of overdue modules), clipped to 0..100")
+
+
+def review_feed(*, status: pd.DataFrame, review: ReviewSection, period: str) -> pd.DataFrame:
+    """The training component of the performance review: one row per employee, fields of `FEED_SCHEMA`.
+
+    A lapsed pass counts neither as completed nor as on time; with no graded
+    module the score term of the formula is 0.
+    """
+    passed = status.status == "passed"
+    frame = status.assign(completed=passed, completed_on_time=passed & status.on_time.astype(bool), overdue=status.status == "overdue",
+                          lapsed=status.status == "expired", score_pct=(status.percent * 100).where(_graded(status)))
+    feed = (
+        frame.groupby("employee_id")
+        .agg(modules_required=("module_id", "size"), completed=("completed", "sum"), completed_on_time=("completed_on_time", "sum"),
+             mean_score=("score_pct", "mean"), overdue=("overdue", "sum"), lapsed=("lapsed", "any"), first_expiry=("expires_on", "min"))
+        .reset_index()
+    )
+    score = (review.on_time_weight * 100 * feed.completed_on_time / feed.modules_required
+             + review.score_weight * feed.mean_score.fillna(0)
+             - review.overdue_penalty * feed.overdue)
+    certified = feed.completed == feed.modules_required
+    feed["training_score"] = score.clip(0, 100).round(1)
+    feed["mean_score"] = feed.mean_score.round(1)
+    feed["certification_status"] = np.select([certified, feed.lapsed], ["certified", "lapsed"], "incomplete")
+    feed["certified_until"] = feed.first_expiry.dt.date.where(certified, None)
+    feed["period"] = period
+    return feed[list(FEED_SCHEMA)]
+
+
+def period_end(*, period: str) -> dt.date:
+    """Last day of a review period: "2025", "2025-H1", "2025-Q3" or "2025-06".
+
+    Raises:
+        AcademyError: `period` is none of these.
+    """
+    match = PERIOD.fullmatch(period)
+    if match is None or (match["month"] and not 1 <= int(match["month"]) <= 12):
+        raise AcademyError(f"period {period!r} is not a year, half, quarter or month; use e.g. 2025, 2025-H1, 2025-Q3 or 2025-06")
+    year = int(match["year"])
+    last_month = (int(match["month"]) if match["month"] else 6 * int(match["half"]) if match["half"]
+                  else 3 * int(match["quarter"]) if match["quarter"] else 12)
+    return dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
+
+
+def redacted(*, frame: pd.DataFrame) -> pd.DataFrame:
+    """The same table with each employee's and manager's name replaced by their id."""
+    frame = frame.copy()
+    for name, employee_id in (("name", "employee_id"), ("manager_name", "manager_id")):
+        if name in frame:
+            frame[name] = frame[employee_id]
+    return frame
+
+
+def titled(*, frame: pd.DataFrame, titles: Mapping[str, str]) -> pd.DataFrame:
+    """`frame` with each module's title in a `title` column after `module_id`."""
+    frame = frame.copy()
+    frame.insert(frame.columns.get_loc("module_id") + 1, "title", frame.module_id.map(titles).fillna(""))
+    return frame
+
+
+# A whole report, for one date ------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Inputs:
+    """Everything the HR reports are computed from, as read from an instance."""
+
+    employees: pd.DataFrame
+    enrollments: pd.DataFrame
+    submissions: pd.DataFrame
+    grades: pd.DataFrame
+    curriculum: Curriculum
+    language: str
+    review: ReviewSection
+
+    def status(self, as_of: dt.date) -> pd.DataFrame:
+        return compute_status(employees=self.employees, enrollments=self.enrollments, submissions=self.submissions,
+                              grades=self.grades, curriculum=self.curriculum, as_of=as_of)
+
+    def titles(self) -> dict[str, str]:
+        return {m.id: m.title(self.language) for m in self.curriculum.modules}
+
+
+@dataclasses.dataclass(frozen=True)
+class Report:
+    """The completion report as of one date: its tables by sheet name, and what the charts show."""
+
+    as_of: dt.date
+    tables: dict[str, pd.DataFrame]
+    trend: pd.DataFrame  # as_of, overdue: one row per week
+    scores: pd.DataFrame  # module_id, title, score_pct: one row per graded submission
+
+
+def _narrow(table: pd.DataFrame, *, branch: str | None, role: str | None) -> pd.DataFrame:
+    for column, value in (("branch", branch), ("role", role)):
+        if value is not None:
+            table = table[table[column] == value]
+    return table.reset_index(drop=True)
+
+
+def overdue_trend(*, inputs: Inputs, as_of: dt.date, branch: str | None = None, role: str | None = None, weeks: int = TREND_WEEKS) -> pd.DataFrame:
+    """Overdue modules as of each of the last `weeks` weeks, ending on `as_of`."""
+    dates = [as_of - dt.timedelta(weeks=back) for back in range(weeks - 1, -1, -1)]
+    counts = [int((_narrow(inputs.status(day), branch=branch, role=role).status == "overdue").sum()) for day in dates]
+    return pd.DataFrame({"as_of": dates, "overdue": counts})
+
+
+def build_report(*, inputs: Inputs, as_of: dt.date, branch: str | None = None, role: str | None = None) -> Report:
+    """Every table and chart series of the completion report as of `as_of`.
+
+    Raises:
+        AcademyError: no enrolled employee is in `branch` or has `role`.
+    """
+    status = inputs.status(as_of)
+    for column, value in (("branch", branch), ("role", role)):
+        if value is not None and value not in set(status[column]):
+            raise AcademyError(f"no enrolled employee matches {column} {value!r}")
+    status = _narrow(status, branch=branch, role=role)
+    titles = inputs.titles()
+    tables = {
+        "Summary": titled(frame=summary(status=status), titles=titles),
+        "Matrix": matrix(status=status),
+        "Overdue": titled(frame=overdue_list(status=status, employees=inputs.employees, as_of=as_of), titles=titles),
+        **{f"Expiring {days}d": titled(frame=expiring(status=status, as_of=as_of, days=days), titles=titles) for days in EXPIRY_WINDOWS},
+    }
+    # Items answered by the staff in this report, by the end of the as-of day.
+    grades = inputs.grades[inputs.grades.employee_id.isin(status.employee_id) & (inputs.grades.submitted_at < pd.Timestamp(as_of) + pd.Timedelta(days=1))]
+    items = item_analysis(grades=grades)
+    if not items.empty:
+        tables["Items"] = titled(frame=items.round({"facility": 3, "sd": 3, "discrimination": 3}), titles=titles)
+    graded = status[_graded(status)]
+    scores = titled(frame=graded.assign(score_pct=graded.percent * 100)[["module_id", "score_pct"]], titles=titles)
+    return Report(as_of=as_of, tables=tables, trend=overdue_trend(inputs=inputs, as_of=as_of, branch=branch, role=role), scores=scores)
+
+
+# The dashboard ---------------------------------------------------------------------------
+
+
+def _png(figure) -> str:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
+    return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def _charts(report: Report, labels: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(title, base64 PNG) of each chart of the dashboard."""
+    from matplotlib.figure import Figure  # heavy import, only when a dashboard is drawn
+
+    from .charts import use_cjk_font
+
+    use_cjk_font()
+    by_branch = report.tables["Summary"].groupby("branch")[["completed", "enrolled"]].sum()
+    completion = (100 * by_branch.completed / by_branch.enrolled).sort_values()
+    figure = Figure(figsize=(7, 0.5 * len(completion) + 1.2))
+    axes = figure.subplots()
+    bars = axes.barh(completion.index, completion.values, color="#2f6f9f")
+    axes.bar_label(bars, fmt="%.0f%%", padding=3)
+    axes.set_xlim(0, 110)
+    axes.set_xlabel(labels["completed_pct"])
+    charts = [(labels["by_branch"], _png(figure))]
+
+    figure = Figure(figsize=(7, 3))
+    axes = figure.subplots()
+    axes.plot([day.strftime("%m-%d") for day in report.trend.as_of], report.trend.overdue, marker="o", color="#b5452b")
+    axes.set_ylim(bottom=0)
+    axes.yaxis.get_major_locator().set_params(integer=True)
+    axes.grid(axis="y", alpha=0.3)
+    charts.append((labels["trend"], _png(figure)))
+
+    modules = sorted(set(report.scores.module_id), reverse=True)  # the first module on top
+    rng = np.random.default_rng(0)  # the same jitter every time: a report does not change unless its data do
+    figure = Figure(figsize=(7, 0.45 * len(modules) + 1.2))
+    axes = figure.subplots()
+    if modules:
+        groups = [report.scores.score_pct[report.scores.module_id == m] for m in modules]
+        # Matplotlib 3.10 replaced `vert=False` with `orientation`; the project supports both.
+        sideways = {"orientation": "horizontal"} if "orientation" in inspect.signature(axes.boxplot).parameters else {"vert": False}
+        axes.boxplot(groups, showfliers=False, **sideways)
+        for position, group in enumerate(groups, start=1):  # every employee as a dot: cohorts are small
+            axes.scatter(group, position + rng.uniform(-0.15, 0.15, len(group)), s=12, alpha=0.6, color="#2f6f9f", zorder=3)
+        titles = report.scores.drop_duplicates("module_id").set_index("module_id").title
+        axes.set_yticks(range(1, len(modules) + 1), [titles[m] or m for m in modules])
+        axes.set_xlim(-5, 105)
+        axes.set_xlabel(labels["score_pct"])
+    else:
+        axes.text(0.5, 0.5, labels["no_data"], ha="center", va="center", transform=axes.transAxes)
+        axes.set_axis_off()
+    charts.append((labels["scores"], _png(figure)))
+    return charts
+
+
+STYLE = """
+body { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; margin: 2em; color: #222; }
+.figures { display: flex; flex-wrap: wrap; gap: 1em; }
+figure { margin: 0; } figcaption { font-weight: bold; margin-bottom: .3em; }
+.scroll { overflow-x: auto; } table { border-collapse: collapse; font-size: 0.85em; }
+th, td { border: 1px solid #ccc; padding: 3px 8px; text-align: left; white-space: nowrap; } th { background: #eef2f5; }
+.figures-line { font-size: 1.1em; }
+"""
+
+
+def dashboard_html(*, report: Report, language: str, heading: str = "") -> str:
+    """A single self-contained HTML page: key figures, charts as embedded PNG, and every table."""
+    labels = LABELS["zh-CN" if language.startswith("zh") else "en"]
+    summary_table = report.tables["Summary"]
+    enrolled, completed = int(summary_table.enrolled.sum()), int(summary_table.completed.sum())
+    figures = (f"{labels['enrolled']}: {enrolled} · {labels['completed']}: {completed}"
+               f" ({100 * completed / enrolled if enrolled else 0:.0f}%) · {labels['overdue']}: {int(summary_table.overdue.sum())}")
+    parts = [f'<!DOCTYPE html>\n<html lang="{html.escape(language)}"><head><meta charset="utf-8">',
+             f"<title>{html.escape(labels['title'])} {report.as_of}</title><style>{STYLE}</style></head><body>",
+             f"<h1>{html.escape(labels['title'] + (f' · {heading}' if heading else ''))} — {labels['as_of']} {report.as_of}</h1>",
+             f'<p class="figures-line">{html.escape(figures)}</p><div class="figures">']
+    for title, png in _charts(report, labels):
+        parts.append(f'<figure><figcaption>{html.escape(title)}</figcaption><img alt="{html.escape(title)}" src="data:image/png;base64,{png}"></figure>')
+    parts.append("</div>")
+    for name, frame in report.tables.items():
+        parts.append(f"<h2>{html.escape(labels[name])}</h2>")
+        table = frame.to_html(index=False, na_rep="", border=0) if not frame.empty else f"<p>{html.escape(labels['none'])}</p>"
+        parts.append(f'<div class="scroll">{table}</div>')
+    parts.append("</body></html>\n")
+    return "\n".join(parts)
+
+
+# Reading the instance and writing files -------------------------------------------------
+
+
+def read_inputs(*, instance: Path) -> Inputs:
+    """The roster, enrollments, submissions, grades, curriculum and settings of an instance."""
+    config, paths = load_config(instance)
+    url = database_url(config, paths)
+    return Inputs(employees=gradebook.employees(url), enrollments=gradebook.enrollments(url), submissions=gradebook.submissions(url),
+                  grades=gradebook.grade_rows(url), curriculum=load_curriculum(content_root(config)),
+                  language=config.course.language, review=config.review)
+
+
+def _hr_folder(instance: Path, out: Path | None) -> Path:
+    _, paths = load_config(instance)
+    folder = Path(out) if out is not None else paths.reports / "hr"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def write_atomic(path: Path, write: Callable[[Path], None], *, private: bool) -> Path:
+    """Write a file through `write(temporary_path)` beside `path`, then rename it into place.
+
+    The temporary file is created readable by its owner only, so private data
+    is never exposed, not even while it is being written.
+    """
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=path.suffix)
+    os.close(descriptor)
+    try:
+        write(Path(temporary))
+        os.chmod(temporary, PRIVATE if private else SHARED)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _write_csv(frame: pd.DataFrame, path: Path, *, private: bool) -> Path:
+    # With a byte-order mark Excel reads the file as UTF-8, so Chinese names come out right.
+    return write_atomic(path, lambda target: frame.to_csv(target, index=False, encoding="utf-8-sig"), private=private)
+
+
+def _write_workbook(tables: Mapping[str, pd.DataFrame], path: Path) -> Path:
+    def write(target: Path) -> None:
+        with pd.ExcelWriter(target, engine="openpyxl") as workbook:
+            for name, frame in tables.items():
+                frame.to_excel(workbook, sheet_name=name, index=False)
+                sheet = workbook.sheets[name]
+                sheet.freeze_panes = "A2"
+                for column in sheet.columns:
+                    # A Chinese character is about two Latin ones wide.
+                    width = max(sum(2 if ord(ch) > 0x2E80 else 1 for ch in str(cell.value or "")) for cell in column)
+                    sheet.column_dimensions[column[0].column_letter].width = min(width + 2, 60)
+
+    return write_atomic(path, write, private=True)
+
+
+def _slug(parts: Iterable[str | None]) -> str:
+    """File-name suffix for the report's filters; Chinese branch names are kept."""
+    return "".join("-" + re.sub(r"[^\w-]+", "_", part) for part in parts if part)
+
+
+def completion(
+    *,
+    instance: Path,
+    as_of: dt.date | None = None,
+    branch: str | None = None,
+    role: str | None = None,
+    formats: Iterable[str] = FORMATS,
+    out: Path | None = None,
+    redact: bool = False,
+) -> list[Path]:
+    """Write the completion report: Excel workbook, CSV tables and HTML dashboard.
+
+    Args:
+        instance: the course instance.
+        as_of: the date of the report (default: today).
+        branch, role: only employees of this branch or role.
+        formats: any of `FORMATS`.
+        out: folder to write to (default: ``<instance>/reports/hr``).
+        redact: replace names by employee ids.
+
+    Returns:
+        The files written.
+
+    Raises:
+        AcademyError: an unknown format, branch or role, or an invalid instance.
+    """
+    formats = list(formats)
+    if unknown := [f for f in formats if f not in FORMATS]:
+        raise AcademyError(f"unknown report format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
+    as_of = as_of or dt.date.today()
+    inputs = read_inputs(instance=instance)
+    report = build_report(inputs=inputs, as_of=as_of, branch=branch, role=role)
+    if redact:
+        report = dataclasses.replace(report, tables={name: redacted(frame=frame) for name, frame in report.tables.items()})
+    folder = _hr_folder(instance, out)
+    stem = f"completion-{as_of.isoformat()}{_slug([branch, role])}"
+    written = []
+    if "xlsx" in formats:
+        written.append(_write_workbook(report.tables, folder / f"{stem}.xlsx"))
+    if "csv" in formats:
+        for name, frame in report.tables.items():
+            file_part, private = TABLES[name]
+            written.append(_write_csv(frame, folder / f"{stem}-{file_part}.csv", private=private))
+    if "html" in formats:
+        page = dashboard_html(report=report, language=inputs.language, heading=" · ".join(v for v in (branch, role) if v))
+        written.append(write_atomic(folder / f"{stem}-dashboard.html", lambda target: target.write_text(page, encoding="utf-8"), private=True))
+    return written
+
+
+def review_feed_files(*, instance: Path, period: str, out: Path | None = None) -> list[Path]:
+    """Write the performance-review feed for `period` as CSV and JSON.
+
+    Figures are as of the last day of the period, or today if that is earlier:
+    a date still to come would count modules as overdue that are not yet due.
+
+    Raises:
+        AcademyError: a malformed period, or an invalid instance.
+    """
+    as_of = min(period_end(period=period), dt.date.today())
+    inputs = read_inputs(instance=instance)
+    feed = review_feed(status=inputs.status(as_of), review=inputs.review, period=period)
+    folder = _hr_folder(instance, out)
+    records = [{key: _json_value(value) for key, value in record.items()} for record in feed.to_dict("records")]
+    document = {"schema": FEED_SCHEMA, "period": period, "as_of": as_of.isoformat(), "formula": formula(review=inputs.review), "records": records}
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return [
+        _write_csv(feed, folder / f"review-feed-{period}.csv", private=True),
+        write_atomic(folder / f"review-feed-{period}.json", lambda target: target.write_text(text, encoding="utf-8"), private=True),
+    ]
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, np.generic):
+        value = value.item()
+    return None if isinstance(value, float) and np.isnan(value) else value

@@ -1,0 +1,297 @@
+"""`academy report`: a training report per employee, as standalone HTML and PDF.
+
+Each report is the notebook `templates/employee_report.py` run by papermill
+for one employee on the warm kernel, then published for HR and managers:
+outputs only, with no code, no parameters, no warnings and no machine
+details, on a page that loads nothing from outside (`templates/employee_report.html.j2`).
+Chromium prints the same page to PDF. Files are written atomically and are
+readable by their owner only: they hold personal data. One failing report
+does not stop the others; failures are collected with their reasons.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import datetime as dt
+import functools
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+from nbformat import NotebookNode
+
+from . import gradebook
+from .config import content_root, database_url, load_config
+from .errors import AcademyError
+from .kernel import KERNEL_NAME, ensure_kernelspec
+from .paths import InstancePaths
+
+DEFAULT_WORKERS = 1
+TEMPLATES = Path(__file__).parent / "templates"
+NOTEBOOK_TEMPLATE = TEMPLATES / "employee_report.py"
+PAGE_TEMPLATE = TEMPLATES / "employee_report.html.j2"
+#: Cells that carry papermill's parameters; never published.
+PARAMETER_TAGS = {"parameters", "injected-parameters"}
+PERIOD = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
+CHROMIUM_TIMEOUT_S = 120
+#: Anything that would make a published page load from elsewhere.
+EXTERNAL = re.compile(r"<script[^>]*\bsrc=|\bsrc=[\"']?https?:", re.IGNORECASE)
+
+
+@dataclasses.dataclass
+class ReportRun:
+    """Files written, and the reason each failed employee's report was not."""
+
+    written: list[Path] = dataclasses.field(default_factory=list)
+    failed: dict[str, str] = dataclasses.field(default_factory=dict)
+
+
+@dataclasses.dataclass(frozen=True)
+class Job:
+    """One employee's report: the notebook's parameters and where the files go."""
+
+    employee_id: str
+    parameters: dict
+    html: Path
+    pdf: Path | None
+
+
+def report_file(paths: InstancePaths, employee_id: str, period: str, suffix: str) -> Path:
+    """Where the report of `employee_id` for `period` is written (suffix ``.html`` or ``.pdf``)."""
+    return paths.reports / "employees" / f"{employee_id}_{period}{suffix}"
+
+
+def report(
+    *,
+    instance: Path,
+    employees: list[str] | None = None,
+    branch: str | None = None,
+    all_: bool = False,
+    as_of: dt.date | None = None,
+    period: str | None = None,
+    workers: int = DEFAULT_WORKERS,
+    pdf: bool = True,
+    progress: bool = True,
+    template: Path | None = None,
+) -> ReportRun:
+    """Write the training report of each selected active employee, in the instance's language.
+
+    Args:
+        employees: Employee ids to report on.
+        branch: Report on the active employees of this branch (with `employees`: those of them in it).
+        all_: Report on every active employee.
+        as_of: Date the figures are computed for; default today.
+        period: Label of the review period, shown in the report and used in file
+            names; default the as-of date.
+        workers: Reports rendered in parallel, each in its own process.
+        pdf: Also print each report to PDF with Chromium.
+        template: Report notebook (jupytext percent format); default the bundled one.
+
+    Raises:
+        AcademyError: the selection is unknown or empty, the period is not a
+            plain label, or PDF is asked for and Chromium is not installed.
+    """
+    config, paths = load_config(instance)
+    as_of = as_of or dt.date.today()
+    period = period or as_of.isoformat()
+    if not PERIOD.match(period):
+        raise AcademyError(f"period {period!r}: use letters, digits, '.', '_' or '-' only, e.g. 2025-H1")
+    chromium = chromium_executable() if pdf else None
+    url = database_url(config, paths)
+    chosen = select_employees(gradebook.employees(url), employees=employees, branch=branch, all_=all_)
+    notebook = template_notebook(template or NOTEBOOK_TEMPLATE)
+    common = {"as_of": as_of.isoformat(), "gradebook_url": url, "language": config.course.language,
+              "content": str(content_root(config)), "period": period, "review": config.review.model_dump()}
+    jobs = [
+        Job(employee_id, {"employee_id": employee_id, **common}, report_file(paths, employee_id, period, ".html"),
+            report_file(paths, employee_id, period, ".pdf") if pdf else None)
+        for employee_id in chosen
+    ]
+    (paths.reports / "employees").mkdir(parents=True, exist_ok=True, mode=0o700)
+    ensure_kernelspec()
+
+    from tqdm import tqdm
+
+    run = ReportRun()
+    with tqdm(total=len(jobs), desc="report", unit="employee", disable=not progress) as bar:
+        for job, reason in _render_all(notebook, jobs, chromium, workers):
+            if reason is None:
+                run.written += [path for path in (job.html, job.pdf) if path is not None]
+            else:
+                run.failed[job.employee_id] = reason
+            bar.update()
+    return run
+
+
+def select_employees(roster: pd.DataFrame, *, employees: list[str] | None, branch: str | None, all_: bool) -> list[str]:
+    """Ids of the active employees chosen by id, by branch or all of them.
+
+    Raises:
+        AcademyError: nothing was chosen, an id is unknown or inactive, or no active employee matches.
+    """
+    if all_ and (employees or branch):
+        raise AcademyError("choose either every employee (--all) or employee ids and/or --branch, not both")
+    if not (all_ or employees or branch):
+        raise AcademyError("choose whom to report on: employee ids, --branch BRANCH or --all")
+    active = roster[roster.active.astype(bool)]
+    chosen = active
+    if employees:
+        unknown = [e for e in employees if e not in set(roster.employee_id)]
+        if unknown:
+            raise AcademyError(f"unknown employee {', '.join(map(repr, unknown))}: not in the roster")
+        inactive = [e for e in employees if e not in set(active.employee_id)]
+        if inactive:
+            raise AcademyError(f"employee {', '.join(map(repr, inactive))} is inactive: reports cover active staff only")
+        chosen = chosen[chosen.employee_id.isin(employees)]
+    if branch:
+        if branch not in set(active.branch):
+            raise AcademyError(f"no active employee in branch {branch!r}; branches: {', '.join(sorted(set(active.branch)))}")
+        chosen = chosen[chosen.branch == branch]
+    if chosen.empty:
+        raise AcademyError(f"none of {', '.join(employees or [])} works in branch {branch!r}" if employees else "no active employee to report on")
+    return list(chosen.employee_id)
+
+
+def template_notebook(path: Path) -> NotebookNode:
+    """The report notebook of the jupytext source at `path`, set to run on the warm kernel."""
+    import jupytext
+
+    try:
+        notebook = jupytext.read(path, fmt="py:percent")
+    except OSError as exc:
+        raise AcademyError(f"{path}: cannot read the report template ({exc.strerror})") from None
+    notebook.metadata["kernelspec"] = {"name": KERNEL_NAME, "display_name": KERNEL_NAME, "language": "python"}
+    return notebook
+
+
+def publishable(notebook: NotebookNode) -> NotebookNode:
+    """What a reader may see: code cells' outputs, without parameters, sources, warnings or metadata.
+
+    Markdown cells are notes for whoever edits the template; standard error
+    carries warnings with file paths of this machine.
+    """
+    published = copy.deepcopy(notebook)
+    cells = []
+    for cell in published.cells:
+        if cell.cell_type != "code" or PARAMETER_TAGS & set(cell.metadata.get("tags", [])):
+            continue
+        cell.outputs = [o for o in cell.outputs if not (o.output_type == "stream" and o.name == "stderr")]
+        if cell.outputs:
+            cell.source, cell.metadata, cell.execution_count = "", {}, None
+            cells.append(cell)
+    published.cells = cells
+    published.metadata = {"language_info": {"name": "python"}}
+    return published
+
+
+@functools.cache
+def html_exporter():
+    """The one HTML exporter of this process: building it loads every template, so it is built once."""
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(template_name="lab", template_file=str(PAGE_TEMPLATE), exclude_input=True,
+                        exclude_input_prompt=True, exclude_output_prompt=True, exclude_markdown=True)
+
+
+def to_html(notebook: NotebookNode, *, title: str) -> str:
+    """The standalone page of an executed report notebook.
+
+    Raises:
+        RuntimeError: the page would load something from elsewhere.
+    """
+    html, _ = html_exporter().from_notebook_node(publishable(notebook), resources={"metadata": {"name": title}})
+    if match := EXTERNAL.search(html):
+        raise RuntimeError(f"the report page would load an external resource ({match.group(0)}...)")
+    return html
+
+
+def chromium_executable() -> str:
+    """Path of the Chromium that prints reports to PDF.
+
+    Raises:
+        AcademyError: Chromium is not installed.
+    """
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found is None:
+        raise AcademyError("PDF reports need Chromium, which is not installed: install it "
+                           "(scripts/os-packages runtime, or apt-get install chromium), or skip the PDF")
+    return found
+
+
+def print_pdf(chromium: str, html: Path, pdf: Path) -> None:
+    """Print the page `html` to `pdf` with headless Chromium, without the URL and date it adds by default."""
+    command = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+               f"--user-data-dir={pdf.parent / 'chromium-profile'}", f"--print-to-pdf={pdf}", html.as_uri()]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=CHROMIUM_TIMEOUT_S, stdin=subprocess.DEVNULL)
+    if result.returncode != 0 or not pdf.is_file():
+        lines = [line for line in result.stderr.splitlines() if line.strip()]
+        raise RuntimeError(f"chromium could not print the report: {lines[-1] if lines else f'exit status {result.returncode}'}")
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write `data` to `path` atomically, readable and writable by the owner only."""
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")  # mode 0o600
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def render(notebook: NotebookNode, job: Job, chromium: str | None) -> None:
+    """Run the report notebook for one employee and write its HTML (and PDF); raises on any failure."""
+    import papermill
+
+    with tempfile.TemporaryDirectory(prefix="academy-report-") as scratch:
+        executed = papermill.execute_notebook(copy.deepcopy(notebook), None, parameters=job.parameters,
+                                              kernel_name=KERNEL_NAME, progress_bar=False, log_output=False)
+        html = to_html(executed, title=job.html.stem).encode("utf-8")
+        if job.pdf is not None:
+            page, printed = Path(scratch) / "report.html", Path(scratch) / "report.pdf"
+            page.write_bytes(html)
+            print_pdf(chromium, page, printed)
+            write_private(job.pdf, printed.read_bytes())
+        write_private(job.html, html)
+
+
+def failure_reason(error: BaseException) -> str:
+    """One line saying why a report failed; papermill names the notebook's own exception."""
+    ename, evalue = getattr(error, "ename", None), getattr(error, "evalue", None)
+    text = f"{ename}: {evalue}" if ename else f"{type(error).__name__}: {error}"
+    return text.strip().splitlines()[0] if text.strip() else type(error).__name__
+
+
+def _render_reason(notebook: NotebookNode, job: Job, chromium: str | None) -> str | None:
+    try:
+        render(notebook, job, chromium)
+    except Exception as error:  # one report's failure is recorded, the batch goes on
+        return failure_reason(error)
+    return None
+
+
+def _render_all(notebook: NotebookNode, jobs: list[Job], chromium: str | None, workers: int) -> Iterator[tuple[Job, str | None]]:
+    """Each job with the reason it failed (None on success), as they finish."""
+    if workers <= 1 or len(jobs) == 1:
+        for job in jobs:
+            yield job, _render_reason(notebook, job, chromium)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    # spawn: workers must not inherit this process's threads or its kernel template
+    with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = {pool.submit(_render_reason, notebook, job, chromium): job for job in jobs}
+        for future in as_completed(futures):
+            try:
+                reason = future.result()
+            except Exception as error:  # the worker itself died
+                reason = failure_reason(error)
+            yield futures[future], reason

@@ -1,0 +1,265 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+# ---
+
+# %% [markdown]
+# # Training report of one employee
+#
+# `academy report` runs this notebook with papermill once per employee and
+# publishes its outputs only: code, these notes and the parameters are left
+# out. Every figure comes from `salesacademy.report_data.employee_report_data`;
+# the cells below only format it, with labels in the report's language.
+
+# %% tags=["parameters"]
+employee_id = "E10001"
+as_of = "2025-06-30"
+gradebook_url = "sqlite:///gradebook.db"
+language = "zh-CN"
+content = "."
+period = "2025-06-30"
+review = {"on_time_weight": 0.5, "score_weight": 0.5, "overdue_penalty": 10.0}
+
+# %%
+# The warm kernel imports matplotlib before IPython starts, so inline figures are switched on here.
+# %matplotlib inline
+import datetime as dt
+import textwrap
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from IPython.display import HTML, Markdown, display
+
+from salesacademy import gradebook
+from salesacademy.charts import use_cjk_font
+from salesacademy.config import ReviewSection
+from salesacademy.curriculum import load_curriculum
+from salesacademy.report_data import HORIZON_DAYS, employee_report_data
+from salesacademy.status import compute_status
+
+use_cjk_font()
+plt.rcParams.update({"figure.dpi": 110, "savefig.dpi": 110, "axes.spines.top": False, "axes.spines.right": False})
+
+# %%
+LABELS = {
+    "zh-CN": {
+        "title": "员工培训报告",
+        "employee": "员工", "employee_id": "工号", "branch": "支行", "role": "岗位", "manager": "直属上级",
+        "period": "报告期", "as_of": "数据截至",
+        "modules": "必修模块与案例",
+        "module": "模块", "kind": "类型", "status": "状态", "score": "得分", "submitted": "提交时间", "due": "截止日期",
+        "expires": "认证有效期至", "kinds": {"module": "课程", "case": "案例"},
+        "comparison": "成绩对比：本人、本支行与全体平均",
+        "me": "本人", "branch_mean": "本支行平均", "cohort_mean": "全体平均", "score_axis": "得分（%）",
+        "competencies": "能力画像",
+        "competency_note": "每项能力的得分为本人已评分模块中培养该能力的模块的平均成绩。",
+        "competency": "能力", "module_count": "模块数", "pass_mark": "及格线",
+        "missed": "失分题目", "item": "题目", "points": "得分 / 满分",
+        "refreshers": "复习建议", "missed_in": "失分模块", "recommended": "建议复习",
+        "attention": f"逾期与 {HORIZON_DAYS} 天内到期事项", "reason": "事项", "date": "日期",
+        "reasons": {"overdue": "已逾期", "expired": "认证已过期", "due-soon": "即将截止", "expiring": "认证即将过期"},
+        "attempts": "提交记录",
+        "attempts_note": "nbgrader 只保留每个模块最近一次提交，下表列出现有的提交。",
+        "training": "绩效考核中的培训得分",
+        "formula": ("培训得分 = 按时通过权重 × 按时通过比例 × 100\n"
+                    "         + 成绩权重 × 已评分模块平均成绩（%）\n"
+                    "         − 逾期扣分 × 逾期模块数，取值限制在 0 至 100"),
+        "terms": {"required": "必修模块数", "passed_on_time": "按时通过数", "on_time_share": "按时通过比例",
+                  "mean_score": "已评分模块平均成绩", "overdue": "逾期模块数", "result": "培训得分"},
+        "provisional": "括号中的得分为暂定分：书面回答尚待培训师评分。",
+        "none": "无。", "not_graded": "暂无已评分的模块。",
+        "statuses": {"assigned": "已分配", "submitted": "已提交", "needs-manual-grading": "待人工评分", "passed": "通过",
+                     "failed": "未通过", "overdue": "逾期", "expired": "已过期"},
+    },
+    "en": {
+        "title": "Employee training report",
+        "employee": "Employee", "employee_id": "Employee ID", "branch": "Branch", "role": "Role", "manager": "Manager",
+        "period": "Period", "as_of": "Data as of",
+        "modules": "Required modules and cases",
+        "module": "Module", "kind": "Kind", "status": "Status", "score": "Score", "submitted": "Submitted", "due": "Due",
+        "expires": "Certified until", "kinds": {"module": "Module", "case": "Case"},
+        "comparison": "Scores against the branch and the cohort",
+        "me": "Employee", "branch_mean": "Branch mean", "cohort_mean": "Cohort mean", "score_axis": "Score (%)",
+        "competencies": "Competency profile",
+        "competency_note": "Each competency's score is the mean of the employee's graded modules that build it.",
+        "competency": "Competency", "module_count": "Modules", "pass_mark": "Pass mark",
+        "missed": "Items missed", "item": "Item", "points": "Points / maximum",
+        "refreshers": "Refresher recommendations", "missed_in": "Points missed in", "recommended": "Recommended",
+        "attention": f"Overdue, or due or expiring in the next {HORIZON_DAYS} days", "reason": "What", "date": "Date",
+        "reasons": {"overdue": "Overdue", "expired": "Certification lapsed", "due-soon": "Due soon",
+                    "expiring": "Certification lapses soon"},
+        "attempts": "Attempt history",
+        "attempts_note": "nbgrader keeps the latest submission of each module; these are the submissions it holds.",
+        "training": "Training component of the performance review",
+        "formula": ("training score = on-time weight × share of required modules passed on time × 100\n"
+                    "               + score weight × mean score of graded modules (%)\n"
+                    "               − overdue penalty × number of overdue modules, clipped to 0..100"),
+        "terms": {"required": "Required modules", "passed_on_time": "Passed on time", "on_time_share": "Share passed on time",
+                  "mean_score": "Mean score of graded modules", "overdue": "Overdue modules", "result": "Training score"},
+        "provisional": "A score in brackets is provisional: a trainer has still to grade the written answers.",
+        "none": "None.", "not_graded": "No graded module yet.",
+        "statuses": {"assigned": "Assigned", "submitted": "Submitted", "needs-manual-grading": "Awaiting manual grading",
+                     "passed": "Passed", "failed": "Failed", "overdue": "Overdue", "expired": "Expired"},
+    },
+}
+T = LABELS[language]
+PASS_COLOR, FAIL_COLOR, GREY = "#2e7d32", "#c62828", "#9e9e9e"
+
+
+def percent(value) -> str:
+    return "—" if pd.isna(value) else f"{value * 100:.1f}%"
+
+
+def day(value) -> str:
+    return "—" if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
+
+
+def minute(value) -> str:
+    return "—" if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d %H:%M")
+
+
+def heading(text: str, level: int = 2) -> None:
+    display(Markdown(f"{'#' * level} {text}"))
+
+
+def table(frame: pd.DataFrame, header: bool = True) -> None:
+    """Show `frame` as a plain table, or say there is nothing to show."""
+    if frame.empty:
+        display(Markdown(T["none"]))
+    else:
+        display(HTML(frame.to_html(index=False, header=header, border=0, justify="left", classes="report-table", na_rep="—")))
+
+
+def wrap(text: str, width: int) -> str:
+    return "\n".join(textwrap.wrap(text, width)) if language == "en" else text
+
+
+# %%
+curriculum = load_curriculum(Path(content))
+as_of_date = dt.date.fromisoformat(as_of)
+employees = gradebook.employees(gradebook_url)
+grades = gradebook.grade_rows(gradebook_url)
+submissions = gradebook.submissions(gradebook_url)
+status = compute_status(employees=employees, enrollments=gradebook.enrollments(gradebook_url), submissions=submissions,
+                        grades=grades, curriculum=curriculum, as_of=as_of_date)
+report = employee_report_data(employee_id=employee_id, status=status, grades=grades, submissions=submissions,
+                              employees=employees, curriculum=curriculum, review=ReviewSection(**review),
+                              as_of=as_of_date, language=language)
+
+# %%
+heading(f"{T['title']}: {report.name}", 1)
+table(pd.DataFrame([
+    (T["employee"], report.name), (T["employee_id"], report.employee_id), (T["branch"], report.branch),
+    (T["role"], report.role_title), (T["manager"], report.manager_name or "—"), (T["period"], period),
+    (T["as_of"], as_of),
+]), header=False)
+
+# %%
+heading(T["modules"])
+modules = report.modules
+table(pd.DataFrame({
+    T["module"]: modules.title,
+    T["kind"]: modules.kind.map(T["kinds"]),
+    T["status"]: modules.status.map(T["statuses"]),
+    T["score"]: [f"({percent(p)})" if s == "needs-manual-grading" else percent(p) for p, s in zip(modules.percent, modules.status)],
+    T["submitted"]: modules.submitted_at.map(minute),
+    T["due"]: modules.due_on.map(day),
+    T["expires"]: modules.expires_on.map(day),
+}))
+if (modules.status == "needs-manual-grading").any():
+    display(Markdown(T["provisional"]))
+
+# %%
+heading(T["comparison"])
+comparison = report.comparison
+if comparison[["employee", "branch_mean", "cohort_mean"]].isna().all().all():
+    display(Markdown(T["not_graded"]))
+else:
+    rows = np.arange(len(comparison))
+    fig, ax = plt.subplots(figsize=(8, 0.62 * len(comparison) + 1.3))
+    for offset, column, color in ((-0.27, "employee", "#1565c0"), (0, "branch_mean", "#90caf9"), (0.27, "cohort_mean", GREY)):
+        ax.barh(rows + offset, comparison[column].fillna(0) * 100, height=0.26, color=color, label=T[{"employee": "me"}.get(column, column)])
+    ax.set_yticks(rows, [wrap(t, 34) for t in comparison.title])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    ax.set_xlabel(T["score_axis"])
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False)
+    fig.tight_layout()
+    plt.show()
+
+# %%
+heading(T["competencies"])
+profile = report.competencies
+if profile.empty:
+    display(Markdown(T["not_graded"]))
+else:
+    display(Markdown(T["competency_note"]))
+    pass_mark = curriculum.defaults.pass_mark
+    fig, ax = plt.subplots(figsize=(8, 0.45 * len(profile) + 1.1))
+    colors = [PASS_COLOR if p >= pass_mark else FAIL_COLOR for p in profile.percent]
+    ax.barh(profile.title.map(lambda t: wrap(t, 30)), profile.percent * 100, color=colors)
+    for y, value in enumerate(profile.percent):
+        ax.text(value * 100 + 1, y, f"{value * 100:.0f}%", va="center", fontsize=9)
+    ax.axvline(pass_mark * 100, color="black", linestyle="--", linewidth=1, label=T["pass_mark"])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 105)
+    ax.set_xlabel(T["score_axis"])
+    ax.legend(loc="lower right", frameon=False)
+    fig.tight_layout()
+    plt.show()
+
+# %%
+heading(T["missed"])
+missed = report.missed
+table(pd.DataFrame({
+    T["module"]: missed.title,
+    T["item"]: missed.item,
+    T["points"]: [f"{s:g} / {m:g}" for s, m in zip(missed.score, missed.max_score)],
+}))
+heading(T["refreshers"], 3)
+refreshers = report.refreshers
+table(pd.DataFrame({
+    T["missed_in"]: refreshers.title,
+    T["recommended"]: refreshers.refresher_title,
+    T["kind"]: refreshers.refresher_kind.map(T["kinds"]),
+}))
+
+# %%
+heading(T["attention"])
+attention = report.attention
+table(pd.DataFrame({
+    T["module"]: attention.title,
+    T["reason"]: attention.reason.map(T["reasons"]),
+    T["status"]: attention.status.map(T["statuses"]),
+    T["date"]: attention.date.map(day),
+}))
+
+# %%
+heading(T["attempts"])
+display(Markdown(T["attempts_note"]))
+attempts = report.attempts
+table(pd.DataFrame({T["module"]: attempts.title, T["submitted"]: attempts.submitted_at.map(minute)}))
+
+# %%
+heading(T["training"])
+score = report.training_score
+terms = T["terms"]
+table(pd.DataFrame([
+    (terms["required"], f"{score.required}"),
+    (terms["passed_on_time"], f"{score.passed_on_time}"),
+    (terms["on_time_share"], f"{score.passed_on_time} / {score.required} = {score.on_time_share * 100:.1f}%"),
+    (terms["mean_score"], f"{score.mean_score_pct:.1f}%"),
+    (terms["overdue"], f"{score.overdue}"),
+    (terms["result"], f"{score.value:.1f}"),
+]), header=False)
+weights = score.review
+display(Markdown(
+    f"```text\n{T['formula']}\n\n"
+    f"= {weights.on_time_weight:g} × {score.on_time_share:.3f} × 100 + {weights.score_weight:g} × {score.mean_score_pct:.1f}"
+    f" − {weights.overdue_penalty:g} × {score.overdue}\n"
+    f"= {score.on_time_points:.1f} + {score.score_points:.1f} − {score.overdue_points:.1f}"
+    f" → {score.value:.1f}\n```"
+))

@@ -1,0 +1,409 @@
+"""HR reports: the tables from status tables built here, the files from a small real gradebook.
+
+Every expected figure is worked out by hand from the rows in this file or in
+tests/cohort.py; none is copied from the output it checks.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import re
+import stat
+
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+
+import cohort
+from salesacademy import hr
+from salesacademy.config import ReviewSection
+from salesacademy.curriculum import Curriculum
+from salesacademy.errors import AcademyError
+from salesacademy.status import COLUMNS, compute_status
+
+AS_OF = dt.date(2025, 3, 1)
+DEFAULT_REVIEW = ReviewSection()  # 0.5 on time, 0.5 score, 10 points per overdue module
+
+
+def status_row(employee_id, module_id, status, *, percent=None, submitted=None, due="2025-02-01", on_time=False, expires=None,
+               name=None, branch="浦东", role="rm"):
+    """One row of a status table, as compute_status would give it."""
+    return {"employee_id": employee_id, "name": name or f"姓名{employee_id}", "branch": branch, "role": role, "module_id": module_id,
+            "assigned_on": pd.Timestamp("2025-01-02"), "due_on": pd.Timestamp(due), "submitted_at": pd.Timestamp(submitted) if submitted else pd.NaT,
+            "score": None if percent is None else percent * 10, "max_score": None if percent is None else 10.0,
+            "percent": np.nan if percent is None else percent, "status": status, "on_time": on_time,
+            "expires_on": pd.Timestamp(expires) if expires else pd.NaT}
+
+
+def table(*rows) -> pd.DataFrame:
+    frame = pd.DataFrame(list(rows), columns=COLUMNS)
+    for column in ("submitted_at", "expires_on"):
+        frame[column] = pd.to_datetime(frame[column])
+    return frame
+
+
+# As of 2025-03-01. E3's first module waits for a trainer: its 40% is only the automatic part.
+STATUS = table(
+    status_row("E1", "01-m", "passed", percent=1.0, submitted="2025-01-20 09:00", on_time=True, expires="2026-01-20 09:00"),
+    status_row("E1", "02-n", "passed", percent=0.9, submitted="2025-01-25 09:00", on_time=True, expires="2026-01-25 09:00"),
+    status_row("E2", "01-m", "overdue", role="teller"),
+    status_row("E2", "02-n", "overdue", percent=0.3, submitted="2025-01-30", due="2025-02-10", role="teller"),
+    status_row("E3", "01-m", "needs-manual-grading", percent=0.4, submitted="2025-01-28", branch="西城"),
+    status_row("E3", "02-n", "expired", percent=0.8, submitted="2024-01-10", on_time=True, expires="2025-01-10", branch="西城"),
+    status_row("E4", "01-m", "assigned", due="2025-03-20", branch="西城", role="teller"),
+)
+EMPLOYEES = pd.DataFrame(
+    [("E1", "姓名E1", "零售", "M1", True), ("E2", "姓名E2", "运营", "M1", True), ("E3", "姓名E3", "零售", None, True),
+     ("E4", "姓名E4", "运营", "", True), ("M1", "老经理", "零售", "", False)],
+    columns=["employee_id", "name", "department", "manager_id", "active"],
+)
+
+
+def test_summary_by_branch_and_module():
+    got = hr.summary(status=STATUS).set_index(["branch", "module_id"])
+    assert list(got.index) == [("浦东", "01-m"), ("浦东", "02-n"), ("西城", "01-m"), ("西城", "02-n")]
+    assert list(got.enrolled) == [2, 2, 2, 1]
+    assert list(got.completed) == [1, 1, 0, 0]  # an expired pass is not a completion
+    assert list(got.completion_pct) == [50.0, 50.0, 0.0, 0.0]
+    assert list(got.overdue) == [1, 1, 0, 0]
+    # 浦东 02-n: (90 + 30) / 2; 西城 01-m has only a half-graded submission, so no mean at all.
+    assert got.mean_score_pct.iloc[:2].tolist() == [100.0, 60.0]
+    assert np.isnan(got.mean_score_pct.iloc[2]) and got.mean_score_pct.iloc[3] == 80.0
+
+
+def test_matrix_has_one_row_per_employee_and_blank_where_not_enrolled():
+    got = hr.matrix(status=STATUS)
+    assert list(got.columns) == ["employee_id", "name", "branch", "role", "01-m", "02-n"]
+    assert got.set_index("employee_id")[["01-m", "02-n"]].to_dict("index") == {
+        "E1": {"01-m": "passed", "02-n": "passed"},
+        "E2": {"01-m": "overdue", "02-n": "overdue"},
+        "E3": {"01-m": "needs-manual-grading", "02-n": "expired"},
+        "E4": {"01-m": "assigned", "02-n": ""},
+    }
+
+
+def test_overdue_list_counts_days_and_names_the_manager_even_one_who_left():
+    got = hr.overdue_list(status=STATUS, employees=EMPLOYEES, as_of=AS_OF)
+    assert got[["employee_id", "module_id", "days_overdue"]].values.tolist() == [["E2", "01-m", 28], ["E2", "02-n", 19]]
+    assert got.due_on.tolist() == [dt.date(2025, 2, 1), dt.date(2025, 2, 10)]
+    assert set(got.manager_id) == {"M1"} and set(got.manager_name) == {"老经理"} and set(got.department) == {"运营"}
+
+
+def test_overdue_list_of_an_employee_without_manager_has_blank_manager():
+    late = table(status_row("E3", "01-m", "overdue", branch="西城"))
+    got = hr.overdue_list(status=late, employees=EMPLOYEES, as_of=AS_OF)
+    assert got.manager_id.tolist() == [""] and got.manager_name.tolist() == [""]
+
+
+@pytest.mark.parametrize(
+    ("as_of", "days", "expected"),
+    [
+        ("2025-12-21", 30, [("01-m", 30)]),  # lapses at 09:00 on the 30th day: inside the window
+        ("2025-12-21", 29, []),
+        ("2025-12-21", 60, [("01-m", 30), ("02-n", 35)]),
+        ("2026-01-20", 30, [("01-m", 0), ("02-n", 5)]),  # still valid until 09:00 that day
+        ("2025-03-01", 60, []),
+    ],
+)
+def test_expiring_window_is_after_as_of_and_up_to_the_last_day(as_of, days, expected):
+    as_of = dt.date.fromisoformat(as_of)
+    got = hr.expiring(status=STATUS[STATUS.employee_id == "E1"], as_of=as_of, days=days)
+    assert list(zip(got.module_id, got.days_left)) == expected
+    assert all(got.expires_on <= as_of + dt.timedelta(days=days))
+
+
+def test_expiring_leaves_out_lapsed_passes():
+    assert hr.expiring(status=STATUS, as_of=dt.date(2025, 1, 1), days=60).employee_id.tolist() == []  # E3's lapsed 2025-01-10 but is expired
+
+
+def test_review_feed_on_the_hand_built_table():
+    feed = hr.review_feed(status=STATUS, review=DEFAULT_REVIEW, period="2025-Q1").set_index("employee_id")
+    assert list(feed.columns) == list(hr.FEED_SCHEMA)[1:] and set(feed.period) == {"2025-Q1"}
+    assert feed.modules_required.to_dict() == {"E1": 2, "E2": 2, "E3": 2, "E4": 1}
+    assert feed.completed.to_dict() == {"E1": 2, "E2": 0, "E3": 0, "E4": 0}
+    assert feed.completed_on_time.to_dict() == {"E1": 2, "E2": 0, "E3": 0, "E4": 0}  # E3's lapsed pass was on time, but lapsed
+    assert feed.overdue.to_dict() == {"E1": 0, "E2": 2, "E3": 0, "E4": 0}
+    assert feed.mean_score["E1"] == 95.0 and feed.mean_score["E2"] == 30.0 and feed.mean_score["E3"] == 80.0 and np.isnan(feed.mean_score["E4"])
+    # E1: 0.5*100 + 0.5*95; E2: 0 + 0.5*30 - 2*10 < 0; E3: 0.5*80; E4: nothing at all
+    assert feed.training_score.to_dict() == {"E1": 97.5, "E2": 0.0, "E3": 40.0, "E4": 0.0}
+    assert feed.certification_status.to_dict() == {"E1": "certified", "E2": "incomplete", "E3": "lapsed", "E4": "incomplete"}
+    assert feed.certified_until.to_dict() == {"E1": dt.date(2026, 1, 20), "E2": None, "E3": None, "E4": None}
+
+
+@pytest.mark.parametrize(
+    ("rows", "review", "expected"),
+    [
+        # both on time, 100% and 80%: 0.5*100 + 0.5*90
+        ([("passed", 1.0, True), ("passed", 0.8, True)], DEFAULT_REVIEW, 95.0),
+        # one of two on time, the other passed late: 0.5*50 + 0.5*90
+        ([("passed", 1.0, True), ("passed", 0.8, False)], DEFAULT_REVIEW, 70.0),
+        # one on time, one overdue and never sent: 0.5*50 + 0.5*100 - 10
+        ([("passed", 1.0, True), ("overdue", None, False)], DEFAULT_REVIEW, 65.0),
+        # nothing sent, two overdue: -20 clipped to 0
+        ([("overdue", None, False), ("overdue", None, False)], DEFAULT_REVIEW, 0.0),
+        # full weights: 100 + 95 clipped to 100
+        ([("passed", 1.0, True), ("passed", 0.9, True)], ReviewSection(on_time_weight=1, score_weight=1, overdue_penalty=0), 100.0),
+        # a heavier penalty: 0.5*50 + 0.5*70 - 25
+        ([("passed", 1.0, True), ("overdue", 0.4, False)], ReviewSection(overdue_penalty=25), 35.0),
+        # score only: 0.2*50 + 0.8*(100+40)/2 - 10
+        ([("passed", 1.0, True), ("overdue", 0.4, False)], ReviewSection(on_time_weight=0.2, score_weight=0.8), 10 + 56 - 10),
+    ],
+)
+def test_training_score_worked_examples(rows, review, expected):
+    status = table(*(status_row("E1", f"0{i}-m", s, percent=p, submitted="2025-01-20" if p is not None else None, on_time=on_time,
+                                expires="2026-01-20" if s == "passed" else None) for i, (s, p, on_time) in enumerate(rows, start=1)))
+    feed = hr.review_feed(status=status, review=review, period="2025")
+    assert feed.training_score.tolist() == [pytest.approx(expected)]
+
+
+def test_formula_text_carries_the_weights():
+    text = hr.formula(review=ReviewSection(on_time_weight=0.3, score_weight=0.7, overdue_penalty=15))
+    assert "0.3 *" in text and "0.7 *" in text and "- 15 *" in text and "clipped to 0..100" in text
+
+
+@pytest.mark.parametrize(
+    ("period", "end"),
+    [("2025", "2025-12-31"), ("2025-H1", "2025-06-30"), ("2025-H2", "2025-12-31"), ("2025-Q1", "2025-03-31"),
+     ("2025-Q3", "2025-09-30"), ("2025-06", "2025-06-30"), ("2024-02", "2024-02-29"), ("2025-02", "2025-02-28")],
+)
+def test_period_end(period, end):
+    assert hr.period_end(period=period) == dt.date.fromisoformat(end)
+
+
+@pytest.mark.parametrize("period", ["", "25", "2025-13", "2025-00", "2025-Q5", "2025-Q0", "2025-H3", "2025-6", "2025/06",
+                                    "2025-06-30", "FY2025", " 2025", "2025-q1", "0999"])
+def test_bad_periods_are_rejected_in_one_line(period):
+    with pytest.raises(AcademyError) as error:
+        hr.period_end(period=period)
+    assert "\n" not in str(error.value) and repr(period) in str(error.value)
+
+
+def test_redacted_replaces_every_name_and_leaves_the_input_alone():
+    overdue = hr.overdue_list(status=STATUS, employees=EMPLOYEES, as_of=AS_OF)
+    got = hr.redacted(frame=overdue)
+    assert got.name.tolist() == got.employee_id.tolist() and got.manager_name.tolist() == got.manager_id.tolist()
+    assert "老经理" not in got.to_csv() and "姓名" not in got.to_csv()
+    assert overdue.manager_name.tolist() == ["老经理", "老经理"]
+
+
+CURRICULUM = Curriculum.model_validate({
+    "roles": {"teller": {"zh": "柜员", "en": "Teller"}},
+    "competencies": {"c": {"zh": "能力", "en": "Skill"}},
+    "modules": [{"id": "01-m", "title": {"zh": "合规销售", "en": "Compliant sales"}, "notebooks": ["exercise"], "competencies": ["c"],
+                 "points": 10, "required_for": ["teller"]}],
+})
+
+
+def test_overdue_trend_counts_each_week_back_from_the_date():
+    """Due 2025-01-31, never submitted: overdue from 2025-02-01 on."""
+    inputs = hr.Inputs(
+        employees=pd.DataFrame([{"employee_id": "E1", "name": "甲", "branch": "B", "role": "teller", "active": True}]),
+        enrollments=pd.DataFrame([{"employee_id": "E1", "module_id": "01-m", "assigned_on": pd.Timestamp("2025-01-01"), "due_on": pd.Timestamp("2025-01-31")}]),
+        submissions=pd.DataFrame(columns=["employee_id", "module_id", "submitted_at"]),
+        grades=pd.DataFrame(columns=["employee_id", "module_id", "item", "max_score", "score", "needs_manual_grade", "submitted_at"]),
+        curriculum=CURRICULUM, language="zh-CN", review=DEFAULT_REVIEW,
+    )
+    trend = hr.overdue_trend(inputs=inputs, as_of=AS_OF)
+    assert trend.as_of.tolist()[0] == dt.date(2024, 12, 14) and trend.as_of.tolist()[-1] == AS_OF and len(trend) == 12
+    assert trend.overdue.tolist() == [0] * 7 + [1] * 5  # 2025-02-01 is the eighth date
+    assert hr.overdue_trend(inputs=inputs, as_of=AS_OF, branch="elsewhere").overdue.sum() == 0
+
+
+# Files, from a real gradebook ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def cohort_instance(instance_template, tmp_path_factory):
+    return cohort.build(instance_template, tmp_path_factory.mktemp("hr") / "course")
+
+
+@pytest.fixture(scope="module")
+def report_files(cohort_instance):
+    return {path.name: path for path in hr.completion(instance=cohort_instance, as_of=cohort.AS_OF)}
+
+
+def hr_folder(instance):
+    return instance / "reports" / "hr"
+
+
+STEM = f"completion-{cohort.AS_OF}"
+SHEETS = ["Summary", "Matrix", "Overdue", "Expiring 30d", "Expiring 60d", "Items"]
+
+
+def test_completion_writes_every_file_into_reports_hr(cohort_instance, report_files):
+    expected = {f"{STEM}.xlsx", f"{STEM}-dashboard.html",
+                *(f"{STEM}-{part}.csv" for part in ("summary", "matrix", "overdue", "expiring-30d", "expiring-60d", "items"))}
+    assert set(report_files) == expected
+    assert all(path.parent == hr_folder(cohort_instance) for path in report_files.values())
+    assert not [p.name for p in hr_folder(cohort_instance).iterdir() if p.name.startswith(".")]  # no temporary file left behind
+
+
+def test_files_with_a_row_per_employee_are_private(report_files):
+    shared = {f"{STEM}-summary.csv", f"{STEM}-items.csv"}
+    for name, path in report_files.items():
+        assert stat.S_IMODE(path.stat().st_mode) == (0o644 if name in shared else 0o600), name
+
+
+def test_workbook_sheets_and_totals(report_files):
+    workbook = openpyxl.load_workbook(report_files[f"{STEM}.xlsx"])
+    assert workbook.sheetnames == SHEETS
+    rows = list(workbook["Summary"].values)
+    sheet = pd.DataFrame(rows[1:], columns=rows[0])
+    # By hand from tests/cohort.py: 10 enrollments, 5 passes, 5 overdue.
+    assert (sheet.enrolled.sum(), sheet.completed.sum(), sheet.overdue.sum()) == (10, 5, 5)
+    by_branch = sheet.groupby("branch")[["enrolled", "completed", "overdue"]].sum()
+    assert by_branch.loc[cohort.PUDONG].tolist() == [5, 3, 2] and by_branch.loc[cohort.XICHENG].tolist() == [5, 2, 3]
+    pudong_01 = sheet[(sheet.branch == cohort.PUDONG) & (sheet.module_id == "01-sales-process")].iloc[0]
+    assert (pudong_01.completion_pct, pudong_01.mean_score_pct, pudong_01.title) == (66.7, 70.0, cohort.TITLES["01-sales-process"])
+    assert workbook["Matrix"].max_row == 1 + len(cohort.NAMES)
+    assert workbook["Overdue"].max_row == 1 + 5
+    assert workbook["Summary"].freeze_panes == "A2"
+
+
+def test_workbook_totals_agree_with_the_summary_of_compute_status(cohort_instance, report_files):
+    inputs = hr.read_inputs(instance=cohort_instance)
+    status = compute_status(employees=inputs.employees, enrollments=inputs.enrollments, submissions=inputs.submissions,
+                            grades=inputs.grades, curriculum=inputs.curriculum, as_of=cohort.AS_OF)
+    counts = status.status.value_counts()
+    rows = list(openpyxl.load_workbook(report_files[f"{STEM}.xlsx"])["Summary"].values)
+    sheet = pd.DataFrame(rows[1:], columns=rows[0])
+    assert (sheet.enrolled.sum(), sheet.completed.sum(), sheet.overdue.sum()) == (len(status), counts["passed"], counts["overdue"])
+
+
+def test_csv_files_have_a_bom_and_hold_the_report_tables(cohort_instance, report_files):
+    report = hr.build_report(inputs=hr.read_inputs(instance=cohort_instance), as_of=cohort.AS_OF)
+    for sheet, (part, _) in hr.TABLES.items():
+        path = report_files[f"{STEM}-{part}.csv"]
+        assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+        written = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+        expected = report.tables[sheet].astype(object).where(report.tables[sheet].notna(), "").astype(str)
+        assert list(written.columns) == list(expected.columns), sheet
+        assert written.values.tolist() == expected.values.tolist(), sheet
+    overdue = pd.read_csv(report_files[f"{STEM}-overdue.csv"], encoding="utf-8-sig")
+    assert set(overdue.manager_name) == {cohort.NAMES["B1"], cohort.NAMES["B2"]} and set(overdue.days_overdue) == {28}
+
+
+def test_dashboard_is_self_contained_with_charts_and_chinese_titles(report_files):
+    page = report_files[f"{STEM}-dashboard.html"].read_text(encoding="utf-8")
+    assert "<script" not in page and "<link" not in page and "http://" not in page and "https://" not in page
+    images = re.findall(r'src="data:image/png;base64,([A-Za-z0-9+/=]+)"', page)
+    assert len(images) == 3 and all(base64.b64decode(image).startswith(b"\x89PNG\r\n\x1a\n") for image in images)
+    assert all(title in page for title in cohort.TITLES.values())
+    assert cohort.NAMES["W2"] in page and "培训完成情况" in page  # the instance is in Chinese
+
+
+def test_redacted_report_names_nobody(cohort_instance, tmp_path):
+    written = hr.completion(instance=cohort_instance, as_of=cohort.AS_OF, redact=True, out=tmp_path, formats=("csv", "html"))
+    text = "".join(path.read_text(encoding="utf-8-sig") for path in written)
+    assert not [name for name in cohort.NAMES.values() if name in text]
+    matrix = pd.read_csv(tmp_path / f"{STEM}-matrix.csv", encoding="utf-8-sig")
+    assert matrix.name.tolist() == matrix.employee_id.tolist()
+
+
+def test_branch_report_has_only_that_branch(cohort_instance, tmp_path):
+    written = hr.completion(instance=cohort_instance, as_of=cohort.AS_OF, branch=cohort.XICHENG, out=tmp_path, formats=("csv",))
+    assert all(cohort.XICHENG in path.name for path in written)
+    summary = pd.read_csv(next(p for p in written if p.name.endswith("-summary.csv")), encoding="utf-8-sig")
+    assert set(summary.branch) == {cohort.XICHENG} and summary.enrolled.sum() == 5
+
+
+def test_expiring_sheets_as_certifications_near_their_end(cohort_instance, tmp_path):
+    """As of 2025-12-15, B2's passes lapse in 26 and 27 days, B1's in 36 and 41, R1's in 57."""
+    hr.completion(instance=cohort_instance, as_of=dt.date(2025, 12, 15), out=tmp_path, formats=("csv",))
+    soon = pd.read_csv(tmp_path / "completion-2025-12-15-expiring-30d.csv", encoding="utf-8-sig")
+    later = pd.read_csv(tmp_path / "completion-2025-12-15-expiring-60d.csv", encoding="utf-8-sig")
+    assert soon.days_left.tolist() == [26, 27] and set(soon.employee_id) == {"B2"}
+    assert later.days_left.tolist() == [26, 27, 36, 41, 57]
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [({"branch": "火星支行"}, "branch '火星支行'"), ({"role": "pilot"}, "role 'pilot'"),
+                                                 ({"formats": ("pdf",)}, "format 'pdf'")])
+def test_completion_rejects_unknown_filters_and_formats(cohort_instance, tmp_path, kwargs, message):
+    with pytest.raises(AcademyError, match=re.escape(message)):
+        hr.completion(instance=cohort_instance, as_of=cohort.AS_OF, out=tmp_path, **kwargs)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_review_feed_files(cohort_instance, tmp_path):
+    csv_path, json_path = hr.review_feed_files(instance=cohort_instance, period="2025-Q1", out=tmp_path)
+    assert (csv_path.name, json_path.name) == ("review-feed-2025-Q1.csv", "review-feed-2025-Q1.json")
+    assert all(stat.S_IMODE(path.stat().st_mode) == 0o600 for path in (csv_path, json_path))
+    document = json.loads(json_path.read_text(encoding="utf-8"))
+    assert set(document) == {"schema", "period", "as_of", "formula", "records"}
+    assert list(document["schema"]) == list(hr.FEED_SCHEMA) and all(document["schema"].values())
+    assert (document["period"], document["as_of"]) == ("2025-Q1", "2025-03-31")
+    assert "0.5 * (share of required modules passed on time)" in document["formula"]
+    records = {record["employee_id"]: record for record in document["records"]}
+    assert all(list(record) == list(hr.FEED_SCHEMA) for record in records.values())
+    # By hand: B1 0.5*100 + 0.5*95; B2 50 + 0.5*90; R1 0 + 0.5*80 - 10; T1 0.5*30 - 10; T2 nothing graded, -10; W2 0.5*60 - 20.
+    assert {k: r["training_score"] for k, r in records.items()} == {"B1": 97.5, "B2": 95.0, "R1": 30.0, "T1": 5.0, "T2": 0.0, "W2": 10.0}
+    assert records["T2"]["mean_score"] is None and records["W2"]["mean_score"] == 60.0
+    assert records["B1"] == {"employee_id": "B1", "period": "2025-Q1", "modules_required": 2, "completed": 2, "completed_on_time": 2,
+                             "mean_score": 95.0, "training_score": 97.5, "overdue": 0, "certification_status": "certified",
+                             "certified_until": "2026-01-20"}
+    assert (records["R1"]["completed"], records["R1"]["completed_on_time"], records["R1"]["certified_until"]) == (1, 0, None)
+    written = pd.read_csv(csv_path, encoding="utf-8-sig")
+    assert list(written.columns) == list(hr.FEED_SCHEMA)
+    assert written.set_index("employee_id").training_score.to_dict() == {k: r["training_score"] for k, r in records.items()}
+
+
+def test_review_feed_files_reject_a_bad_period_before_writing(cohort_instance, tmp_path):
+    with pytest.raises(AcademyError, match="2025-Q5"):
+        hr.review_feed_files(instance=cohort_instance, period="2025-Q5", out=tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_period_not_over_yet_is_reported_as_of_today(cohort_instance, tmp_path):
+    year = dt.date.today().year + 1
+    _, json_path = hr.review_feed_files(instance=cohort_instance, period=str(year), out=tmp_path)
+    assert json.loads(json_path.read_text(encoding="utf-8"))["as_of"] == dt.date.today().isoformat()
+
+
+def test_write_atomic_keeps_the_old_file_when_writing_fails(tmp_path):
+    target = tmp_path / "report.csv"
+    target.write_text("old", encoding="utf-8")
+
+    def fail(path):
+        path.write_text("half", encoding="utf-8")
+        raise OSError("disk full")
+
+    with pytest.raises(OSError):
+        hr.write_atomic(target, fail, private=True)
+    assert target.read_text(encoding="utf-8") == "old" and [p.name for p in tmp_path.iterdir()] == ["report.csv"]
+
+
+# The whole cycle -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo_instance(tmp_path_factory):
+    from salesacademy.demo import demo
+
+    return demo(out=tmp_path_factory.mktemp("hr-demo") / "d", employees=6, language="en", progress=False).paths.root
+
+
+@pytest.mark.slow
+def test_demo_report_totals_equal_compute_status(demo_instance, tmp_path):
+    from salesacademy.status import status
+
+    today = dt.date.today()
+    written = hr.completion(instance=demo_instance, as_of=today, out=tmp_path)
+    table = status(instance=demo_instance, as_of=today)
+    workbook = openpyxl.load_workbook(next(p for p in written if p.suffix == ".xlsx"))
+    rows = list(workbook["Summary"].values)
+    sheet = pd.DataFrame(rows[1:], columns=rows[0])
+    assert sheet.enrolled.sum() == len(table)
+    assert sheet.completed.sum() == (table.status == "passed").sum()
+    assert sheet.overdue.sum() == (table.status == "overdue").sum()
+    assert workbook["Matrix"].max_row - 1 == table.employee_id.nunique()
+    assert workbook["Overdue"].max_row - 1 == (table.status == "overdue").sum()
+    page = next(p for p in written if p.suffix == ".html").read_text(encoding="utf-8")
+    assert "Training completion" in page and page.count("data:image/png;base64,") == 3
+    _, json_path = hr.review_feed_files(instance=demo_instance, period=today.strftime("%Y-%m"), out=tmp_path)
+    records = json.loads(json_path.read_text(encoding="utf-8"))["records"]
+    assert {r["employee_id"] for r in records} == set(table.employee_id)
+    assert all(0 <= r["training_score"] <= 100 for r in records)
+    assert sum(r["completed"] for r in records) == (table.status == "passed").sum()
