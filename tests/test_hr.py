@@ -371,7 +371,7 @@ def test_write_atomic_keeps_the_old_file_when_writing_fails(tmp_path):
         raise OSError("disk full")
 
     with pytest.raises(OSError):
-        hr.write_atomic(target, fail, private=True)
+        hr.write_atomic(path=target, write=fail, private=True)
     assert target.read_text(encoding="utf-8") == "old" and [p.name for p in tmp_path.iterdir()] == ["report.csv"]
 
 

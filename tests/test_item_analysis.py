@@ -79,7 +79,7 @@ def test_each_flag_is_triggered_by_its_case():
     ],
 )
 def test_flag_thresholds(facility, discrimination, expected):
-    assert items.flag(facility, discrimination) == expected
+    assert items.flag(facility=facility, discrimination=discrimination) == expected
 
 
 def test_fewer_than_five_responses_give_no_discrimination_and_no_such_flag():

@@ -254,12 +254,14 @@ plt.show()
 
 # %% [markdown] lang="zh"
 # GZ-TH、CD-JJ 和 HZ-XH 的点几乎在同一位置，但 HZ-XH 的横线长得多：只凭 6 次到访，它的真实水平可能在 10% 到 70% 之间的任何地方。
+# 不过即使这样，它的整条横线仍在 80% 以下：结果离目标足够远时，小样本也能给出明确的结论。
 #
 # 由此得到一条标记规则：**只有整个区间都在目标线以下（区间上限 < 80%）时，才把支行标记为"明确低于目标"。** 通过率低于目标、但区间上限越过目标线的支行，结论是"证据不足"，应当增加到访，而不是下结论。
 # 样本量的作用有多大？假设观察到的通过率都是 60%：
 
 # %% [markdown] lang="en"
 # GZ-TH, CD-JJ and HZ-XH sit almost on the same spot, but HZ-XH's bar is much longer: on 6 visits its true level could be anywhere from about 10% to 70%.
+# Even so, its whole bar lies below 80%: when a result is far enough from the target, a small sample can still give a clear answer.
 #
 # That gives a rule for flagging: **mark a branch "clearly below target" only when the whole interval lies below the target line (upper end < 80%).** A branch whose rate is below target but whose interval reaches past the line has "not enough evidence": visit it more, do not pass judgement.
 # How much does the sample size matter? Suppose the observed pass rate is 60% every time:
@@ -299,11 +301,11 @@ wave1_flags
 
 # %% [markdown] lang="zh"
 # GZ-TH 在多个检查项上明确低于目标，而且它有 28 次到访，证据充分：这是一家真正薄弱的支行，金禾银行为它多安排了一场辅导。
-# 样本少的 HZ-XH 即使有几项点估计低于目标，也很难"明确"低于目标。按点估计排名，它可能排在前面或后面，但这个名次主要反映的是运气。
+# 样本少的 HZ-XH 只有在大多数到访都未通过时才会被标记；按点估计排名，它可能排在前面或后面，但这个名次主要反映的是运气。
 
 # %% [markdown] lang="en"
 # GZ-TH is clearly below target on several items, and with 28 visits the evidence is solid: this branch really is weak, and Jinhe Bank gave it a second coaching session.
-# HZ-XH, with its small sample, can hardly be "clearly" below target even where its point estimates are. Ranked on point estimates it may land near the top or the bottom, but that place mostly reflects luck.
+# HZ-XH, with its small sample, is flagged only where most of its visits failed; ranked on point estimates it may land near the top or the bottom, but that place mostly reflects luck.
 
 # %% [markdown] lang="zh"
 # ## 分析三：辅导之后，第二轮有没有改善？

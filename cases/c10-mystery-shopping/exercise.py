@@ -221,10 +221,10 @@ for item in checklist.item_id:
 # ## 第 4 题（2 分）：选择题
 #
 # 第二轮结束后，总行提议：按各支行所有检查项的平均通过率给八家支行排名，在全行公布，并扣减排名最后两家支行的奖金。
-# 排名最后的支行之一是 HZ-XH，它每轮只有 6 次到访。作为合规专员，你会建议怎么做？
+# 按这个办法，每轮只有 6 次到访的 HZ-XH 排第一，CD-JJ 和 GZ-TH 排在最后。作为合规专员，你会建议怎么做？
 #
 # - **A.** 照原样公布。数据是外部机构客观记录的，排在最后的支行就应当改进。
-# - **B.** 把 HZ-XH 从神秘顾客计划中去掉，因为它的样本太小，结果没有用处。
+# - **B.** 把 HZ-XH 从排名和神秘顾客计划中去掉，因为它的样本太小，结果没有用处；其余照原样公布。
 # - **C.** 报告各支行每个检查项的通过率、区间和到访次数；只把区间整体低于 80% 的组合列为"明确低于目标"，先核实（如调阅真实销售的录音录像）再安排辅导和整改；证据不足的支行下一轮增加到访；不凭个别到访决定奖金。
 # - **D.** 只给到访超过 20 次的支行按点估计排名，并扣减排名最后那家支行全体员工的奖金。
 #
@@ -234,10 +234,10 @@ for item in checklist.item_id:
 # ## Question 4 (2 points): multiple choice
 #
 # After wave 2, head office proposes to rank the eight branches by their average pass rate over all items, publish the ranking across the bank, and cut the bonuses of the bottom two branches.
-# One of the bottom two is HZ-XH, which has only 6 visits a wave. As a compliance officer, what do you advise?
+# On that basis HZ-XH, which has only 6 visits a wave, comes first, and CD-JJ and GZ-TH come last. As a compliance officer, what do you advise?
 #
 # - **A.** Publish it as it is. An outside agency recorded the data objectively, and the branches at the bottom must improve.
-# - **B.** Drop HZ-XH from the mystery-shopping programme, because its sample is too small for the results to be of any use.
+# - **B.** Drop HZ-XH from the ranking and from the mystery-shopping programme, because its sample is too small for the results to be of any use; publish the rest as it is.
 # - **C.** Report each branch's pass rate on every item with its interval and number of visits; list as "clearly below target" only the combinations whose whole interval lies below 80%, check them (for example against recordings of real sales) before coaching and fixing; visit branches with too little evidence more in the next wave; do not decide bonuses on a handful of visits.
 # - **D.** Rank on point estimates only the branches with more than 20 visits, and cut the bonus of every employee at the bottom branch.
 #

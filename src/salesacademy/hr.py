@@ -3,10 +3,10 @@
 Pure functions turn the status table of `compute_status` into HR's tables:
 `summary` (by branch and module), `matrix` (employee by module),
 `overdue_list`, `expiring` and `review_feed`; `build_report` assembles them
-for one date and `dashboard_html` renders them with charts. The thin outer
-layer, `completion` and `review_feed_files`, reads the gradebook and writes
-into ``<instance>/reports/hr/``: an Excel workbook, CSV files and a
-self-contained HTML dashboard; the review feed as CSV and JSON.
+for one date, and `salesacademy.dashboard` draws them as one HTML page. The
+thin outer layer, `completion` and `review_feed_files`, reads the gradebook
+and writes into ``<instance>/reports/hr/``: an Excel workbook, CSV files and
+the dashboard; the review feed as CSV and JSON.
 
 Every file is written under a temporary name beside its target and renamed
 into place, so nobody ever opens half a report. Files that hold a row per
@@ -15,13 +15,9 @@ employee are readable by their owner only.
 
 from __future__ import annotations
 
-import base64
 import calendar
 import dataclasses
 import datetime as dt
-import html
-import inspect
-import io
 import json
 import os
 import re
@@ -76,20 +72,6 @@ TABLES = {
 
 PERIOD = re.compile(r"(?P<year>[1-9]\d{3})(?:-H(?P<half>[12])|-Q(?P<quarter>[1-4])|-(?P<month>\d\d))?")
 
-LABELS = {
-    "en": {"title": "Training completion", "as_of": "as of", "enrolled": "enrolled", "completed": "completed",
-           "overdue": "overdue", "by_branch": "Completion by branch", "completed_pct": "completed (%)",
-           "trend": f"Overdue modules, last {TREND_WEEKS} weeks", "scores": "Scores by module", "score_pct": "score (%)",
-           "no_data": "no data yet", "none": "none", "Summary": "Summary", "Matrix": "Status by employee", "Overdue": "Overdue",
-           "Items": "Item analysis", **{f"Expiring {d}d": f"Passes lapsing within {d} days" for d in EXPIRY_WINDOWS}},
-    "zh-CN": {"title": "培训完成情况", "as_of": "截至", "enrolled": "应修", "completed": "已完成",
-              "overdue": "逾期", "by_branch": "各支行完成率", "completed_pct": "完成率（%）",
-              "trend": f"逾期模块数（近{TREND_WEEKS}周）", "scores": "各模块得分分布", "score_pct": "得分（%）",
-              "no_data": "暂无数据", "none": "无", "Summary": "汇总", "Matrix": "员工完成矩阵", "Overdue": "逾期名单",
-              "Items": "题目分析", **{f"Expiring {d}d": f"{d}天内到期的认证" for d in EXPIRY_WINDOWS}},
-}
-
-
 # Tables: pure functions of the status table ---------------------------------------------
 
 
@@ -143,7 +125,7 @@ def overdue_list(*, status: pd.DataFrame, employees: pd.DataFrame, as_of: dt.dat
 
 
 def expiring(*, status: pd.DataFrame, as_of: dt.date, days: int) -> pd.DataFrame:
-    """Passes that lapse after `as_of` and by the end of the day `days` later, soonest first."""
+    """Passes that lapse after the start of `as_of` and by the end of the day `days` later, soonest first."""
     start = pd.Timestamp(as_of)
     soon = status[(status.status == "passed") & (status.expires_on > start) & (status.expires_on < start + pd.Timedelta(days=days + 1))]
     soon = soon.assign(passed_on=soon.submitted_at.dt.date, days_left=(soon.expires_on.dt.normalize() - start).dt.days,
@@ -291,94 +273,6 @@ def build_report(*, inputs: Inputs, as_of: dt.date, branch: str | None = None, r
     return Report(as_of=as_of, tables=tables, trend=overdue_trend(inputs=inputs, as_of=as_of, branch=branch, role=role), scores=scores)
 
 
-# The dashboard ---------------------------------------------------------------------------
-
-
-def _png(figure) -> str:
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
-    return base64.b64encode(buffer.getvalue()).decode("ascii")
-
-
-def _charts(report: Report, labels: Mapping[str, str]) -> list[tuple[str, str]]:
-    """(title, base64 PNG) of each chart of the dashboard."""
-    from matplotlib.figure import Figure  # heavy import, only when a dashboard is drawn
-
-    from .charts import use_cjk_font
-
-    use_cjk_font()
-    by_branch = report.tables["Summary"].groupby("branch")[["completed", "enrolled"]].sum()
-    completion = (100 * by_branch.completed / by_branch.enrolled).sort_values()
-    figure = Figure(figsize=(7, 0.5 * len(completion) + 1.2))
-    axes = figure.subplots()
-    bars = axes.barh(completion.index, completion.values, color="#2f6f9f")
-    axes.bar_label(bars, fmt="%.0f%%", padding=3)
-    axes.set_xlim(0, 110)
-    axes.set_xlabel(labels["completed_pct"])
-    charts = [(labels["by_branch"], _png(figure))]
-
-    figure = Figure(figsize=(7, 3))
-    axes = figure.subplots()
-    axes.plot([day.strftime("%m-%d") for day in report.trend.as_of], report.trend.overdue, marker="o", color="#b5452b")
-    axes.set_ylim(bottom=0)
-    axes.yaxis.get_major_locator().set_params(integer=True)
-    axes.grid(axis="y", alpha=0.3)
-    charts.append((labels["trend"], _png(figure)))
-
-    modules = sorted(set(report.scores.module_id), reverse=True)  # the first module on top
-    rng = np.random.default_rng(0)  # the same jitter every time: a report does not change unless its data do
-    figure = Figure(figsize=(7, 0.45 * len(modules) + 1.2))
-    axes = figure.subplots()
-    if modules:
-        groups = [report.scores.score_pct[report.scores.module_id == m] for m in modules]
-        # Matplotlib 3.10 replaced `vert=False` with `orientation`; the project supports both.
-        sideways = {"orientation": "horizontal"} if "orientation" in inspect.signature(axes.boxplot).parameters else {"vert": False}
-        axes.boxplot(groups, showfliers=False, **sideways)
-        for position, group in enumerate(groups, start=1):  # every employee as a dot: cohorts are small
-            axes.scatter(group, position + rng.uniform(-0.15, 0.15, len(group)), s=12, alpha=0.6, color="#2f6f9f", zorder=3)
-        titles = report.scores.drop_duplicates("module_id").set_index("module_id").title
-        axes.set_yticks(range(1, len(modules) + 1), [titles[m] or m for m in modules])
-        axes.set_xlim(-5, 105)
-        axes.set_xlabel(labels["score_pct"])
-    else:
-        axes.text(0.5, 0.5, labels["no_data"], ha="center", va="center", transform=axes.transAxes)
-        axes.set_axis_off()
-    charts.append((labels["scores"], _png(figure)))
-    return charts
-
-
-STYLE = """
-body { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; margin: 2em; color: #222; }
-.figures { display: flex; flex-wrap: wrap; gap: 1em; }
-figure { margin: 0; } figcaption { font-weight: bold; margin-bottom: .3em; }
-.scroll { overflow-x: auto; } table { border-collapse: collapse; font-size: 0.85em; }
-th, td { border: 1px solid #ccc; padding: 3px 8px; text-align: left; white-space: nowrap; } th { background: #eef2f5; }
-.figures-line { font-size: 1.1em; }
-"""
-
-
-def dashboard_html(*, report: Report, language: str, heading: str = "") -> str:
-    """A single self-contained HTML page: key figures, charts as embedded PNG, and every table."""
-    labels = LABELS["zh-CN" if language.startswith("zh") else "en"]
-    summary_table = report.tables["Summary"]
-    enrolled, completed = int(summary_table.enrolled.sum()), int(summary_table.completed.sum())
-    figures = (f"{labels['enrolled']}: {enrolled} · {labels['completed']}: {completed}"
-               f" ({100 * completed / enrolled if enrolled else 0:.0f}%) · {labels['overdue']}: {int(summary_table.overdue.sum())}")
-    parts = [f'<!DOCTYPE html>\n<html lang="{html.escape(language)}"><head><meta charset="utf-8">',
-             f"<title>{html.escape(labels['title'])} {report.as_of}</title><style>{STYLE}</style></head><body>",
-             f"<h1>{html.escape(labels['title'] + (f' · {heading}' if heading else ''))} — {labels['as_of']} {report.as_of}</h1>",
-             f'<p class="figures-line">{html.escape(figures)}</p><div class="figures">']
-    for title, png in _charts(report, labels):
-        parts.append(f'<figure><figcaption>{html.escape(title)}</figcaption><img alt="{html.escape(title)}" src="data:image/png;base64,{png}"></figure>')
-    parts.append("</div>")
-    for name, frame in report.tables.items():
-        parts.append(f"<h2>{html.escape(labels[name])}</h2>")
-        table = frame.to_html(index=False, na_rep="", border=0) if not frame.empty else f"<p>{html.escape(labels['none'])}</p>"
-        parts.append(f'<div class="scroll">{table}</div>')
-    parts.append("</body></html>\n")
-    return "\n".join(parts)
-
-
 # Reading the instance and writing files -------------------------------------------------
 
 
@@ -398,7 +292,7 @@ def _hr_folder(instance: Path, out: Path | None) -> Path:
     return folder
 
 
-def write_atomic(path: Path, write: Callable[[Path], None], *, private: bool) -> Path:
+def write_atomic(*, path: Path, write: Callable[[Path], None], private: bool) -> Path:
     """Write a file through `write(temporary_path)` beside `path`, then rename it into place.
 
     The temporary file is created readable by its owner only, so private data
@@ -418,7 +312,7 @@ def write_atomic(path: Path, write: Callable[[Path], None], *, private: bool) ->
 
 def _write_csv(frame: pd.DataFrame, path: Path, *, private: bool) -> Path:
     # With a byte-order mark Excel reads the file as UTF-8, so Chinese names come out right.
-    return write_atomic(path, lambda target: frame.to_csv(target, index=False, encoding="utf-8-sig"), private=private)
+    return write_atomic(path=path, write=lambda target: frame.to_csv(target, index=False, encoding="utf-8-sig"), private=private)
 
 
 def _write_workbook(tables: Mapping[str, pd.DataFrame], path: Path) -> Path:
@@ -433,7 +327,7 @@ def _write_workbook(tables: Mapping[str, pd.DataFrame], path: Path) -> Path:
                     width = max(sum(2 if ord(ch) > 0x2E80 else 1 for ch in str(cell.value or "")) for cell in column)
                     sheet.column_dimensions[column[0].column_letter].width = min(width + 2, 60)
 
-    return write_atomic(path, write, private=True)
+    return write_atomic(path=path, write=write, private=True)
 
 
 def _slug(parts: Iterable[str | None]) -> str:
@@ -485,8 +379,10 @@ def completion(
             file_part, private = TABLES[name]
             written.append(_write_csv(frame, folder / f"{stem}-{file_part}.csv", private=private))
     if "html" in formats:
+        from .dashboard import dashboard_html  # it imports this module
+
         page = dashboard_html(report=report, language=inputs.language, heading=" · ".join(v for v in (branch, role) if v))
-        written.append(write_atomic(folder / f"{stem}-dashboard.html", lambda target: target.write_text(page, encoding="utf-8"), private=True))
+        written.append(write_atomic(path=folder / f"{stem}-dashboard.html", write=lambda target: target.write_text(page, encoding="utf-8"), private=True))
     return written
 
 
@@ -508,7 +404,7 @@ def review_feed_files(*, instance: Path, period: str, out: Path | None = None) -
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     return [
         _write_csv(feed, folder / f"review-feed-{period}.csv", private=True),
-        write_atomic(folder / f"review-feed-{period}.json", lambda target: target.write_text(text, encoding="utf-8"), private=True),
+        write_atomic(path=folder / f"review-feed-{period}.json", write=lambda target: target.write_text(text, encoding="utf-8"), private=True),
     ]
 
 

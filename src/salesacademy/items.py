@@ -66,7 +66,7 @@ def item_analysis(*, grades: pd.DataFrame) -> pd.DataFrame:
         facility = answers.score.mean() / max_score
         discrimination = _correlation(answers.score, answers.rest) if len(answers) >= MIN_RESPONSES else np.nan
         rows.append({"module_id": module_id, "item": item, "n": len(answers), "max_score": max_score, "facility": facility,
-                     "sd": answers.score.std(), "discrimination": discrimination, "flag": flag(facility, discrimination)})
+                     "sd": answers.score.std(), "discrimination": discrimination, "flag": flag(facility=facility, discrimination=discrimination)})
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
@@ -77,7 +77,7 @@ def _correlation(item: pd.Series, rest: pd.Series) -> float:
     return float(item.corr(rest))
 
 
-def flag(facility: float, discrimination: float) -> str:
+def flag(*, facility: float, discrimination: float) -> str:
     """What a trainer should look at in an item; "" when nothing."""
     flags = []
     if facility > TOO_EASY:

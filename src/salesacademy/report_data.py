@@ -136,6 +136,8 @@ def employee_report_data(
     modules = status[status.employee_id == employee_id].copy()
     modules["kind"] = [curriculum.by_id[m].kind if m in curriculum.by_id else "module" for m in modules.module_id]
     modules["title"] = modules.module_id.map(titles).fillna(modules.module_id)
+    # A provisional score above the pass mark is not a certification yet.
+    modules["expires_on"] = modules.expires_on.where(modules.status.isin(["passed", "expired"]))
     modules = modules[MODULE_COLUMNS].reset_index(drop=True)
 
     mine = grades[(grades.employee_id == employee_id) & (grades.submitted_at < end_of_day)]

@@ -17,11 +17,11 @@ posing as aged 65 or over).
   coached on the three weak items; GZ-TH gets a second session. Tellers are
   not invited.
 - Wave 2 (April-May 2025) shows the coached items up by about 30 percentage
-  points, the uncoached items up by only two or three (staff know the
-  programme exists), and GZ-TH close to the others. The improvement comes
-  from staff who attended the coaching.
+  points and the uncoached items by only a few (staff know the programme
+  exists). GZ-TH gains most on the coached items but stays weaker on some
+  others. The improvement comes from the staff who attended the coaching.
 - At CD-JJ investment questions are mostly answered by tellers at the deposit
-  counter, where there is no recorded sales zone. The coaching never reached
+  counter, away from the recorded sales zone. The coaching never reached
   them, so CD-JJ still fails on the sales zone and on care for older customers
   in wave 2: coaching fixes knowledge, not a branch's layout or who serves whom.
 

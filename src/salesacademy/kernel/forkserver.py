@@ -20,6 +20,7 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import pkgutil
 import resource
 import socket
 import sys
@@ -54,9 +55,12 @@ INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 def warm_up() -> None:
     for name in PRELOAD:
         importlib.import_module(name)
-    from salesacademy import bankdata, charts
+    from salesacademy import bankdata, casedata, charts
 
-    bankdata.load(seed=7)  # the lessons' default data, generated once and shared copy-on-write
+    # The course's default data, generated once and shared copy-on-write by every kernel.
+    bankdata.load(seed=7)
+    for case in pkgutil.iter_modules(casedata.__path__):
+        importlib.import_module(f"salesacademy.casedata.{case.name}").load(seed=7)
     charts.use_cjk_font()
 
 

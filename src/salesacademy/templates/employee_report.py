@@ -22,16 +22,17 @@ period = "2025-06-30"
 review = {"on_time_weight": 0.5, "score_weight": 0.5, "overdue_penalty": 10.0}
 
 # %%
-# The warm kernel imports matplotlib before IPython starts, so inline figures are switched on here.
-# %matplotlib inline
+import base64
 import datetime as dt
+import html
+import io
 import textwrap
 from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from IPython.display import HTML, Markdown, display
+from IPython.display import HTML, display
 
 from salesacademy import gradebook
 from salesacademy.charts import use_cjk_font
@@ -58,7 +59,8 @@ LABELS = {
         "competency_note": "每项能力的得分为本人已评分模块中培养该能力的模块的平均成绩。",
         "competency": "能力", "module_count": "模块数", "pass_mark": "及格线",
         "missed": "失分题目", "item": "题目", "points": "得分 / 满分",
-        "refreshers": "复习建议", "missed_in": "失分模块", "recommended": "建议复习",
+        "refreshers": "复习建议", "missed_in": "失分模块", "recommended": "建议", "revisit": "重学本模块",
+        "cases": "相关案例",
         "attention": f"逾期与 {HORIZON_DAYS} 天内到期事项", "reason": "事项", "date": "日期",
         "reasons": {"overdue": "已逾期", "expired": "认证已过期", "due-soon": "即将截止", "expiring": "认证即将过期"},
         "attempts": "提交记录",
@@ -70,7 +72,7 @@ LABELS = {
         "terms": {"required": "必修模块数", "passed_on_time": "按时通过数", "on_time_share": "按时通过比例",
                   "mean_score": "已评分模块平均成绩", "overdue": "逾期模块数", "result": "培训得分"},
         "provisional": "括号中的得分为暂定分：书面回答尚待培训师评分。",
-        "none": "无。", "not_graded": "暂无已评分的模块。",
+        "no_score": "暂无成绩", "none": "无。", "not_graded": "暂无已评分的模块。",
         "statuses": {"assigned": "已分配", "submitted": "已提交", "needs-manual-grading": "待人工评分", "passed": "通过",
                      "failed": "未通过", "overdue": "逾期", "expired": "已过期"},
     },
@@ -88,6 +90,7 @@ LABELS = {
         "competency": "Competency", "module_count": "Modules", "pass_mark": "Pass mark",
         "missed": "Items missed", "item": "Item", "points": "Points / maximum",
         "refreshers": "Refresher recommendations", "missed_in": "Points missed in", "recommended": "Recommended",
+        "revisit": "Revisit this module", "cases": "Cases that support it",
         "attention": f"Overdue, or due or expiring in the next {HORIZON_DAYS} days", "reason": "What", "date": "Date",
         "reasons": {"overdue": "Overdue", "expired": "Certification lapsed", "due-soon": "Due soon",
                     "expiring": "Certification lapses soon"},
@@ -100,7 +103,7 @@ LABELS = {
         "terms": {"required": "Required modules", "passed_on_time": "Passed on time", "on_time_share": "Share passed on time",
                   "mean_score": "Mean score of graded modules", "overdue": "Overdue modules", "result": "Training score"},
         "provisional": "A score in brackets is provisional: a trainer has still to grade the written answers.",
-        "none": "None.", "not_graded": "No graded module yet.",
+        "no_score": "no score yet", "none": "None.", "not_graded": "No graded module yet.",
         "statuses": {"assigned": "Assigned", "submitted": "Submitted", "needs-manual-grading": "Awaiting manual grading",
                      "passed": "Passed", "failed": "Failed", "overdue": "Overdue", "expired": "Expired"},
     },
@@ -121,20 +124,35 @@ def minute(value) -> str:
     return "—" if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d %H:%M")
 
 
-def heading(text: str, level: int = 2) -> None:
-    display(Markdown(f"{'#' * level} {text}"))
-
-
-def table(frame: pd.DataFrame, header: bool = True) -> None:
-    """Show `frame` as a plain table, or say there is nothing to show."""
-    if frame.empty:
-        display(Markdown(T["none"]))
-    else:
-        display(HTML(frame.to_html(index=False, header=header, border=0, justify="left", classes="report-table", na_rep="—")))
-
-
 def wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(text, width)) if language == "en" else text
+
+
+# Each section is one HTML block, so a printed heading stays on the page of what it heads;
+# a section with a chart is kept on one page whole.
+def section(title: str, *parts: str, level: int = 2, keep: bool = False) -> None:
+    keep_class = ' class="keep"' if keep else ""
+    display(HTML(f"<section{keep_class}><h{level}>{html.escape(title)}</h{level}>{''.join(parts)}</section>"))
+
+
+def note(text: str) -> str:
+    return f"<p>{html.escape(text)}</p>"
+
+
+def table(frame: pd.DataFrame, header: bool = True, prose: bool = False) -> str:
+    """`frame` as a plain table, or a note that there is nothing to show; only prose tables wrap every column."""
+    if frame.empty:
+        return note(T["none"])
+    classes = "report-table prose" if prose else "report-table"
+    return frame.to_html(index=False, header=header, border=0, justify="left", classes=classes, na_rep="—")
+
+
+def figure(fig) -> str:
+    """`fig` as an embedded PNG image."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=130, bbox_inches="tight")
+    plt.close(fig)
+    return f'<img src="data:image/png;base64,{base64.b64encode(buffer.getvalue()).decode()}" style="max-width: 100%;">'
 
 
 # %%
@@ -150,55 +168,51 @@ report = employee_report_data(employee_id=employee_id, status=status, grades=gra
                               as_of=as_of_date, language=language)
 
 # %%
-heading(f"{T['title']}: {report.name}", 1)
-table(pd.DataFrame([
+section(f"{T['title']}: {report.name}", table(pd.DataFrame([
     (T["employee"], report.name), (T["employee_id"], report.employee_id), (T["branch"], report.branch),
     (T["role"], report.role_title), (T["manager"], report.manager_name or "—"), (T["period"], period),
     (T["as_of"], as_of),
-]), header=False)
+]), header=False), level=1)
 
 # %%
-heading(T["modules"])
 modules = report.modules
-table(pd.DataFrame({
+pending = modules.status == "needs-manual-grading"
+section(T["modules"], table(pd.DataFrame({
     T["module"]: modules.title,
     T["kind"]: modules.kind.map(T["kinds"]),
     T["status"]: modules.status.map(T["statuses"]),
-    T["score"]: [f"({percent(p)})" if s == "needs-manual-grading" else percent(p) for p, s in zip(modules.percent, modules.status)],
+    T["score"]: [f"({percent(p)})" if waiting else percent(p) for p, waiting in zip(modules.percent, pending)],
     T["submitted"]: modules.submitted_at.map(minute),
     T["due"]: modules.due_on.map(day),
     T["expires"]: modules.expires_on.map(day),
-}))
-if (modules.status == "needs-manual-grading").any():
-    display(Markdown(T["provisional"]))
+})), note(T["provisional"]) if pending.any() else "")
 
 # %%
-heading(T["comparison"])
 comparison = report.comparison
 if comparison[["employee", "branch_mean", "cohort_mean"]].isna().all().all():
-    display(Markdown(T["not_graded"]))
+    section(T["comparison"], note(T["not_graded"]))
 else:
     rows = np.arange(len(comparison))
-    fig, ax = plt.subplots(figsize=(8, 0.62 * len(comparison) + 1.3))
+    fig, ax = plt.subplots(figsize=(8, 0.5 * len(comparison) + 1.2))
     for offset, column, color in ((-0.27, "employee", "#1565c0"), (0, "branch_mean", "#90caf9"), (0.27, "cohort_mean", GREY)):
         ax.barh(rows + offset, comparison[column].fillna(0) * 100, height=0.26, color=color, label=T[{"employee": "me"}.get(column, column)])
+    for y, value in zip(rows, comparison.employee):
+        ax.text(1 if pd.isna(value) else value * 100 + 1, y - 0.27, T["no_score"] if pd.isna(value) else f"{value * 100:.0f}%",
+                va="center", fontsize=8)
     ax.set_yticks(rows, [wrap(t, 34) for t in comparison.title])
     ax.invert_yaxis()
-    ax.set_xlim(0, 100)
+    ax.set_xlim(0, 105)
     ax.set_xlabel(T["score_axis"])
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False)
-    fig.tight_layout()
-    plt.show()
+    section(T["comparison"], figure(fig), keep=True)
 
 # %%
-heading(T["competencies"])
 profile = report.competencies
 if profile.empty:
-    display(Markdown(T["not_graded"]))
+    section(T["competencies"], note(T["not_graded"]))
 else:
-    display(Markdown(T["competency_note"]))
     pass_mark = curriculum.defaults.pass_mark
-    fig, ax = plt.subplots(figsize=(8, 0.45 * len(profile) + 1.1))
+    fig, ax = plt.subplots(figsize=(8, 0.42 * len(profile) + 1.1))
     colors = [PASS_COLOR if p >= pass_mark else FAIL_COLOR for p in profile.percent]
     ax.barh(profile.title.map(lambda t: wrap(t, 30)), profile.percent * 100, color=colors)
     for y, value in enumerate(profile.percent):
@@ -208,58 +222,50 @@ else:
     ax.set_xlim(0, 105)
     ax.set_xlabel(T["score_axis"])
     ax.legend(loc="lower right", frameon=False)
-    fig.tight_layout()
-    plt.show()
+    section(T["competencies"], note(T["competency_note"]), figure(fig), keep=True)
 
 # %%
-heading(T["missed"])
 missed = report.missed
-table(pd.DataFrame({
+section(T["missed"], table(pd.DataFrame({
     T["module"]: missed.title,
     T["item"]: missed.item,
     T["points"]: [f"{s:g} / {m:g}" for s, m in zip(missed.score, missed.max_score)],
-}))
-heading(T["refreshers"], 3)
+})))
 refreshers = report.refreshers
-table(pd.DataFrame({
-    T["missed_in"]: refreshers.title,
-    T["recommended"]: refreshers.refresher_title,
-    T["kind"]: refreshers.refresher_kind.map(T["kinds"]),
-}))
+cases = refreshers[refreshers.refresher_kind == "case"].groupby("module_id").refresher_title.agg("; ".join)
+revisit = refreshers[refreshers.refresher_kind == "module"]
+section(T["refreshers"], table(pd.DataFrame({
+    T["missed_in"]: revisit.title,
+    T["recommended"]: T["revisit"],
+    T["cases"]: revisit.module_id.map(cases).fillna("—"),
+}), prose=True), level=3)
 
 # %%
-heading(T["attention"])
 attention = report.attention
-table(pd.DataFrame({
+section(T["attention"], table(pd.DataFrame({
     T["module"]: attention.title,
     T["reason"]: attention.reason.map(T["reasons"]),
     T["status"]: attention.status.map(T["statuses"]),
     T["date"]: attention.date.map(day),
-}))
+})))
 
 # %%
-heading(T["attempts"])
-display(Markdown(T["attempts_note"]))
 attempts = report.attempts
-table(pd.DataFrame({T["module"]: attempts.title, T["submitted"]: attempts.submitted_at.map(minute)}))
+section(T["attempts"], note(T["attempts_note"]),
+        table(pd.DataFrame({T["module"]: attempts.title, T["submitted"]: attempts.submitted_at.map(minute)})))
 
 # %%
-heading(T["training"])
 score = report.training_score
+weights = score.review
 terms = T["terms"]
-table(pd.DataFrame([
+worked = (f"= {weights.on_time_weight:g} × {score.on_time_share:.3f} × 100 + {weights.score_weight:g} × {score.mean_score_pct:.1f}"
+          f" − {weights.overdue_penalty:g} × {score.overdue}\n"
+          f"= {score.on_time_points:.1f} + {score.score_points:.1f} − {score.overdue_points:.1f} → {score.value:.1f}")
+section(T["training"], table(pd.DataFrame([
     (terms["required"], f"{score.required}"),
     (terms["passed_on_time"], f"{score.passed_on_time}"),
     (terms["on_time_share"], f"{score.passed_on_time} / {score.required} = {score.on_time_share * 100:.1f}%"),
     (terms["mean_score"], f"{score.mean_score_pct:.1f}%"),
     (terms["overdue"], f"{score.overdue}"),
     (terms["result"], f"{score.value:.1f}"),
-]), header=False)
-weights = score.review
-display(Markdown(
-    f"```text\n{T['formula']}\n\n"
-    f"= {weights.on_time_weight:g} × {score.on_time_share:.3f} × 100 + {weights.score_weight:g} × {score.mean_score_pct:.1f}"
-    f" − {weights.overdue_penalty:g} × {score.overdue}\n"
-    f"= {score.on_time_points:.1f} + {score.score_points:.1f} − {score.overdue_points:.1f}"
-    f" → {score.value:.1f}\n```"
-))
+]), header=False), f"<pre>{html.escape(T['formula'])}\n\n{html.escape(worked)}</pre>")
