@@ -86,9 +86,6 @@ def become_kernel(request: dict, listener: socket.socket) -> None:
         os.environ.clear()
         os.environ.update(request.get("env") or {})
         os.environ["MPLBACKEND"] = INLINE_BACKEND
-        import matplotlib.pyplot as plt
-
-        plt.switch_backend(INLINE_BACKEND)
         apply_limits(json.loads(os.environ.get("ACADEMY_KERNEL_LIMITS", "{}")))
         null = os.open(os.devnull, os.O_RDWR)
         for fd in (0, 1, 2):
@@ -101,6 +98,8 @@ def become_kernel(request: dict, listener: socket.socket) -> None:
 
         app = IPKernelApp.instance()
         app.initialize([*args, "--HistoryManager.enabled=False"])
+        # pyplot was imported with Agg in the template; give this kernel inline figures, as a fresh one has
+        app.shell.enable_matplotlib("inline")
         app.start()
     finally:
         os._exit(0)
