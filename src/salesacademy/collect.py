@@ -5,19 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from .config import database_url, load_config
-from .errors import AcademyError
 from .nbgrader_setup import api, check
-from .release import released_modules
+from .release import chosen_released
 
 
 def collect(*, instance: Path, modules: list[str] | None = None) -> dict[str, int]:
     """Collect the newest submission of each employee for each module; returns counts by module."""
     config, paths = load_config(instance)
-    released = released_modules(database_url(config, paths))
-    chosen = modules or released
-    for module_id in chosen:
-        if module_id not in released:
-            raise AcademyError(f"module {module_id!r} has not been released; release it with 'academy release {module_id}'")
+    chosen = chosen_released(database_url(config, paths), modules)
     nbgrader = api(config, paths)
     counts = {}
     for module_id in chosen:

@@ -14,9 +14,8 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets.config import Config
 
 from .config import database_url, load_config
-from .errors import AcademyError
 from .nbgrader_setup import api, check
-from .release import released_modules
+from .release import chosen_released
 
 
 class RedactTestErrors(NbGraderPreprocessor):
@@ -44,11 +43,7 @@ FEEDBACK_PREPROCESSORS = [
 def feedback(*, instance: Path, modules: list[str] | None = None) -> dict[str, int]:
     """Generate and release feedback for graded submissions; returns counts by module."""
     config, paths = load_config(instance)
-    released = released_modules(database_url(config, paths))
-    chosen = modules or released
-    for module_id in chosen:
-        if module_id not in released:
-            raise AcademyError(f"module {module_id!r} has not been released")
+    chosen = chosen_released(database_url(config, paths), modules)
     extra = Config()
     extra.GenerateFeedback.preprocessors = FEEDBACK_PREPROCESSORS
     nbgrader = api(config, paths, extra)

@@ -19,7 +19,7 @@ from .errors import AcademyError
 from .kernel import ensure_kernelspec
 from .nbgrader_setup import api
 from .paths import InstancePaths
-from .release import released_modules
+from .release import chosen_released
 
 
 @dataclasses.dataclass(frozen=True)
@@ -105,12 +105,9 @@ def grade(
     """
     config, paths = load_config(instance)
     curriculum = load_curriculum(content_root(config))
-    released = released_modules(database_url(config, paths))
-    chosen = modules or released
-    for module_id in chosen:
+    for module_id in modules or []:
         curriculum.module(module_id)
-        if module_id not in released:
-            raise AcademyError(f"module {module_id!r} has not been released; release it with 'academy release {module_id}'")
+    chosen = chosen_released(database_url(config, paths), modules)
     submissions = find_submissions(paths, chosen, employees)
     if not submissions:
         raise AcademyError(f"no submissions to grade for {', '.join(chosen) or 'any module'}; run 'academy collect' first")

@@ -106,3 +106,16 @@ def released_modules(url: str) -> list[str]:
     with transaction(url) as db:
         rows = db.execute(sa.select(release_table.c.module_id).order_by(release_table.c.id)).scalars()
         return list(dict.fromkeys(rows))
+
+
+def chosen_released(url: str, modules: list[str] | None) -> list[str]:
+    """`modules`, or every released module when none are named; each must have been released.
+
+    Raises:
+        AcademyError: a named module was never released.
+    """
+    released = released_modules(url)
+    for module_id in modules or []:
+        if module_id not in released:
+            raise AcademyError(f"module {module_id!r} has not been released; release it with 'academy release {module_id}'")
+    return list(modules or released)

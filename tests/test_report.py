@@ -1,0 +1,388 @@
+"""The per-employee training report.
+
+The figures come from `employee_report_data` over frames built here, with
+every expected number worked out by hand in the comments. Publishing is
+tested on notebooks built in memory. The slow tests render real reports of a
+demo cohort with papermill, nbconvert and Chromium and read the pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import stat
+
+import nbformat
+import pandas as pd
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+from salesacademy import report as report_module
+from salesacademy.config import ReviewSection
+from salesacademy.curriculum import Curriculum
+from salesacademy.errors import AcademyError
+from salesacademy.report import publishable, select_employees, to_html, write_private
+from salesacademy.report_data import employee_report_data, training_score
+
+T = pd.Timestamp
+AS_OF = dt.date(2025, 3, 1)
+CURRICULUM = Curriculum.model_validate({
+    "roles": {"teller": {"zh": "柜员", "en": "Teller"}, "branch_manager": {"zh": "支行行长", "en": "Branch manager"}},
+    "competencies": {"a": {"zh": "适当性", "en": "Suitability"}, "b": {"zh": "沟通", "en": "Communication"}},
+    "modules": [
+        {"id": "01-m", "title": {"zh": "模块一", "en": "Module one"}, "notebooks": ["exercise"], "competencies": ["a", "b"], "points": 10},
+        {"id": "02-n", "title": {"zh": "模块二", "en": "Module two"}, "notebooks": ["exercise"], "competencies": ["b"], "points": 10},
+        {"id": "03-o", "title": {"zh": "模块三", "en": "Module three"}, "notebooks": ["exercise"], "competencies": ["a"], "points": 10},
+        {"id": "c01-k", "kind": "case", "title": {"zh": "案例一", "en": "Case one"}, "notebooks": ["exercise"], "competencies": ["a"],
+         "points": 10, "supports": ["01-m", "03-o"]},
+        {"id": "c02-j", "kind": "case", "title": {"zh": "案例二", "en": "Case two"}, "notebooks": ["exercise"], "competencies": ["b"],
+         "points": 10, "supports": ["02-n"]},
+    ],
+})
+EMPLOYEES = pd.DataFrame([
+    {"employee_id": "M1", "name": "王芳", "branch": "B1", "role": "branch_manager", "manager_id": None, "active": True},
+    {"employee_id": "E1", "name": "李强", "branch": "B1", "role": "teller", "manager_id": "M1", "active": True},
+    {"employee_id": "E2", "name": "赵敏", "branch": "B2", "role": "teller", "manager_id": "X9", "active": True},
+    {"employee_id": "E3", "name": "陈杰", "branch": "B2", "role": "teller", "manager_id": "M1", "active": False},
+])
+STATUS_COLUMNS = ["employee_id", "branch", "module_id", "status", "score", "max_score", "percent", "submitted_at", "due_on",
+                  "expires_on", "on_time"]
+
+
+def status_row(employee_id, branch, module_id, status, score, submitted, due, expires=None, on_time=False):
+    return (employee_id, branch, module_id, status, score, None if score is None else 10.0,
+            None if score is None else score / 10, None if submitted is None else T(submitted), T(due),
+            None if expires is None else T(expires), on_time)
+
+
+# The cohort as of 2025-03-01. E1's rows cover every case the report distinguishes.
+STATUS = pd.DataFrame([
+    status_row("E1", "B1", "01-m", "passed", 8.0, "2024-04-10", "2024-04-30", "2025-04-10", on_time=True),  # lapses within 60 days
+    status_row("E1", "B1", "02-n", "overdue", 5.0, "2025-02-10", "2025-01-31"),  # failed and past due
+    # a provisional score above the pass mark: compute_status gives it an expiry and on_time, neither of which counts
+    status_row("E1", "B1", "03-o", "needs-manual-grading", 9.0, "2025-02-20", "2025-03-20", "2026-02-20", on_time=True),
+    status_row("E1", "B1", "c01-k", "assigned", None, None, "2025-04-15"),  # falls due within 60 days
+    status_row("M1", "B1", "01-m", "expired", 10.0, "2024-01-10", "2024-01-31", "2025-01-10", on_time=True),
+    status_row("M1", "B1", "02-n", "passed", 7.0, "2025-01-20", "2025-01-31", "2026-01-20", on_time=True),
+    status_row("E2", "B2", "01-m", "failed", 4.0, "2025-02-01", "2025-03-31"),
+    status_row("E2", "B2", "02-n", "passed", 10.0, "2025-01-05", "2025-01-31", "2026-01-05", on_time=True),
+], columns=STATUS_COLUMNS)
+
+
+def grade_row(module_id, item, score, submitted, needs_manual_grade=False):
+    return {"employee_id": "E1", "module_id": module_id, "item": item, "max_score": 5.0, "score": score,
+            "needs_manual_grade": needs_manual_grade, "submitted_at": T(submitted)}
+
+
+GRADES = pd.DataFrame([
+    grade_row("01-m", "q1", 5.0, "2024-04-10"),
+    grade_row("01-m", "q2", 3.0, "2024-04-10"),  # missed: 3 of 5
+    grade_row("02-n", "q1", 5.0, "2025-02-10"),
+    grade_row("02-n", "q2", None, "2025-02-10"),  # no score and nothing pending: missed, 0 of 5
+    grade_row("03-o", "q1", 4.5, "2025-02-20"),  # missed: 4.5 of 5
+    grade_row("03-o", "q2", None, "2025-02-20", needs_manual_grade=True),  # waiting for a trainer: not missed
+    grade_row("c01-k", "q1", 0.0, "2025-03-05"),  # after the as-of date: not seen
+    {**grade_row("01-m", "q2", 0.0, "2025-01-01"), "employee_id": "E2"},  # someone else's
+])
+SUBMISSIONS = pd.DataFrame(
+    [("E1", "02-n", T("2025-02-10 09:30")), ("E1", "01-m", T("2024-04-10 15:00")), ("E1", "03-o", T("2025-02-20 11:00")),
+     ("E1", "c01-k", T("2025-03-05 08:00")), ("E2", "01-m", T("2025-02-01 10:00"))],
+    columns=["employee_id", "module_id", "submitted_at"],
+)
+
+
+@pytest.fixture(scope="module")
+def e1():
+    return employee_report_data(employee_id="E1", status=STATUS, grades=GRADES, submissions=SUBMISSIONS, employees=EMPLOYEES,
+                                curriculum=CURRICULUM, review=ReviewSection(), as_of=AS_OF, language="zh-CN")
+
+
+def test_who_the_report_is_about(e1):
+    assert (e1.name, e1.branch, e1.role_title, e1.manager_name) == ("李强", "B1", "柜员", "王芳")
+    english = employee_report_data(employee_id="E2", status=STATUS, grades=GRADES, submissions=SUBMISSIONS, employees=EMPLOYEES,
+                                   curriculum=CURRICULUM, review=ReviewSection(), as_of=AS_OF, language="en")
+    assert english.role_title == "Teller" and english.manager_name is None  # X9 is not in the roster
+    assert list(english.modules.title) == ["Module one", "Module two"]
+
+
+def test_unknown_employee_is_an_error():
+    with pytest.raises(AcademyError, match="E404"):
+        employee_report_data(employee_id="E404", status=STATUS, grades=GRADES, submissions=SUBMISSIONS, employees=EMPLOYEES,
+                             curriculum=CURRICULUM, review=ReviewSection(), as_of=AS_OF, language="en")
+
+
+def test_modules_keep_the_status_and_drop_a_provisional_expiry(e1):
+    modules = e1.modules.set_index("module_id")
+    assert list(modules.index) == ["01-m", "02-n", "03-o", "c01-k"]
+    assert list(modules.status) == ["passed", "overdue", "needs-manual-grading", "assigned"]
+    assert list(modules.kind) == ["module", "module", "module", "case"]
+    assert list(modules.title) == ["模块一", "模块二", "模块三", "案例一"]
+    assert modules.percent["01-m"] == pytest.approx(0.8)
+    assert modules.expires_on["01-m"] == T("2025-04-10") and pd.isna(modules.expires_on["03-o"])
+
+
+def test_comparison_with_branch_and_cohort(e1):
+    comparison = e1.comparison.set_index("module_id")
+    # 01-m: E1 0.8; branch B1 = E1 0.8 and M1 1.0 (expired, but graded) -> 0.9; cohort adds E2 0.4 -> 2.2 / 3
+    assert comparison.loc["01-m", ["employee", "branch_mean", "cohort_mean"]].tolist() == pytest.approx([0.8, 0.9, 2.2 / 3])
+    # 02-n: E1 0.5; B1 = 0.5 and 0.7 -> 0.6; cohort adds E2 1.0 -> 2.2 / 3
+    assert comparison.loc["02-n", ["employee", "branch_mean", "cohort_mean"]].tolist() == pytest.approx([0.5, 0.6, 2.2 / 3])
+    # 03-o is only provisionally scored and c01-k not at all: nothing to compare
+    assert comparison.loc[["03-o", "c01-k"], ["employee", "branch_mean", "cohort_mean"]].isna().all().all()
+
+
+def test_competency_profile_over_graded_modules(e1):
+    profile = e1.competencies.set_index("competency")
+    # graded: 01-m 0.8 (a, b) and 02-n 0.5 (b); 03-o is provisional
+    assert list(profile.index) == ["a", "b"]
+    assert profile.percent.tolist() == pytest.approx([0.8, 0.65])
+    assert profile.modules.tolist() == [1, 2]
+    assert profile.title.tolist() == ["适当性", "沟通"]
+
+
+def test_items_missed_and_refreshers(e1):
+    missed = e1.missed
+    assert list(zip(missed.module_id, missed.item, missed.score, missed.max_score)) == [
+        ("01-m", "q2", 3.0, 5.0), ("02-n", "q2", 0.0, 5.0), ("03-o", "q1", 4.5, 5.0)]
+    assert list(zip(e1.refreshers.module_id, e1.refreshers.refresher_id, e1.refreshers.refresher_kind)) == [
+        ("01-m", "01-m", "module"), ("01-m", "c01-k", "case"),
+        ("02-n", "02-n", "module"), ("02-n", "c02-j", "case"),
+        ("03-o", "03-o", "module"), ("03-o", "c01-k", "case"),
+    ]
+    assert e1.refreshers.refresher_title.tolist()[:2] == ["模块一", "案例一"]
+
+
+def test_what_needs_attention_in_the_next_60_days(e1):
+    attention = e1.attention
+    assert list(zip(attention.module_id, attention.reason, attention.date)) == [
+        ("02-n", "overdue", T("2025-01-31")), ("01-m", "expiring", T("2025-04-10")), ("c01-k", "due-soon", T("2025-04-15"))]
+    later = employee_report_data(employee_id="E1", status=STATUS.assign(expires_on=STATUS.expires_on.where(STATUS.module_id != "01-m", T("2025-06-01"))),
+                                 grades=GRADES, submissions=SUBMISSIONS, employees=EMPLOYEES, curriculum=CURRICULUM,
+                                 review=ReviewSection(), as_of=AS_OF, language="en")
+    assert "01-m" not in set(later.attention.module_id)  # lapses in 92 days
+
+
+def test_attempt_history_up_to_the_as_of_date(e1):
+    assert list(zip(e1.attempts.module_id, e1.attempts.submitted_at)) == [
+        ("01-m", T("2024-04-10 15:00")), ("02-n", T("2025-02-10 09:30")), ("03-o", T("2025-02-20 11:00"))]
+
+
+def test_training_score_with_the_formula_worked_by_hand(e1):
+    score = e1.training_score
+    # 4 required; passed on time: 01-m only (03-o is provisional); graded mean (0.8 + 0.5) / 2 = 65 %; 1 overdue
+    assert (score.required, score.passed_on_time, score.overdue) == (4, 1, 1)
+    assert score.mean_score_pct == pytest.approx(65.0)
+    # 0.5 * 1/4 * 100 + 0.5 * 65 - 10 * 1 = 12.5 + 32.5 - 10
+    assert score.value == pytest.approx(35.0)
+
+
+def test_training_score_is_clipped_and_an_expired_pass_does_not_count():
+    def modules(*rows):
+        return pd.DataFrame(rows, columns=["status", "percent", "on_time"])
+
+    assert training_score(modules=modules(("overdue", None, False), ("overdue", 0.2, False)), review=ReviewSection()).value == 0.0
+    generous = ReviewSection(on_time_weight=1, score_weight=1, overdue_penalty=0)
+    assert training_score(modules=modules(("passed", 1.0, True)), review=generous).value == 100.0  # 100 + 100, clipped
+    expired = training_score(modules=modules(("expired", 0.9, True), ("passed", 0.7, True)), review=ReviewSection())
+    # on time: 1 of 2; mean 80 %: 0.5 * 50 + 0.5 * 80 = 65
+    assert (expired.passed_on_time, expired.value) == (1, pytest.approx(65.0))
+    nothing = training_score(modules=modules(), review=ReviewSection())
+    assert (nothing.on_time_share, nothing.mean_score_pct, nothing.value) == (0.0, 0.0, 0.0)
+
+
+# Selection ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "expected"),
+    [
+        ({"all_": True}, ["M1", "E1", "E2"]),
+        ({"branch": "B1"}, ["M1", "E1"]),
+        ({"employees": ["E2", "E1"]}, ["E1", "E2"]),
+        ({"employees": ["E1", "E2"], "branch": "B2"}, ["E2"]),
+    ],
+)
+def test_selection_of_active_employees(kwargs, expected):
+    chosen = select_employees(EMPLOYEES, **{"employees": None, "branch": None, "all_": False, **kwargs})
+    assert chosen == expected
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({}, "choose whom"),
+        ({"employees": ["E1", "NOPE"]}, "unknown employee 'NOPE'"),
+        ({"employees": ["E3"]}, "'E3' is inactive"),
+        ({"branch": "B9"}, "no active employee in branch 'B9'"),
+        ({"employees": ["E2"], "branch": "B1"}, "works in branch 'B1'"),
+        ({"all_": True, "branch": "B1"}, "not both"),
+    ],
+)
+def test_selection_errors_are_one_line(kwargs, message):
+    with pytest.raises(AcademyError, match=message) as error:
+        select_employees(EMPLOYEES, **{"employees": None, "branch": None, "all_": False, **kwargs})
+    assert "\n" not in str(error.value)
+
+
+# Publishing ---------------------------------------------------------------------------------
+
+PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+
+
+def executed_notebook() -> nbformat.NotebookNode:
+    """What papermill hands back: parameters, injected parameters, notes, warnings and its own metadata."""
+    cells = [
+        new_markdown_cell("Notes for whoever edits the template"),
+        new_code_cell("employee_id = 'E0'", metadata={"tags": ["parameters"]}),
+        new_code_cell("employee_id = 'E1'\ngradebook_url = 'sqlite:////srv/secret/gradebook.db'",
+                      metadata={"tags": ["injected-parameters"], "papermill": {"duration": 0.1}}),
+        new_code_cell("import warnings", outputs=[new_output("stream", name="stderr", text="/work/main/x.py:1: UserWarning: careful")]),
+        new_code_cell("show()", outputs=[
+            new_output("display_data", data={"text/html": "<h2>Report of E1</h2>"}),
+            new_output("display_data", data={"image/png": PNG, "text/plain": "<Figure>"}),
+        ], metadata={"papermill": {"start_time": "2025-01-01"}}),
+    ]
+    notebook = new_notebook(cells=cells, metadata={
+        "papermill": {"parameters": {"gradebook_url": "sqlite:////srv/secret/gradebook.db"}, "input_path": "/work/x.ipynb"},
+        "kernelspec": {"name": "salesacademy-fork", "display_name": "x", "language": "python"},
+    })
+    return notebook
+
+
+def test_publishable_keeps_only_outputs():
+    published = publishable(executed_notebook())
+    assert len(published.cells) == 1
+    (cell,) = published.cells
+    assert cell.source == "" and cell.metadata == {} and [o.output_type for o in cell.outputs] == ["display_data"] * 2
+    assert published.metadata == {"language_info": {"name": "python"}}
+
+
+def test_page_has_no_code_parameters_paths_or_external_scripts():
+    page = to_html(executed_notebook(), title="E1_2025")
+    assert "Report of E1" in page and f"data:image/png;base64,{PNG}" in page
+    for absent in ('class="jp-InputArea', "input_area", "parameters", "secret", "/work", "/srv", "UserWarning", "show()",
+                   "<script src=", 'src="http', "Notes for whoever"):
+        assert absent not in page, absent
+    assert re.search(r"<script\b", page) is None  # no script of any kind
+    assert "<title>E1_2025</title>" in page
+
+
+def test_one_exporter_per_process():
+    assert report_module.html_exporter() is report_module.html_exporter()
+
+
+def test_files_are_written_atomically_and_privately(tmp_path):
+    target = tmp_path / "E1_2025.html"
+    target.write_text("old", encoding="utf-8")
+    write_private(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["E1_2025.html"]  # no temporary file left behind
+
+
+def test_missing_chromium_is_a_one_line_error(monkeypatch):
+    monkeypatch.setattr(report_module.shutil, "which", lambda name: None)
+    with pytest.raises(AcademyError, match="install it"):
+        report_module.chromium_executable()
+
+
+def test_papermill_failures_are_reported_by_the_notebook_exception():
+    from papermill.exceptions import PapermillExecutionError
+
+    error = PapermillExecutionError(cell_index=3, exec_count=3, source="x", ename="KeyError", evalue="'E9'", traceback=[])
+    assert report_module.failure_reason(error) == "KeyError: 'E9'"
+    assert report_module.failure_reason(RuntimeError("first line\nsecond")) == "RuntimeError: first line"
+
+
+def test_selection_and_period_are_checked_before_anything_runs(instance, roster_file):
+    from salesacademy.roster import import_roster
+
+    import_roster(instance=instance, file=roster_file)
+    with pytest.raises(AcademyError, match="unknown employee 'NOPE'"):
+        report_module.report(instance=instance, employees=["NOPE"], pdf=False, progress=False)
+    with pytest.raises(AcademyError, match="choose whom"):
+        report_module.report(instance=instance, pdf=False, progress=False)
+    with pytest.raises(AcademyError, match="period"):
+        report_module.report(instance=instance, all_=True, period="../2025", pdf=False, progress=False)
+    assert not (instance / "reports" / "employees").exists()
+
+
+# Real reports of a demo cohort (slow) -------------------------------------------------------
+
+ZH_STATUS = {"assigned": "已分配", "submitted": "已提交", "needs-manual-grading": "待人工评分", "passed": "通过",
+             "failed": "未通过", "overdue": "逾期", "expired": "已过期"}
+
+
+@pytest.fixture(scope="module")
+def cohort(tmp_path_factory):
+    from salesacademy.demo import demo
+
+    return demo(out=tmp_path_factory.mktemp("report") / "d", employees=6, language="zh-CN", progress=False)
+
+
+@pytest.fixture(scope="module")
+def rendered(cohort):
+    chosen = ["E10002", "E10003"]
+    return chosen, report_module.report(instance=cohort.paths.root, employees=chosen, progress=False)
+
+
+def expected_rows(cohort, employee_id):
+    """(title, status label, score) of each module the employee must take, straight from compute_status."""
+    from salesacademy import gradebook
+    from salesacademy.config import bundled_content
+    from salesacademy.curriculum import load_curriculum
+    from salesacademy.status import compute_status
+
+    url = f"sqlite:///{cohort.paths.root}/gradebook.db"
+    curriculum = load_curriculum(bundled_content())
+    table = compute_status(employees=gradebook.employees(url), enrollments=gradebook.enrollments(url), submissions=gradebook.submissions(url),
+                           grades=gradebook.grade_rows(url), curriculum=curriculum, as_of=dt.date.today())
+    rows = table[table.employee_id == employee_id]
+    assert len(rows) >= 9
+    for row in rows.itertuples():
+        score = "—" if pd.isna(row.percent) else f"{row.percent * 100:.1f}%"
+        if row.status == "needs-manual-grading":
+            score = f"({score})"
+        yield row.name, curriculum.module(row.module_id).title("zh-CN"), ZH_STATUS[row.status], score
+
+
+@pytest.mark.slow
+def test_reports_show_each_module_as_status_computes_it(cohort, rendered):
+    chosen, run = rendered
+    assert run.failed == {}
+    for employee_id in chosen:
+        page = (cohort.paths.reports / "employees" / f"{employee_id}_{dt.date.today().isoformat()}.html").read_text(encoding="utf-8")
+        for name, title, status, score in expected_rows(cohort, employee_id):
+            assert f"员工培训报告: {name}" in page
+            row = re.search(rf"<td>{re.escape(title)}</td>\s*<td>[^<]*</td>\s*<td>([^<]*)</td>\s*<td>([^<]*)</td>", page)
+            assert row is not None, title
+            assert row.groups() == (status, score), title
+
+
+@pytest.mark.slow
+def test_reports_are_standalone_private_and_clean(cohort, rendered):
+    chosen, run = rendered
+    folder = cohort.paths.reports / "employees"
+    assert sorted(run.written) == sorted(folder / f"{e}_{dt.date.today().isoformat()}{s}" for e in chosen for s in (".html", ".pdf"))
+    for path in run.written:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        if path.suffix == ".pdf":
+            assert path.read_bytes().startswith(b"%PDF")
+            continue
+        page = path.read_text(encoding="utf-8")
+        for absent in ('class="jp-InputArea', "input_area", "parameters", "/tmp", "/work", "/root", "<script src=", 'src="http',
+                       "gradebook_url", "sqlite"):
+            assert absent not in page, (path.name, absent)
+        assert page.count('src="data:image/png;base64,') >= 2  # the two charts, embedded
+
+
+@pytest.mark.slow
+def test_a_failing_report_does_not_stop_the_others(cohort, tmp_path):
+    template = tmp_path / "broken.py"
+    template.write_text(report_module.NOTEBOOK_TEMPLATE.read_text(encoding="utf-8")
+                        + '\n# %%\nassert employee_id != "E10005", "broken for this employee"\n', encoding="utf-8")
+    run = report_module.report(instance=cohort.paths.root, employees=["E10004", "E10005"], period="broken", pdf=False,
+                               progress=False, template=template)
+    assert run.failed == {"E10005": "AssertionError: broken for this employee"}
+    assert [p.name for p in run.written] == ["E10004_broken.html"]
+    assert not (cohort.paths.reports / "employees" / "E10005_broken.html").exists()
