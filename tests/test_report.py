@@ -234,8 +234,9 @@ def executed_notebook() -> nbformat.NotebookNode:
     cells = [
         new_markdown_cell("Notes for whoever edits the template"),
         new_code_cell("employee_id = 'E0'", metadata={"tags": ["parameters"]}),
-        new_code_cell("employee_id = 'E1'\ngradebook_url = 'sqlite:////srv/secret/gradebook.db'",
-                      metadata={"tags": ["injected-parameters"], "papermill": {"duration": 0.1}}),
+        new_code_cell("employee_id = 'E1'\ngradebook_url = 'sqlite:////srv/secret/gradebook.db'\ngradebook_url",
+                      metadata={"tags": ["injected-parameters"], "papermill": {"duration": 0.1}},
+                      outputs=[new_output("execute_result", data={"text/plain": "'sqlite:////srv/secret/gradebook.db'"})]),
         new_code_cell("import warnings", outputs=[new_output("stream", name="stderr", text="/work/main/x.py:1: UserWarning: careful")]),
         new_code_cell("show()", outputs=[
             new_output("display_data", data={"text/html": "<h2>Report of E1</h2>"}),
@@ -322,11 +323,12 @@ def cohort(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def rendered(cohort):
-    chosen = ["E10002", "E10003"]
-    return chosen, report_module.report(instance=cohort.paths.root, employees=chosen, progress=False)
+    """Reports of two employees as of today, with their PDFs."""
+    chosen, as_of = ["E10002", "E10003"], dt.date.today()
+    return chosen, as_of, report_module.report(instance=cohort.paths.root, employees=chosen, as_of=as_of, progress=False)
 
 
-def expected_rows(cohort, employee_id):
+def expected_rows(cohort, employee_id, as_of):
     """(title, status label, score) of each module the employee must take, straight from compute_status."""
     from salesacademy import gradebook
     from salesacademy.config import bundled_content
@@ -336,7 +338,7 @@ def expected_rows(cohort, employee_id):
     url = f"sqlite:///{cohort.paths.root}/gradebook.db"
     curriculum = load_curriculum(bundled_content())
     table = compute_status(employees=gradebook.employees(url), enrollments=gradebook.enrollments(url), submissions=gradebook.submissions(url),
-                           grades=gradebook.grade_rows(url), curriculum=curriculum, as_of=dt.date.today())
+                           grades=gradebook.grade_rows(url), curriculum=curriculum, as_of=as_of)
     rows = table[table.employee_id == employee_id]
     assert len(rows) >= 9
     for row in rows.itertuples():
@@ -348,11 +350,11 @@ def expected_rows(cohort, employee_id):
 
 @pytest.mark.slow
 def test_reports_show_each_module_as_status_computes_it(cohort, rendered):
-    chosen, run = rendered
+    chosen, as_of, run = rendered
     assert run.failed == {}
     for employee_id in chosen:
-        page = (cohort.paths.reports / "employees" / f"{employee_id}_{dt.date.today().isoformat()}.html").read_text(encoding="utf-8")
-        for name, title, status, score in expected_rows(cohort, employee_id):
+        page = (cohort.paths.reports / "employees" / f"{employee_id}_{as_of.isoformat()}.html").read_text(encoding="utf-8")
+        for name, title, status, score in expected_rows(cohort, employee_id, as_of):
             assert f"员工培训报告: {name}" in page
             row = re.search(rf"<td>{re.escape(title)}</td>\s*<td>[^<]*</td>\s*<td>([^<]*)</td>\s*<td>([^<]*)</td>", page)
             assert row is not None, title
@@ -361,9 +363,9 @@ def test_reports_show_each_module_as_status_computes_it(cohort, rendered):
 
 @pytest.mark.slow
 def test_reports_are_standalone_private_and_clean(cohort, rendered):
-    chosen, run = rendered
+    chosen, as_of, run = rendered
     folder = cohort.paths.reports / "employees"
-    assert sorted(run.written) == sorted(folder / f"{e}_{dt.date.today().isoformat()}{s}" for e in chosen for s in (".html", ".pdf"))
+    assert sorted(run.written) == sorted(folder / f"{e}_{as_of.isoformat()}{s}" for e in chosen for s in (".html", ".pdf"))
     for path in run.written:
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
         if path.suffix == ".pdf":

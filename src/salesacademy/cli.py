@@ -26,6 +26,9 @@ COMMANDS = {
     "grade": ("grade", "autograde collected submissions"),
     "feedback": ("feedback", "generate and release feedback, hidden tests removed"),
     "status": ("status", "where each employee stands on each module, as of a date"),
+    "hr completion": ("hr", "HR completion report: Excel workbook, CSV tables and HTML dashboard"),
+    "hr review-feed": ("hr", "training component of the performance review, as CSV and JSON"),
+    "items": ("items", "item analysis for trainers: facility and discrimination of every graded item"),
     "demo": ("demo", "run the whole training cycle on a synthetic cohort"),
 }
 
@@ -87,6 +90,20 @@ def _configure(name: str, parser: argparse.ArgumentParser, verb) -> None:
         parser.add_argument("--employee", help="only this employee id")
         parser.add_argument("--module", help="only this module id")
         parser.add_argument("--format", choices=["table", "csv"], default="table", help="output format (default: %(default)s)")
+    elif name == "hr completion":
+        parser.add_argument("--as-of", type=_date, default=None, help="date of the report (default: today)")
+        parser.add_argument("--branch", help="only this branch")
+        parser.add_argument("--role", help="only this role")
+        parser.add_argument("--format", action="append", dest="formats", choices=list(verb.FORMATS),
+                            help="xlsx, csv or html; repeat for several (default: all three)")
+        parser.add_argument("--out", type=Path, default=None, help="folder to write to (default: INSTANCE/reports/hr)")
+        parser.add_argument("--redact", action="store_true", help="replace names with employee ids")
+    elif name == "hr review-feed":
+        parser.add_argument("--period", required=True, help="2025, 2025-H1, 2025-Q3 or 2025-06; figures are as of its last day")
+        parser.add_argument("--out", type=Path, default=None, help="folder to write to (default: INSTANCE/reports/hr)")
+    elif name == "items":
+        parser.add_argument("--module", help="only this module id")
+        parser.add_argument("--format", choices=["table", "csv"], default="table", help="output format (default: %(default)s)")
 
 
 def _run(name: str, args: argparse.Namespace, verb) -> int:
@@ -127,6 +144,18 @@ def _run(name: str, args: argparse.Namespace, verb) -> int:
         else:
             shown = table.assign(percent=(table.percent * 100).round(1))[["employee_id", "name", "branch", "module_id", "due_on", "percent", "status"]]
             print(shown.to_string(index=False, na_rep="-") if not shown.empty else "no enrolled employees")
+    elif name == "hr completion":
+        files = verb.completion(instance=args.instance, as_of=args.as_of, branch=args.branch, role=args.role,
+                                formats=args.formats or verb.FORMATS, out=args.out, redact=args.redact)
+        print("\n".join(str(f) for f in files))
+    elif name == "hr review-feed":
+        print("\n".join(str(f) for f in verb.review_feed_files(instance=args.instance, period=args.period, out=args.out)))
+    elif name == "items":
+        table = verb.items(instance=args.instance, module=args.module)
+        if args.format == "csv":
+            table.to_csv(sys.stdout, index=False)
+        else:
+            print(table.round(3).to_string(index=False, na_rep="-") if not table.empty else "no graded items yet")
     elif name == "demo":
         result = verb.demo(out=args.out, employees=args.employees, seed=args.seed, language=args.language)
         print("\nPass rates by module:")

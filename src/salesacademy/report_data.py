@@ -126,10 +126,10 @@ def employee_report_data(
     Raises:
         AcademyError: the employee is not in the roster.
     """
-    person = employees[employees.employee_id == employee_id]
-    if person.empty:
+    found = employees[employees.employee_id == employee_id]
+    if found.empty:
         raise AcademyError(f"employee {employee_id!r} is not in the roster")
-    person = person.iloc[0]
+    person = found.iloc[0]
     titles = {m.id: m.title(language) for m in curriculum.modules}
     end_of_day = pd.Timestamp(as_of) + pd.Timedelta(days=1)  # what happened by the end of the as-of day counts
 
@@ -163,8 +163,9 @@ def employee_report_data(
 
 
 def _manager_name(employees: pd.DataFrame, manager_id: object) -> str | None:
-    manager = employees[employees.employee_id == manager_id] if isinstance(manager_id, str) and manager_id else employees.iloc[:0]
-    return None if manager.empty else manager["name"].iloc[0]
+    """The manager's name; None for a branch manager, or a manager no longer in the roster."""
+    names = dict(zip(employees.employee_id, employees["name"]))
+    return names.get(manager_id) if isinstance(manager_id, str) else None
 
 
 def _comparison(status: pd.DataFrame, modules: pd.DataFrame, branch: str) -> pd.DataFrame:
