@@ -164,6 +164,9 @@ def _run(name: str, args: argparse.Namespace, verb) -> int:
         print(f"gradebook:  {result.paths.root / 'gradebook.db'}")
         print(f"feedback:   {result.paths.step('feedback')}")
         print(f"answers:    {result.paths.root / 'answers.csv'}")
+        for what, files in result.outputs.items():
+            print(f"{what}:")
+            print("\n".join(f"  {f}" for f in files))
     return 0
 
 

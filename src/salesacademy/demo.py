@@ -24,7 +24,7 @@ import nbformat
 import numpy as np
 import pandas as pd
 
-from . import answers, bankdata
+from . import answers, bankdata, hr
 from .collect import collect
 from .config import content_root, database_url, load_config
 from .curriculum import Curriculum, load_curriculum
@@ -54,6 +54,7 @@ class DemoResult:
     status: pd.DataFrame
     answers: pd.DataFrame
     pass_rates: pd.DataFrame
+    outputs: dict[str, list[Path]]
 
 
 def synthetic_roster(*, employees: int, seed: int, language: str) -> pd.DataFrame:
@@ -226,4 +227,8 @@ def demo(
     _simulate_trainer(paths, config, curriculum, content, answered, seed)
     feedback(instance=out)
     table = status(instance=out)
-    return DemoResult(paths=paths, status=table, answers=answered, pass_rates=pass_rates(table))
+    outputs = {
+        "HR completion report": hr.completion(instance=out),
+        "performance-review feed": hr.review_feed_files(instance=out, period=dt.date.today().strftime("%Y-%m")),
+    }
+    return DemoResult(paths=paths, status=table, answers=answered, pass_rates=pass_rates(table), outputs=outputs)
