@@ -26,6 +26,7 @@ COMMANDS = {
     "grade": ("grade", "autograde collected submissions"),
     "feedback": ("feedback", "generate and release feedback, hidden tests removed"),
     "status": ("status", "where each employee stands on each module, as of a date"),
+    "report": ("report", "per-employee training reports (HTML and PDF) for the performance review"),
     "hr completion": ("hr", "HR completion report: Excel workbook, CSV tables and HTML dashboard"),
     "hr review-feed": ("hr", "training component of the performance review, as CSV and JSON"),
     "items": ("items", "item analysis for trainers: facility and discrimination of every graded item"),
@@ -90,6 +91,15 @@ def _configure(name: str, parser: argparse.ArgumentParser, verb) -> None:
         parser.add_argument("--employee", help="only this employee id")
         parser.add_argument("--module", help="only this module id")
         parser.add_argument("--format", choices=["table", "csv"], default="table", help="output format (default: %(default)s)")
+    elif name == "report":
+        parser.add_argument("employees", nargs="*", metavar="EMPLOYEE", help="employee ids")
+        parser.add_argument("--employee", action="append", dest="more_employees", metavar="ID", help="an employee id (repeatable)")
+        parser.add_argument("--branch", help="every active employee of this branch")
+        parser.add_argument("--all", action="store_true", help="every active employee")
+        parser.add_argument("--as-of", type=_date, default=None, help="date of the report (default: today)")
+        parser.add_argument("--period", default=None, help="label of the review period, used in file names (default: the as-of date)")
+        parser.add_argument("--workers", type=_positive, default=verb.DEFAULT_WORKERS, help="parallel report workers (default: %(default)s)")
+        parser.add_argument("--no-pdf", action="store_true", help="HTML only, no PDF")
     elif name == "hr completion":
         parser.add_argument("--as-of", type=_date, default=None, help="date of the report (default: today)")
         parser.add_argument("--branch", help="only this branch")
@@ -144,6 +154,13 @@ def _run(name: str, args: argparse.Namespace, verb) -> int:
         else:
             shown = table.assign(percent=(table.percent * 100).round(1))[["employee_id", "name", "branch", "module_id", "due_on", "percent", "status"]]
             print(shown.to_string(index=False, na_rep="-") if not shown.empty else "no enrolled employees")
+    elif name == "report":
+        run = verb.report(instance=args.instance, employees=(args.employees + (args.more_employees or [])) or None, branch=args.branch,
+                          all_=args.all, as_of=args.as_of, period=args.period, workers=args.workers, pdf=not args.no_pdf)
+        print(f"wrote {len(run.written)} file(s) in {args.instance.resolve() / 'reports' / 'employees'}, {len(run.failed)} report(s) failed")
+        for employee_id, reason in run.failed.items():
+            print(f"failed: {employee_id}: {reason}", file=sys.stderr)
+        return 1 if run.failed else 0
     elif name == "hr completion":
         files = verb.completion(instance=args.instance, as_of=args.as_of, branch=args.branch, role=args.role,
                                 formats=args.formats or verb.FORMATS, out=args.out, redact=args.redact)
@@ -165,8 +182,8 @@ def _run(name: str, args: argparse.Namespace, verb) -> int:
         print(f"feedback:   {result.paths.step('feedback')}")
         print(f"answers:    {result.paths.root / 'answers.csv'}")
         for what, files in result.outputs.items():
-            print(f"{what}:")
-            print("\n".join(f"  {f}" for f in files))
+            folders = sorted({str(f.parent) for f in files})
+            print(f"{what + ':':<12}{len(files)} file(s) in {', '.join(folders)}")
     return 0
 
 

@@ -27,6 +27,7 @@ import pandas as pd
 from . import answers, bankdata, hr
 from .collect import collect
 from .config import content_root, database_url, load_config
+from .config import workers as config_workers
 from .curriculum import Curriculum, load_curriculum
 from .errors import AcademyError
 from .feedback import feedback
@@ -34,6 +35,7 @@ from .grade import grade
 from .init import init
 from .paths import InstancePaths
 from .release import release
+from .report import report
 from .roster import import_roster
 from .status import STATUSES, status
 
@@ -227,7 +229,12 @@ def demo(
     _simulate_trainer(paths, config, curriculum, content, answered, seed)
     feedback(instance=out)
     table = status(instance=out)
+    reports = report(instance=out, all_=True, workers=config_workers(config), progress=progress)
+    if reports.failed:
+        (employee_id, reason), *_ = reports.failed.items()
+        raise AcademyError(f"{len(reports.failed)} demo report(s) failed, e.g. {employee_id}: {reason}")
     outputs = {
+        "employee reports": reports.written,
         "HR completion report": hr.completion(instance=out),
         "performance-review feed": hr.review_feed_files(instance=out, period=dt.date.today().strftime("%Y-%m")),
     }

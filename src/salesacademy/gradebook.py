@@ -164,24 +164,29 @@ JOIN base_cell bc ON bc.id = gc.id
 """
 
 
-def grade_rows(url: str) -> pd.DataFrame:
-    """Every graded cell of every submission, with its effective score in `score`."""
+def _local(times: pd.Series, timezone: str) -> pd.Series:
+    """nbgrader stores naive UTC; due dates are local calendar days, so compare in local time."""
+    return pd.to_datetime(times).dt.tz_localize("UTC").dt.tz_convert(timezone).dt.tz_localize(None)
+
+
+def grade_rows(url: str, timezone: str = "UTC") -> pd.DataFrame:
+    """Every graded cell of every submission, with its effective score in `score`, times in `timezone`."""
     rows = read_frame(url, GRADE_ROWS)
     rows["score"] = rows.manual_score.where(rows.manual_score.notna(), rows.auto_score)
     rows["score"] = rows.score + rows.extra_credit.fillna(0)
     rows["needs_manual_grade"] = rows.needs_manual_grade.astype(bool)
-    rows["submitted_at"] = pd.to_datetime(rows.submitted_at)
+    rows["submitted_at"] = _local(rows.submitted_at, timezone)
     return rows
 
 
-def submissions(url: str) -> pd.DataFrame:
-    """Submissions nbgrader knows, whether or not they have been graded yet."""
+def submissions(url: str, timezone: str = "UTC") -> pd.DataFrame:
+    """Submissions nbgrader knows, whether or not they have been graded yet, times in `timezone`."""
     frame = read_frame(
         url,
         "SELECT sa.student_id AS employee_id, a.name AS module_id, sa.timestamp AS submitted_at "
         "FROM submitted_assignment sa JOIN assignment a ON a.id = sa.assignment_id",
     )
-    frame["submitted_at"] = pd.to_datetime(frame.submitted_at)
+    frame["submitted_at"] = _local(frame.submitted_at, timezone)
     return frame
 
 

@@ -280,8 +280,8 @@ def read_inputs(*, instance: Path) -> Inputs:
     """The roster, enrollments, submissions, grades, curriculum and settings of an instance."""
     config, paths = load_config(instance)
     url = database_url(config, paths)
-    return Inputs(employees=gradebook.employees(url), enrollments=gradebook.enrollments(url), submissions=gradebook.submissions(url),
-                  grades=gradebook.grade_rows(url), curriculum=load_curriculum(content_root(config)),
+    return Inputs(employees=gradebook.employees(url), enrollments=gradebook.enrollments(url), submissions=gradebook.submissions(url, config.course.timezone),
+                  grades=gradebook.grade_rows(url, config.course.timezone), curriculum=load_curriculum(content_root(config)),
                   language=config.course.language, review=config.review)
 
 

@@ -96,7 +96,7 @@ def items(*, instance: Path, module: str | None = None) -> pd.DataFrame:
         AcademyError: `module` is not in the curriculum, or the instance is invalid.
     """
     config, paths = load_config(instance)
-    grades = gradebook.grade_rows(database_url(config, paths))
+    grades = gradebook.grade_rows(database_url(config, paths), config.course.timezone)
     if module is not None:
         load_curriculum(content_root(config)).module(module)  # an unknown id is an error naming the known ones
         grades = grades[grades.module_id == module]

@@ -106,7 +106,7 @@ def report(
     url = database_url(config, paths)
     chosen = select_employees(gradebook.employees(url), employees=employees, branch=branch, all_=all_)
     notebook = template_notebook(template or NOTEBOOK_TEMPLATE)
-    common = {"as_of": as_of.isoformat(), "gradebook_url": url, "language": config.course.language,
+    common = {"as_of": as_of.isoformat(), "gradebook_url": url, "timezone": config.course.timezone, "language": config.course.language,
               "content": str(content_root(config)), "period": period, "review": config.review.model_dump()}
     jobs = [
         Job(employee_id, {"employee_id": employee_id, **common}, report_file(paths, employee_id, period, ".html"),

@@ -78,12 +78,13 @@ def compute_status(
         expires[rows] = frame.submitted_at[rows] + pd.DateOffset(months=int(months))
     past_due = as_of_ts > frame.due_on
     graded = frame.score.notna()
-    passed = graded & (frame.percent >= frame.pass_mark - 1e-9)
+    provisional = frame.needs_manual_grade.fillna(False).astype(bool)  # a trainer has yet to grade part of it
+    passed = graded & ~provisional & (frame.percent >= frame.pass_mark - 1e-9)
     conditions = [
         frame.submitted_at.isna() & past_due,
         frame.submitted_at.isna(),
         ~graded,
-        frame.needs_manual_grade.fillna(False).astype(bool),
+        provisional,
         passed & (expires <= as_of_ts),
         passed,
         past_due,
@@ -114,8 +115,8 @@ def status(
     table = compute_status(
         employees=gradebook.employees(url),
         enrollments=gradebook.enrollments(url),
-        submissions=gradebook.submissions(url),
-        grades=gradebook.grade_rows(url),
+        submissions=gradebook.submissions(url, config.course.timezone),
+        grades=gradebook.grade_rows(url, config.course.timezone),
         curriculum=curriculum,
         as_of=as_of or dt.date.today(),
     )

@@ -40,6 +40,7 @@ class Template:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "salesacademy.kernel.forkserver", self.socket_path],
             stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
+            cwd=self.folder,  # a kernel started without a folder of its own runs here, a folder that outlives it
         )
         if self.process.stdout.readline().strip() != "ready":
             raise RuntimeError(f"template exited with status {self.process.wait()}")

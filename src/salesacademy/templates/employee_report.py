@@ -16,6 +16,7 @@
 employee_id = "E10001"
 as_of = "2025-06-30"
 gradebook_url = "sqlite:///gradebook.db"
+timezone = "Asia/Shanghai"
 language = "zh-CN"
 content = "."
 period = "2025-06-30"
@@ -159,8 +160,8 @@ def figure(fig) -> str:
 curriculum = load_curriculum(Path(content))
 as_of_date = dt.date.fromisoformat(as_of)
 employees = gradebook.employees(gradebook_url)
-grades = gradebook.grade_rows(gradebook_url)
-submissions = gradebook.submissions(gradebook_url)
+grades = gradebook.grade_rows(gradebook_url, timezone)
+submissions = gradebook.submissions(gradebook_url, timezone)
 status = compute_status(employees=employees, enrollments=gradebook.enrollments(gradebook_url), submissions=submissions,
                         grades=grades, curriculum=curriculum, as_of=as_of_date)
 report = employee_report_data(employee_id=employee_id, status=status, grades=grades, submissions=submissions,
