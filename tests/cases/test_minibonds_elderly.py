@@ -1,7 +1,6 @@
 """Case c05: the minibond warning signs (older customers, counter sales, no recordings) are in the synthetic data."""
 
 import numpy as np
-import pandas as pd
 import pytest
 
 from salesacademy.casedata import minibonds_elderly as case
@@ -85,23 +84,3 @@ def test_follow_up_calls_show_counter_customers_did_not_understand(tables):
 
 def test_buyback_terms_match_the_fact_sheet():
     assert case.BUYBACK_RATE == {"under_65": 0.60, "65_and_over": 0.70}
-
-
-def test_dictionary_documents_every_column_in_both_languages(tables):
-    assert list(case.DICTIONARY) == list(tables)
-    for name, table in tables.items():
-        entry = case.DICTIONARY[name]
-        assert list(entry["columns"]) == list(table.columns), name
-        for text in [entry["description"], *entry["columns"].values()]:
-            assert set(text) == {"zh", "en"}
-            assert text["zh"].strip() and text["en"].strip()
-
-
-def test_load_is_deterministic_and_depends_on_seed():
-    first, second = case.load.__wrapped__(7), case.load.__wrapped__(7)
-    assert list(first) == list(second)
-    for name in first:
-        pd.testing.assert_frame_equal(first[name], second[name])
-    other = case.load.__wrapped__(8)
-    assert not first["sales"].equals(other["sales"])
-    assert case.load(seed=7) is case.load(seed=7)

@@ -163,22 +163,3 @@ def test_wilson_helper_matches_an_independent_formula():
     expected = [_wilson(0, 10), _wilson(5, 10), _wilson(9, 10)]
     assert np.allclose(low, [e[0] for e in expected]) and np.allclose(high, [e[1] for e in expected])
     assert np.isclose(low[0], 0.0) and np.isclose(low[1], 1 - high[1])
-
-
-def test_dictionary_documents_exactly_every_column(data):
-    assert set(case.DICTIONARY) == set(data)
-    for table, frame in data.items():
-        entry = case.DICTIONARY[table]
-        assert entry["description"]["zh"] and entry["description"]["en"]
-        assert list(entry["columns"]) == list(frame.columns), table
-        for column, text in entry["columns"].items():
-            assert text.get("zh") and text.get("en"), f"{table}.{column}"
-
-
-def test_load_is_deterministic_and_depends_on_the_seed():
-    first, second = case.load.__wrapped__(7), case.load.__wrapped__(7)
-    for table in first:
-        pd.testing.assert_frame_equal(first[table], second[table])
-    other = case.load.__wrapped__(8)
-    assert not first["results"].equals(other["results"])
-    assert not first["staff"].name.equals(other["staff"].name)

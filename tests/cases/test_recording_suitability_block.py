@@ -81,22 +81,3 @@ def test_workaround_is_concentrated_at_one_branch(data):
     assert by_branch.idxmax() == "GZ-TH" and by_branch["GZ-TH"] >= 10
     assert by_branch.drop("GZ-TH").sum() <= 5
     assert (pairs.customer_level_s.str[1].astype(int) > pairs.customer_level_b.str[1].astype(int)).all()
-
-
-def test_dictionary_documents_exactly_every_column(data):
-    assert set(case_data.DICTIONARY) == set(data)
-    for table, frame in data.items():
-        entry = case_data.DICTIONARY[table]
-        assert entry["description"]["zh"] and entry["description"]["en"]
-        assert list(entry["columns"]) == list(frame.columns), table
-        for column, text in entry["columns"].items():
-            assert text.get("zh") and text.get("en"), f"{table}.{column}"
-
-
-def test_load_is_deterministic_and_depends_on_the_seed():
-    first, second = case_data.load.__wrapped__(7), case_data.load.__wrapped__(7)
-    for table in first:
-        pd.testing.assert_frame_equal(first[table], second[table])
-    other = case_data.load.__wrapped__(8)
-    assert not first["attempts"].equals(other["attempts"])
-    assert not first["staff"].name.equals(other["staff"].name)

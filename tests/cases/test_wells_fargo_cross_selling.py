@@ -61,22 +61,3 @@ def test_burst_comes_from_staff_below_target(data):
     # A few employees account for most of the month-end dormant accounts.
     per_staff = pd.Series(burst).groupby(level=0).sum().sort_values(ascending=False)
     assert per_staff.head(6).sum() / total > 0.75
-
-
-def test_dictionary_documents_every_column(data):
-    assert set(case.DICTIONARY) == set(data)
-    for name, table in data.items():
-        spec = case.DICTIONARY[name]
-        assert spec["description"]["zh"] and spec["description"]["en"]
-        assert list(spec["columns"]) == list(table.columns), name
-        for column, text in spec["columns"].items():
-            assert set(text) == {"zh", "en"} and text["zh"].strip() and text["en"].strip(), (name, column)
-
-
-def test_load_is_deterministic_and_seeded():
-    first, second = case.load.__wrapped__(7), case.load.__wrapped__(7)
-    for name in first:
-        pd.testing.assert_frame_equal(first[name], second[name])
-    other = case.load.__wrapped__(8)
-    assert not other["accounts"].equals(first["accounts"])
-    assert case.load(seed=7) is case.load(seed=7)
