@@ -39,7 +39,7 @@ from .report import report
 from .roster import import_roster
 from .status import STATUSES, status
 
-DEFAULT_EMPLOYEES = 24
+DEFAULT_EMPLOYEES = 12
 DEFAULT_SEED = 2025
 DEFAULT_OUT = Path("demo")
 MARKER = ".academy-demo"  # only folders carrying it are ever replaced by a new demo
