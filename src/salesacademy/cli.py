@@ -183,7 +183,7 @@ def _run(name: str, args: argparse.Namespace, verb) -> int:
         print(f"answers:    {result.paths.root / 'answers.csv'}")
         for what, files in result.outputs.items():
             folders = sorted({str(f.parent) for f in files})
-            print(f"{what + ':':<12}{len(files)} file(s) in {', '.join(folders)}")
+            print(f"{what}: {len(files)} file(s) in {', '.join(folders)}")
     return 0
 
 
