@@ -73,6 +73,6 @@ def test_items_carry_reference_and_mistakes(source):
 
 
 def test_test_without_solution_is_an_error():
-    nb = jupytext.reads('# %% test="lonely" points=1\nassert True\n', fmt="py:percent")
+    nb = jupytext.reads('# %% test="lonely" points=1\nassert answer == 42\n', fmt="py:percent")
     with pytest.raises(Exception, match="no solution cell"):
         build.items(nb, notebook="exercise", language="en")
