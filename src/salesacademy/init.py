@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from .config import AcademyConfig, CourseSection, GradebookSection, database_url, load_config, render_toml
 from .curriculum import load_curriculum
 from .errors import AcademyError
@@ -40,9 +42,9 @@ def init(
            "gradebook": {"url": db}}
     try:
         config = AcademyConfig.model_validate(raw)
-    except Exception as exc:  # pydantic's ValidationError, reported as one line
-        error = exc.errors()[0]  # type: ignore[attr-defined]
-        raise AcademyError(f"invalid setting {'.'.join(map(str, error['loc']))}: {error['msg']}") from None
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        raise AcademyError(f"invalid setting {'.'.join(map(str, error['loc']))}: {error['msg'].removeprefix('Value error, ')}") from None
     if content is not None:
         load_curriculum(Path(content))  # fail now, not at the first release
     paths.root.mkdir(parents=True, exist_ok=True)
