@@ -33,7 +33,7 @@ from .config import ReviewSection, content_root, database_url, load_config
 from .curriculum import Curriculum, load_curriculum
 from .errors import AcademyError
 from .items import item_analysis
-from .status import compute_status
+from .status import compute_status, final_scores
 
 FORMATS = ("xlsx", "csv", "html")
 EXPIRY_WINDOWS = (30, 60)  # days ahead that HR is warned of lapsing certifications
@@ -75,11 +75,6 @@ PERIOD = re.compile(r"(?P<year>[1-9]\d{3})(?:-H(?P<half>[12])|-Q(?P<quarter>[1-4
 # Tables: pure functions of the status table ---------------------------------------------
 
 
-def _graded(status: pd.DataFrame) -> pd.Series:
-    """Rows with a final score; a submission still waiting for a trainer has only part of its score."""
-    return status.percent.notna() & (status.status != "needs-manual-grading")
-
-
 def summary(*, status: pd.DataFrame) -> pd.DataFrame:
     """Completion by branch and module.
 
@@ -89,7 +84,7 @@ def summary(*, status: pd.DataFrame) -> pd.DataFrame:
         submissions, NaN when none is graded) and `overdue`.
     """
     frame = status.assign(completed=status.status == "passed", overdue=status.status == "overdue",
-                          score_pct=(status.percent * 100).where(_graded(status)))
+                          score_pct=(status.percent * 100).where(final_scores(status)))
     table = (
         frame.groupby(["branch", "module_id"])
         .agg(enrolled=("employee_id", "size"), completed=("completed", "sum"), mean_score_pct=("score_pct", "mean"), overdue=("overdue", "sum"))
@@ -148,7 +143,7 @@ def review_feed(*, status: pd.DataFrame, review: ReviewSection, period: str) -> 
     """
     passed = status.status == "passed"
     frame = status.assign(completed=passed, completed_on_time=passed & status.on_time.astype(bool), overdue=status.status == "overdue",
-                          lapsed=status.status == "expired", score_pct=(status.percent * 100).where(_graded(status)))
+                          lapsed=status.status == "expired", score_pct=(status.percent * 100).where(final_scores(status)))
     feed = (
         frame.groupby("employee_id")
         .agg(modules_required=("module_id", "size"), completed=("completed", "sum"), completed_on_time=("completed_on_time", "sum"),
@@ -268,7 +263,7 @@ def build_report(*, inputs: Inputs, as_of: dt.date, branch: str | None = None, r
     items = item_analysis(grades=grades)
     if not items.empty:
         tables["Items"] = titled(frame=items.round({"facility": 3, "sd": 3, "discrimination": 3}), titles=titles)
-    graded = status[_graded(status)]
+    graded = status[final_scores(status)]
     scores = titled(frame=graded.assign(score_pct=graded.percent * 100)[["module_id", "score_pct"]], titles=titles)
     return Report(as_of=as_of, tables=tables, trend=overdue_trend(inputs=inputs, as_of=as_of, branch=branch, role=role), scores=scores)
 

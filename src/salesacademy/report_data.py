@@ -20,6 +20,7 @@ import pandas as pd
 from .config import ReviewSection
 from .curriculum import Curriculum
 from .errors import AcademyError
+from .status import final_scores
 
 #: Days ahead in which a due date or the lapse of a pass is worth a warning.
 HORIZON_DAYS = 60
@@ -79,11 +80,6 @@ class EmployeeReport:
     training_score: TrainingScore
 
 
-def graded(status: pd.DataFrame) -> pd.Series:
-    """Rows of a status table whose score is final."""
-    return status.percent.notna() & (status.status != "needs-manual-grading")
-
-
 def training_score(*, modules: pd.DataFrame, review: ReviewSection) -> TrainingScore:
     """The review's training component from one employee's rows of the status table.
 
@@ -91,7 +87,7 @@ def training_score(*, modules: pd.DataFrame, review: ReviewSection) -> TrainingS
     expired pass no longer counts) and it was submitted by the due date. With
     no graded module the mean score is 0.
     """
-    scores = modules.percent[graded(modules)]
+    scores = modules.percent[final_scores(modules)]
     return TrainingScore(
         required=len(modules),
         passed_on_time=int(((modules.status == "passed") & modules.on_time.astype(bool)).sum()),
@@ -170,11 +166,11 @@ def _manager_name(employees: pd.DataFrame, manager_id: object) -> str | None:
 
 def _comparison(status: pd.DataFrame, modules: pd.DataFrame, branch: str) -> pd.DataFrame:
     """The employee's graded score per module beside the mean of the branch and of the whole cohort."""
-    scored = status[graded(status)]
+    scored = status[final_scores(status)]
     return pd.DataFrame({
         "module_id": modules.module_id,
         "title": modules.title,
-        "employee": modules.percent.where(graded(modules)),
+        "employee": modules.percent.where(final_scores(modules)),
         "branch_mean": modules.module_id.map(scored[scored.branch == branch].groupby("module_id").percent.mean()),
         "cohort_mean": modules.module_id.map(scored.groupby("module_id").percent.mean()),
     }).reset_index(drop=True)
@@ -184,7 +180,7 @@ def _competencies(modules: pd.DataFrame, curriculum: Curriculum, language: str) 
     """Mean score per competency over the employee's graded modules that teach it, in curriculum order."""
     rows = [
         (competency, module_id, percent)
-        for module_id, percent in zip(modules.module_id[graded(modules)], modules.percent[graded(modules)])
+        for module_id, percent in zip(modules.module_id[final_scores(modules)], modules.percent[final_scores(modules)])
         if module_id in curriculum.by_id
         for competency in curriculum.by_id[module_id].competencies
     ]

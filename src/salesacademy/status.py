@@ -100,6 +100,11 @@ def compute_status(
     return frame[COLUMNS].sort_values(["employee_id", "module_id"], ignore_index=True)
 
 
+def final_scores(table: pd.DataFrame) -> pd.Series:
+    """Rows of a status table whose score is final: graded, and not waiting for a trainer's part."""
+    return table.percent.notna() & (table.status != "needs-manual-grading")
+
+
 def status(
     *,
     instance: Path,
