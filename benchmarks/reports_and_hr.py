@@ -1,0 +1,311 @@
+"""Benchmark: employee training reports and HR exports on large synthetic gradebooks.
+
+Not a test: it asserts nothing about time. It builds two gradebooks in a
+temporary folder, times the slow paths that read them, prints a table and
+writes it into ``benchmarks/README.md`` (section "Reports and HR exports").
+
+1. Reports: an instance with ``--report-employees`` staff, every bundled module
+   released 40 days ago, ~90% of assignments submitted and graded; time
+   `salesacademy.report.report` on a random sample, HTML only and with PDF.
+2. HR: ``--hr-employees`` staff, each required to take ``--hr-modules``
+   modules; time `salesacademy.hr.completion` for each format.
+
+Every step, building included, runs in a fresh child process, which reports
+its seconds and peak resident memory (``ru_maxrss``). Run from the repository
+root::
+
+    .venv/bin/python benchmarks/reports_and_hr.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import datetime as dt
+import os
+import platform
+import random
+import re
+import resource
+import shlex
+import sys
+import tempfile
+import time
+import zoneinfo
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import yaml
+
+README = Path(__file__).with_name("README.md")
+SECTION = "## Reports and HR exports"
+RESULTS = re.compile(r"<!-- results:start -->.*<!-- results:end -->", re.DOTALL)
+SHARE_SUBMITTED = 0.9
+RELEASED_DAYS_AGO = 40  # modules are due after 30 days, so anyone who has not passed is overdue
+SUBMITTED_WITHIN_DAYS = (1, 34)  # a few submit after the due date
+SHARE_WRITTEN_UNGRADED = 0.05  # written answers still waiting for a trainer
+BATCH = 100_000  # submissions per executemany batch and commit
+HR_FORMATS = ("xlsx", "csv", "html")
+
+# The graded cells of every module, with the ids nbgrader gave them at release.
+GRADED_CELLS = """
+SELECT a.name AS module_id, a.id AS assignment_id, n.id AS notebook_id, gc.id AS cell_id,
+       gc.max_score AS max_score, gc.cell_type AS cell_type
+FROM grade_cells gc JOIN base_cell bc ON bc.id = gc.id JOIN notebook n ON n.id = bc.notebook_id
+JOIN assignment a ON a.id = n.assignment_id ORDER BY a.name, bc.name
+"""
+
+
+# Fixtures ------------------------------------------------------------------------------
+
+
+def hr_content(folder: Path, *, modules: int) -> Path:
+    """Course content with `modules` modules, each required for every role.
+
+    The first modules of the bundled curriculum are used as they are (symlinked);
+    beyond its length, copies of them under new ids. Refresher links
+    (`supports`) are dropped: only employee reports use them.
+    """
+    from salesacademy.config import bundled_content
+    from salesacademy.curriculum import CURRICULUM_FILE, FOLDERS
+    from salesacademy.rubrics import rubric_path
+
+    bundled = bundled_content()
+    curriculum = yaml.safe_load((bundled / CURRICULUM_FILE).read_text(encoding="utf-8"))
+    originals, chosen = curriculum["modules"], []
+    for i in range(modules):
+        base, copy = originals[i % len(originals)], i // len(originals)
+        module_id = f"{base['id']}-copy{copy}" if copy else base["id"]
+        kind = FOLDERS[base.get("kind", "module")]
+        (folder / kind).mkdir(parents=True, exist_ok=True)
+        (folder / kind / module_id).symlink_to(bundled / kind / base["id"])
+        rubric = yaml.safe_load(rubric_path(bundled, base["id"]).read_text(encoding="utf-8"))
+        rubric_path(folder, module_id).parent.mkdir(parents=True, exist_ok=True)
+        rubric_path(folder, module_id).write_text(yaml.safe_dump({**rubric, "module": module_id}, allow_unicode=True), encoding="utf-8")
+        chosen.append({**base, "id": module_id, "required_for": list(curriculum["roles"]), "supports": []})
+    text = yaml.safe_dump({**curriculum, "modules": chosen}, allow_unicode=True, sort_keys=False)
+    (folder / CURRICULUM_FILE).write_text(text, encoding="utf-8")
+    return folder
+
+
+def cohort(instance: Path, *, employees: int, seed: int, content: Path | None = None) -> dt.date:
+    """A new instance with a synthetic roster and every module released; returns the release date."""
+    from salesacademy.config import content_root, load_config
+    from salesacademy.curriculum import load_curriculum
+    from salesacademy.demo import synthetic_roster
+    from salesacademy.init import init
+    from salesacademy.release import release
+    from salesacademy.roster import import_roster
+
+    init(directory=instance, content=content)
+    roster_file = instance / "roster.csv"
+    synthetic_roster(employees=employees, seed=seed, language="zh-CN").to_csv(roster_file, index=False)
+    import_roster(instance=instance, file=roster_file)
+    config, _ = load_config(instance)
+    released_on = dt.date.today() - dt.timedelta(days=RELEASED_DAYS_AGO)
+    modules = [m.id for m in load_curriculum(content_root(config)).modules]
+    release(instance=instance, modules=modules, today=released_on, progress=False)
+    return released_on
+
+
+def load_submissions(instance: Path, *, released_on: dt.date, seed: int) -> int:
+    """Insert graded submissions for ~90% of enrollments straight into nbgrader's tables.
+
+    A fixture for timing what reads the gradebook: collecting and grading are
+    measured elsewhere (`academy demo`, the grading tests). Each submission is
+    what nbgrader's autograde and a trainer leave behind for the graded
+    notebook: one submitted_assignment, one submitted_notebook and one grade per
+    grade cell. The ungraded lesson notebook and comments are left out; no
+    report reads them. Returns the number of submissions.
+    """
+    from nbgrader.api import Base
+
+    from salesacademy import gradebook
+    from salesacademy.config import database_url, load_config
+
+    config, paths = load_config(instance)
+    url = database_url(config, paths)
+    tables = Base.metadata.tables  # nbgrader's own table definitions: exactly its columns and types
+    cells = gradebook.read_frame(url, GRADED_CELLS)
+    modules = {module_id: (rows.assignment_id.iloc[0], rows.notebook_id.iloc[0],
+                           list(zip(rows.cell_id, rows.max_score, rows.cell_type == "markdown")))
+               for module_id, rows in cells.groupby("module_id")}
+    enrolled = gradebook.enrollments(url)
+    rand = random.Random(seed)
+    skill = {employee_id: rand.betavariate(5, 2) for employee_id in enrolled.employee_id.unique()}
+    chosen = [(e, m) for e, m in zip(enrolled.employee_id, enrolled.module_id) if rand.random() < SHARE_SUBMITTED]
+    # nbgrader stores naive UTC; staff submit from 09:00 local time on.
+    first = dt.datetime.combine(released_on, dt.time(9), zoneinfo.ZoneInfo(config.course.timezone))
+    first = first.astimezone(dt.timezone.utc).replace(tzinfo=None)
+
+    def new_id() -> str:  # nbgrader's ids are uuid4().hex; these are as random, and reproducible
+        return f"{rand.getrandbits(128):032x}"
+
+    engine = gradebook.engine(url)
+    with engine.connect() as db:
+        for pragma in ("journal_mode=WAL", "synchronous=OFF", "cache_size=-2000000"):  # 2 GB page cache
+            db.exec_driver_sql(f"PRAGMA {pragma}")
+        for start in range(0, len(chosen), BATCH):
+            submitted, notebooks, grades = [], [], []
+            for employee_id, module_id in chosen[start:start + BATCH]:
+                assignment_id, notebook_id, graded_cells = modules[module_id]
+                submission_id, submitted_notebook_id = new_id(), new_id()
+                submitted.append({"id": submission_id, "assignment_id": assignment_id, "student_id": employee_id,
+                                  "timestamp": first + dt.timedelta(days=rand.uniform(*SUBMITTED_WITHIN_DAYS)), "extension": None})
+                notebooks.append({"id": submitted_notebook_id, "assignment_id": submission_id, "notebook_id": notebook_id,
+                                  "flagged": False, "late_submission_penalty": None})
+                for cell_id, max_score, written in graded_cells:
+                    grades.append(graded(rand, skill[employee_id], new_id(), submitted_notebook_id, cell_id, max_score, written))
+            db.execute(tables["submitted_assignment"].insert(), submitted)
+            db.execute(tables["submitted_notebook"].insert(), notebooks)
+            db.execute(tables["grade"].insert(), grades)
+            db.commit()
+        db.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    return len(chosen)
+
+
+def graded(rand: random.Random, skill: float, grade_id: str, notebook_id: str, cell_id: str, max_score: float, written: bool) -> dict:
+    """One grade row: code cells pass or fail their tests; written answers get a trainer's score, or await one."""
+    row = {"id": grade_id, "notebook_id": notebook_id, "cell_id": cell_id, "auto_score": None, "manual_score": None,
+           "extra_credit": None, "needs_manual_grade": False}
+    if not written:
+        row["auto_score"] = max_score if rand.random() < skill else 0.0
+    elif rand.random() < SHARE_WRITTEN_UNGRADED:
+        row["needs_manual_grade"] = True
+    else:
+        row["manual_score"] = float(round(max_score * min(1.0, max(0.0, rand.gauss(skill, 0.2)))))
+    return row
+
+
+def build(instance: Path, *, employees: int, seed: int, modules: int | None) -> list[str]:
+    """Build one gradebook: bundled content, or `modules` modules for everyone; returns how long each part took."""
+    started = time.perf_counter()
+    content = hr_content(instance.with_name(f"{instance.name}-content"), modules=modules) if modules else None
+    released_on = cohort(instance, employees=employees, seed=seed, content=content)
+    what = f"{modules} modules each" if modules else "the bundled modules"
+    done = [f"{employees:,} employees, {what}: init, roster import, release: {time.perf_counter() - started:.0f} s"]
+    started = time.perf_counter()
+    count = load_submissions(instance, released_on=released_on, seed=seed)
+    return [*done, f"{count:,} graded submissions inserted: {time.perf_counter() - started:.0f} s"]
+
+
+# Timed steps ----------------------------------------------------------------------------
+
+
+def run_step(step: str, instance: Path, employees: list[str]) -> dict:
+    """Run one timed step in this process; returns its seconds and peak resident MiB.
+
+    Raises:
+        RuntimeError: a report failed, or nothing was written.
+    """
+    from salesacademy import hr, report
+
+    start = time.perf_counter()
+    if step.startswith("report"):
+        run = report.report(instance=instance, employees=employees, pdf=step == "report-pdf", workers=2, progress=False)
+        if run.failed or len(run.written) != len(employees) * (2 if step == "report-pdf" else 1):
+            raise RuntimeError(f"{step}: {len(run.failed)} report(s) failed: {run.failed}")
+    elif not hr.completion(instance=instance, formats=(step.removeprefix("hr-"),)):
+        raise RuntimeError(f"{step}: no file written")
+    seconds = time.perf_counter() - start
+    # Linux reports KiB; the largest single process, this one or a child it waited for.
+    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    return {"seconds": seconds, "peak_mib": peak / 1024}
+
+
+def in_child(function, /, **kwargs):
+    """`function(**kwargs)` in a fresh process.
+
+    A child's ru_maxrss starts at its parent's resident size when it is forked,
+    so every heavy step runs in a child of this process, which stays small.
+    """
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(function, **kwargs).result()
+
+
+# Results ---------------------------------------------------------------------------------
+
+
+def machine() -> str:
+    cpuinfo = Path("/proc/cpuinfo").read_text(encoding="utf-8") if Path("/proc/cpuinfo").exists() else ""
+    model = next((line.split(":", 1)[1].strip() for line in cpuinfo.splitlines() if line.startswith("model name")), platform.processor())
+    memory = next((int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), 0)
+    return (f"{len(os.sched_getaffinity(0))} CPU cores ({model}), {memory / 2**20:.0f} GiB RAM, "
+            f"Python {platform.python_version()}, {platform.system()} {platform.release()}")
+
+
+def table(rows: list[dict]) -> str:
+    """The figures as a Markdown table."""
+    lines = ["| size | step | seconds | seconds per employee | peak MiB | load (1 min) |", "|---|---|---:|---:|---:|---:|"]
+    lines += [f"| {r['size']} | {r['step']} | {r['seconds']:.1f} | {r['seconds'] / r['employees']:.3g} | {r['peak_mib']:,.0f} | {r['load']:.1f} |"
+              for r in rows]
+    return "\n".join(lines)
+
+
+def write_readme(text: str) -> None:
+    """Put `text` between the results markers of the README section, creating what is missing."""
+    block = f"<!-- results:start -->\n{text}\n<!-- results:end -->"
+    readme = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
+    if RESULTS.search(readme):
+        readme = RESULTS.sub(lambda _: block, readme)
+    else:
+        readme = readme.rstrip("\n") + f"\n\n{SECTION}\n\n{block}\n"
+    README.write_text(readme, encoding="utf-8")
+
+
+# Main ------------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--report-employees", type=int, default=1000, help="staff in the reports' gradebook (default 1000)")
+    parser.add_argument("--report-sample", type=int, default=40, help="employees whose HTML report is timed (default 40)")
+    parser.add_argument("--pdf-sample", type=int, default=10, help="employees whose HTML and PDF report is timed (default 10)")
+    parser.add_argument("--hr-employees", type=int, default=100_000, help="staff in the HR gradebook (default 100000)")
+    parser.add_argument("--hr-modules", type=int, default=20, help="modules each of them must take (default 20)")
+    parser.add_argument("--seed", type=int, default=2025)
+    parser.add_argument("--workdir", type=Path, default=None, help="keep the instances here instead of a temporary folder")
+    parser.add_argument("--no-readme", action="store_true", help="print the figures only; leave benchmarks/README.md alone")
+    args = parser.parse_args(argv)
+
+    command = shlex.join([".venv/bin/python", "benchmarks/reports_and_hr.py", *(argv if argv is not None else sys.argv[1:])])
+    temporary = tempfile.TemporaryDirectory(prefix="academy-bench-") if args.workdir is None else None
+    work = Path(temporary.name if temporary else args.workdir)
+    work.mkdir(parents=True, exist_ok=True)
+    rows, fixtures = [], []
+    try:
+        # Both gradebooks first, then every timed step, back to back.
+        reports, hr = work / "reports", work / "hr"
+        for instance, employees, modules in ((reports, args.report_employees, None), (hr, args.hr_employees, args.hr_modules)):
+            print(f"building {instance.name} gradebook", flush=True)
+            fixtures += in_child(build, instance=instance, employees=employees, seed=args.seed, modules=modules)
+            print("\n".join(f"  {line}" for line in fixtures[-2:]), flush=True)
+
+        print("timing", flush=True)
+        roster_ids = [f"E{10001 + i}" for i in range(args.report_employees)]  # demo.synthetic_roster's ids
+        sample = random.Random(args.seed).sample(roster_ids, args.report_sample + args.pdf_sample)
+        steps = [("report-html", reports, sample[:args.report_sample], f"employee report, HTML ({args.report_sample} reports, 2 workers)"),
+                 ("report-pdf", reports, sample[args.report_sample:], f"employee report, HTML + PDF ({args.pdf_sample} reports, 2 workers)"),
+                 *((f"hr-{fmt}", hr, [], f"hr completion, {fmt}") for fmt in HR_FORMATS)]
+        for step, instance, chosen, label in steps:
+            result = in_child(run_step, step=step, instance=instance, employees=chosen)
+            size = f"{args.report_employees:,} employees" if instance == reports else f"{args.hr_employees:,} x {args.hr_modules} modules"
+            # Other work on the machine slows a step down; the load average shows whether there was any.
+            rows.append({"size": size, "step": label, "employees": len(chosen) or args.hr_employees, "load": os.getloadavg()[0], **result})
+            print(f"  {label}: {result['seconds']:.1f} s, {result['peak_mib']:,.0f} MiB", flush=True)
+    finally:
+        if temporary:
+            temporary.cleanup()
+
+    figures = table(rows)
+    print("\n" + figures)
+    if not args.no_readme:
+        fixture_lines = "\n".join(f"- {line}" for line in fixtures)
+        write_readme(f"Measured {dt.date.today().isoformat()} on {machine()}, with\n\n```\n{command}\n```\n\n{figures}\n\n"
+                     f"Building the fixtures (not timed above):\n\n{fixture_lines}")
+        print(f"\nwritten to {README}")
+
+
+if __name__ == "__main__":
+    main()
