@@ -23,7 +23,8 @@ LANGUAGES = ("zh-CN", "en")
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # strict: TOML has real numbers and booleans, so `workers = true` or `score_weight = "0.5"` is a mistake
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class CourseSection(_Section):
@@ -37,8 +38,15 @@ class CourseSection(_Section):
     def _known_zone(cls, value: str) -> str:
         try:
             zoneinfo.ZoneInfo(value)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder of zones, such as "America"
             raise ValueError(f"unknown time zone {value!r} (use an IANA name such as Asia/Shanghai)") from None
+        return value
+
+    @field_validator("content")
+    @classmethod
+    def _plain_path(cls, value: str) -> str:
+        if "\0" in value:
+            raise ValueError("a folder name cannot contain a null character")
         return value
 
 
@@ -50,6 +58,10 @@ class GradebookSection(_Section):
     def _supported(cls, value: str) -> str:
         if not value.startswith(("sqlite:///", "postgresql://", "postgresql+psycopg2://")):
             raise ValueError("must start with sqlite:/// or postgresql://")
+        if "\0" in value:
+            raise ValueError("cannot contain a null character")
+        if value.startswith("sqlite:///") and "?" in value:  # the academy adds its own SQLite options
+            raise ValueError("a SQLite URL takes no options after '?'")
         return value
 
 
@@ -57,6 +69,8 @@ class GradingSection(_Section):
     cell_timeout_s: int = Field(30, gt=0, le=3600, description="Seconds one cell may run before it is stopped.")
     notebook_timeout_s: int = Field(300, gt=0, le=86400, description="Seconds one notebook may run in all.")
     memory_mb: int = Field(2048, ge=256, description="Memory limit of a grading kernel, in MiB.")
+    max_processes: int = Field(16, ge=1, le=4096, description="Processes a grading kernel may start (its own user's, when run as root).")
+    max_file_mb: int = Field(100, ge=1, description="Largest file a grading kernel may write, in MiB.")
     max_output_lines: int = Field(1000, ge=10, description="Lines of output kept per cell in graded notebooks.")
     workers: int = Field(0, ge=0, le=256, description="Parallel grading workers; 0 means one per CPU core.")
 
@@ -102,8 +116,8 @@ def render_toml(config: AcademyConfig) -> str:
 def _toml_value(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
+    if isinstance(value, (int, float)):
+        return repr(value)
     return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
@@ -125,7 +139,7 @@ def load_config(root: Path) -> tuple[AcademyConfig, InstancePaths]:
     except ValidationError as exc:
         error = exc.errors()[0]
         where = ".".join(str(p) for p in error["loc"])
-        raise AcademyError(f"{paths.config}: {where}: {error['msg']}") from None
+        raise AcademyError(f"{paths.config}: {where}: {error['msg'].removeprefix('Value error, ')}") from None
 
 
 def content_root(config: AcademyConfig) -> Path:
@@ -134,10 +148,16 @@ def content_root(config: AcademyConfig) -> Path:
 
 
 def database_url(config: AcademyConfig, paths: InstancePaths) -> str:
-    """The gradebook URL with a relative SQLite path resolved inside the instance."""
+    """The gradebook URL with a relative SQLite path resolved inside the instance.
+
+    A plain ``postgresql://`` URL names the driver the academy installs,
+    psycopg2: SQLAlchemy's own default for that form differs between versions.
+    """
     url = config.gradebook.url
     if url.startswith("sqlite:///") and not url.startswith("sqlite:////"):
         return "sqlite:///" + str(paths.root / url.removeprefix("sqlite:///"))
+    if url.startswith("postgresql://"):
+        return "postgresql+psycopg2://" + url.removeprefix("postgresql://")
     return url
 
 

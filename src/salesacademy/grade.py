@@ -1,25 +1,52 @@
-"""`academy grade`: autograde collected submissions with nbgrader.
+"""`academy grade`: autograde collected submissions, in parallel, on warm forked kernels.
 
-Only submissions that are new or changed since they were last graded are
-graded, so a second run changes nothing. nbgrader never overwrites a manual
-score: it stores the automatic score beside it, and a manual score, once
-given, counts. Written answers stay for the trainer in nbgrader's formgrader
-(``academy lab --role trainer``).
+nbgrader's ``autograde`` starts a kernel per submission and writes to the
+gradebook from every process. Here the work is split the other way round:
+
+- Workers (one per core) prepare each submission with nbgrader's own
+  preprocessors (restore locked and test cells from the gradebook, check
+  metadata), run it on a kernel forked from a warm template
+  (`salesacademy.kernel.runner`), and score it with nbgrader's own rules
+  (`nbgrader.utils.determine_grade`, "No response." comments). They never
+  write to the gradebook.
+- This process is the only writer: one transaction per submission, in the
+  order results arrive. The autograded folder and its ``timestamp.txt`` are
+  put in place only after that transaction commits, so a run killed at any
+  point leaves each submission either graded or still pending, and the next
+  run grades what is pending.
+
+nbgrader never overwrites a manual score: the automatic score is stored
+beside it, and a manual score, once given, counts. Written answers stay for
+the trainer in nbgrader's formgrader (``academy lab --role trainer``).
+
+One choice differs from stock nbgrader, deliberately: a test cell that only
+writes a Python warning to stderr (pandas' and matplotlib's warnings, say)
+keeps its marks, through nbgrader's own ``IgnorePattern`` preprocessor
+(`nbgrader_setup.WARNING_PATTERN`). Stock nbgrader zeroes any cell that
+writes to stderr. A test fails by raising, as it should.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import json
+import os
+import shutil
+import tempfile
+import types
+import uuid
 from pathlib import Path
 
 from .config import content_root, database_url, load_config
 from .config import workers as config_workers
 from .curriculum import load_curriculum
 from .errors import AcademyError
-from .kernel import ensure_kernelspec
-from .nbgrader_setup import api
 from .paths import InstancePaths
 from .release import chosen_released
+
+#: Largest file of a submission copied for grading; bigger ones are left out and named in the reason.
+MAX_SUBMITTED_FILE_MB = 50
 
 
 @dataclasses.dataclass(frozen=True)
@@ -30,9 +57,38 @@ class Submission:
 
 @dataclasses.dataclass
 class GradeRun:
+    run_id: str = ""
     graded: list[Submission] = dataclasses.field(default_factory=list)
     skipped: list[Submission] = dataclasses.field(default_factory=list)
+    #: Submissions whose notebook could not be run to the end, with the reason. They are
+    #: graded all the same: what ran is scored, and what could not run scores nothing.
     failed: dict[Submission, str] = dataclasses.field(default_factory=dict)
+
+
+@dataclasses.dataclass(frozen=True)
+class Job:
+    """What a worker needs to grade one submission."""
+
+    root: str
+    employee_id: str
+    module_id: str
+    notebook: str
+    staging: str  # where the worker leaves the autograded folder for the writer
+
+
+@dataclasses.dataclass
+class Result:
+    job: Job
+    #: grade cell id -> automatic score; None: needs a trainer
+    scores: dict[str, float | None]
+    #: cell id -> automatic comment, for solution and task cells
+    comments: dict[str, str | None]
+    #: None, or why the notebook could not be run to the end
+    problem: str | None = None
+    #: the notebook was missing or unreadable: every grade is zero, as nbgrader does
+    unreadable: bool = False
+    #: the grader, not the submission, failed: nothing is saved and the submission stays pending
+    grader_fault: bool = False
 
 
 def _timestamp(folder: Path) -> str | None:
@@ -60,30 +116,310 @@ def find_submissions(paths: InstancePaths, modules: list[str], employees: list[s
     return found
 
 
-_worker_api = None
+# Workers ---------------------------------------------------------------------------------
 
 
-def _init_worker(root: str) -> None:
-    """Each grading worker keeps one nbgrader API, and so one warm kernel template."""
-    global _worker_api
-    import warnings
+class _Worker:
+    """A grading worker's state: configuration, preprocessors and a read-only gradebook, made once."""
 
-    from sqlalchemy.exc import SAWarning
+    def __init__(self, root: str) -> None:
+        import warnings
 
-    # nbgrader's own session handling warns on every submission; it is harmless and not ours to fix.
-    warnings.filterwarnings("ignore", category=SAWarning)
-    config, paths = load_config(Path(root))
-    _worker_api = api(config, paths)
+        from nbconvert.preprocessors import ClearMetadataPreprocessor, Preprocessor
+        from nbgrader import preprocessors as pp
+        from nbgrader.api import Gradebook
+        from sqlalchemy.exc import SAWarning
+
+        from .kernel.runner import Limits
+        from .nbgrader_setup import nbgrader_config
+
+        # nbgrader's session handling warns on every query; harmless, and not ours to fix.
+        warnings.filterwarnings("ignore", category=SAWarning)
+        self.config, self.paths = load_config(Path(root))
+        self.content = content_root(self.config)
+        self.curriculum = load_curriculum(self.content)
+        self.url = database_url(self.config, self.paths)
+        self.gradebook = Gradebook(self.url, self.config.course.id)
+        cfg = nbgrader_config(self.config, self.paths)
+        sources = _SourceCells(self.gradebook)
+
+        class OverwriteCells(pp.OverwriteCells):
+            """nbgrader's OverwriteCells, reading the released cells from this worker's cache."""
+
+            def preprocess(self, nb, resources):
+                self.gradebook = sources
+                self.notebook_id = resources["nbgrader"]["notebook"]
+                self.assignment_id = resources["nbgrader"]["assignment"]
+                nb, resources = Preprocessor.preprocess(self, nb, resources)
+                if self.add_missing_cells:
+                    nb, resources = self.add_missing_grade_cells(nb, resources)
+                    nb, resources = self.add_missing_task_cells(nb, resources)
+                return nb, resources
+
+        check = _check_cell_metadata_class()(config=cfg)
+        self.sanitize = [pp.ClearOutput(config=cfg), pp.DeduplicateIds(config=cfg), OverwriteCells(config=cfg), check]
+        self.finish = [pp.IgnorePattern(config=cfg), ClearMetadataPreprocessor(config=cfg), pp.LimitOutput(config=cfg), check]
+        self.sources = sources
+        grading = self.config.grading
+        self.limits = Limits(cell_timeout_s=grading.cell_timeout_s, notebook_timeout_s=grading.notebook_timeout_s,
+                             memory_mb=grading.memory_mb, processes=grading.max_processes, file_mb=grading.max_file_mb)
+
+    def grade(self, job: Job) -> Result:
+        import nbformat
+        from nbgrader import utils
+
+        from .kernel.runner import run_notebook
+
+        staging = Path(job.staging)
+        submitted = self.paths.step("submitted", job.employee_id, job.module_id)
+        source = self.paths.step("source", ".", job.module_id)
+        # As nbgrader's autograde: the submitted files, then the course's own data files over
+        # whatever was submitted under their names; of the notebooks, only the graded one.
+        left_out = _copy_files(submitted, staging, skip_notebooks=True)
+        _copy_files(source, staging, skip_notebooks=True)
+        path = staging / f"{job.notebook}.ipynb"
+        try:
+            left_out += _copy_files(submitted, staging, only=path.name)
+            nb = nbformat.read(path, as_version=4)
+            nbformat.validate(nb)
+        except FileNotFoundError:
+            return self.unreadable(job, f"no {job.notebook}.ipynb in the submission")
+        except Exception as exc:  # not JSON, not a notebook, or a notebook nbformat cannot upgrade
+            return self.unreadable(job, f"{job.notebook}.ipynb is not a valid notebook ({type(exc).__name__})")
+        resources = {"nbgrader": {"notebook": job.notebook, "assignment": job.module_id, "student": job.employee_id,
+                                  "db_url": self.url}, "metadata": {"path": str(staging)}}
+        try:
+            for preprocessor in self.sanitize:
+                nb, resources = preprocessor(nb, resources)
+        except Exception as exc:  # tampered nbgrader metadata that nbgrader itself refuses
+            return self.unreadable(job, f"{job.notebook}.ipynb has invalid grading metadata ({str(exc).splitlines()[0][:200]})")
+        spec = self.sources.find_notebook(job.notebook, job.module_id).kernelspec
+        if spec:  # as nbgrader's OverwriteKernelspec
+            nb.metadata["kernelspec"] = spec
+        with tempfile.TemporaryDirectory(prefix="academy-grade-") as scratch:
+            work = Path(scratch) / "work"
+            shutil.copytree(staging, work, ignore=shutil.ignore_patterns("*.ipynb"))
+            env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(work), "LANG": "C.UTF-8",
+                   "NBGRADER_EXECUTION": "autograde"}
+            problem = run_notebook(nb, cwd=str(work), env=env, limits=self.limits)
+        for preprocessor in self.finish:
+            nb, resources = preprocessor(nb, resources)
+        scores, comments = {}, {}
+        for cell in nb.cells:
+            if utils.is_grade(cell):
+                scores[cell.metadata.nbgrader["grade_id"]] = utils.determine_grade(cell)[0]
+            if utils.is_solution(cell) or utils.is_task(cell):
+                unchanged = cell.metadata.nbgrader.get("checksum") == utils.compute_checksum(cell)
+                comments[cell.metadata.nbgrader["grade_id"]] = "No response." if unchanged and not utils.is_task(cell) else None
+        nbformat.write(nb, path)
+        if left_out:
+            problem = "; ".join(filter(None, [problem, f"files over {MAX_SUBMITTED_FILE_MB} MB left out: {', '.join(left_out)}"]))
+        return Result(job, scores, comments, problem)
+
+    def unreadable(self, job: Job, reason: str) -> Result:
+        return Result(job, {}, {}, reason, unreadable=True)
 
 
-def _autograde(submission: Submission, graded_notebook: str) -> str | None:
-    """Grade one submission in a worker; returns the reason it failed, or None."""
-    _worker_api.coursedir.notebook_id = graded_notebook
-    result = _worker_api.autograde(submission.module_id, submission.employee_id, force=True, create=False)
-    if result.get("success"):
-        return None
-    text = (result.get("error") or result.get("log") or "").strip().splitlines()
-    return text[-1] if text else "nbgrader gave no reason"
+class _SourceCells:
+    """The released cells of each notebook, read from the gradebook once per worker.
+
+    Answers the lookups nbgrader's OverwriteCells makes (`find_notebook`,
+    `find_source_cell`, `find_graded_cell`) with plain records, so a worker
+    asks the database once per module rather than once per cell and submission.
+    """
+
+    def __init__(self, gradebook) -> None:
+        self.gradebook = gradebook
+        self.notebooks: dict[tuple[str, str], types.SimpleNamespace] = {}
+
+    def find_notebook(self, notebook: str, module_id: str) -> types.SimpleNamespace:
+        key = (notebook, module_id)
+        if key not in self.notebooks:
+            try:
+                source = self.gradebook.find_notebook(notebook, module_id)
+                record = lambda cell, **extra: types.SimpleNamespace(  # noqa: E731
+                    name=cell.name, **{k: getattr(cell, k) for k in extra})
+                cells = [record(c, cell_type=1, locked=1, checksum=1, source=1) for c in source.source_cells]
+                self.notebooks[key] = types.SimpleNamespace(
+                    source_cells=cells,
+                    grade_cells=[record(c, max_score=1, cell_type=1) for c in source.grade_cells],
+                    solution_cells=[record(c) for c in source.solution_cells],
+                    task_cells=[record(c, max_score=1, cell_type=1) for c in source.task_cells],
+                    kernelspec=json.loads(source.kernelspec) if source.kernelspec else None,
+                )
+            finally:
+                self.gradebook.db.rollback()  # no read transaction left open while kernels run
+        return self.notebooks[key]
+
+    def _find(self, name: str, notebook: str, module_id: str, *kinds: str):
+        from nbgrader.api import MissingEntry
+
+        record = self.find_notebook(notebook, module_id)
+        for cell in (cell for kind in kinds for cell in getattr(record, kind)):
+            if cell.name == name:
+                return cell
+        raise MissingEntry()
+
+    def find_source_cell(self, name: str, notebook: str, module_id: str):
+        return self._find(name, notebook, module_id, "source_cells")
+
+    def find_graded_cell(self, name: str, notebook: str, module_id: str):
+        return self._find(name, notebook, module_id, "grade_cells", "task_cells")
+
+
+def _metadata_validator():
+    """nbgrader's metadata validator, with its JSON schema compiled once rather than for every cell."""
+    import jsonschema
+    from nbgrader.nbgraderformat.common import BaseMetadataValidator, SchemaTooNewError, SchemaTooOldError
+    from nbgrader.nbgraderformat.v3 import MetadataValidatorV3
+
+    class Compiled(BaseMetadataValidator):
+        def validate_cell(self, cell) -> None:
+            if "nbgrader" not in cell.metadata:
+                return
+            version = cell.metadata["nbgrader"].get("schema_version", 0)
+            if version < self.schema_version:
+                raise SchemaTooOldError(f"Outdated schema version: {version} (expected {self.schema_version})", version, self.schema_version)
+            if version > self.schema_version:
+                raise SchemaTooNewError(f"Schema version is too new: {version} (expected {self.schema_version})", version, self.schema_version)
+            self.compiled.validate(cell.metadata["nbgrader"])
+
+    class Validator(MetadataValidatorV3, Compiled):
+        pass
+
+    validator = Validator()
+    validator.compiled = jsonschema.validators.validator_for(validator.schema)(validator.schema)
+    return validator
+
+
+def _check_cell_metadata_class():
+    from nbgrader.nbgraderformat import ValidationError
+    from nbgrader.preprocessors import CheckCellMetadata
+
+    validator = _metadata_validator()
+
+    class Check(CheckCellMetadata):
+        """nbgrader's CheckCellMetadata with the compiled validator."""
+
+        def preprocess(self, nb, resources):
+            try:
+                validator.validate_nb(nb)
+            except ValidationError as exc:
+                raise ValidationError(f"Notebook failed to validate; the nbgrader metadata may be corrupted: {exc}") from None
+            return nb, resources
+
+    return Check
+
+
+def _copy_files(source: Path, target: Path, *, skip_notebooks: bool = False, only: str | None = None) -> list[str]:
+    """Copy the regular files under `source` (or only the file named `only`) into `target`.
+
+    Links and special files are never followed. Returns the names of files left out for their size.
+    """
+    left_out = []
+    for path in sorted(source.rglob("*")) if source.is_dir() else []:
+        relative = path.relative_to(source)
+        if only is not None and str(relative) != only:
+            continue
+        if path.is_symlink() or not path.is_file() or (skip_notebooks and path.suffix == ".ipynb"):
+            continue
+        if any(part.startswith(".") and part != "." for part in relative.parts[:-1]) or path.name == ".DS_Store":
+            continue  # nbgrader's default ignore list: hidden folders such as .ipynb_checkpoints
+        if path.stat().st_size > MAX_SUBMITTED_FILE_MB * 2**20:
+            left_out.append(str(relative))
+            continue
+        (target / relative).parent.mkdir(parents=True, exist_ok=True)
+        if (target / relative).exists():
+            (target / relative).unlink()
+        shutil.copyfile(path, target / relative)
+    return left_out
+
+
+_worker: _Worker | None = None
+
+
+def grade_one(job: Job) -> Result:
+    """Grade one submission in this process; workers keep their state between calls."""
+    global _worker
+    if _worker is None or str(_worker.paths.root) != job.root:
+        _worker = _Worker(job.root)
+    try:
+        return _worker.grade(job)
+    except Exception as exc:  # a fault of the grader, not the submission: report it, keep going
+        return Result(job, {}, {}, f"grading failed: {type(exc).__name__}: {exc}", grader_fault=True)
+
+
+# The writer ------------------------------------------------------------------------------
+
+
+class _Writer:
+    """The only process that writes grades: one transaction per submission."""
+
+    def __init__(self, paths: InstancePaths, url: str, course_id: str, run_id: str) -> None:
+        import warnings
+
+        from nbgrader.api import Gradebook
+        from sqlalchemy.exc import SAWarning
+
+        warnings.filterwarnings("ignore", category=SAWarning)
+        self.paths, self.run_id = paths, run_id
+        self.gradebook = Gradebook(url, course_id)
+
+    def open(self, submission: Submission) -> None:
+        """Create or update the submission row, with its submission time, as nbgrader's autograde does."""
+        from nbgrader.utils import parse_utc
+
+        stamp = _timestamp(self.paths.step("submitted", submission.employee_id, submission.module_id))
+        self.gradebook.update_or_create_student(submission.employee_id)
+        if stamp:
+            self.gradebook.update_or_create_submission(submission.module_id, submission.employee_id, timestamp=parse_utc(stamp))
+        else:
+            self.gradebook.update_or_create_submission(submission.module_id, submission.employee_id)
+
+    def save(self, result: Result) -> None:
+        job, gb = result.job, self.gradebook
+        self.open(Submission(job.employee_id, job.module_id))
+        try:
+            notebook = gb.find_submission_notebook(job.notebook, job.module_id, job.employee_id)
+            if result.unreadable:  # as nbgrader does for a missing notebook: zero, nothing to review
+                for grade in notebook.grades:
+                    grade.auto_score, grade.needs_manual_grade = 0, False
+            else:
+                by_name = {grade.name: grade for grade in notebook.grades}
+                for name, score in result.scores.items():
+                    grade = by_name[name]
+                    grade.auto_score = score
+                    grade.needs_manual_grade = grade.manual_score is not None or score is None
+                comments = {comment.name: comment for comment in notebook.comments}
+                for name, text in result.comments.items():
+                    comments[name].auto_comment = text
+            gb.db.commit()
+        except BaseException:
+            gb.db.rollback()
+            raise
+        self._publish(result)
+
+    def _publish(self, result: Result) -> None:
+        """Put the autograded folder in place, timestamp last: from now on the submission counts as graded."""
+        job = result.job
+        target = self.paths.step("autograded", job.employee_id, job.module_id)
+        staging = Path(job.staging)
+        stamp = self.paths.step("submitted", job.employee_id, job.module_id) / "timestamp.txt"
+        (staging / "timestamp.txt").unlink(missing_ok=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.exists():
+            shutil.rmtree(target)
+        os.replace(staging, target)
+        if stamp.is_file():
+            tmp = target / ".timestamp.txt.tmp"
+            shutil.copyfile(stamp, tmp)
+            os.replace(tmp, target / "timestamp.txt")
+
+    def close(self) -> None:
+        self.gradebook.close()
+
+
+# The command -----------------------------------------------------------------------------
 
 
 def grade(
@@ -107,33 +443,60 @@ def grade(
     curriculum = load_curriculum(content_root(config))
     for module_id in modules or []:
         curriculum.module(module_id)
-    chosen = chosen_released(database_url(config, paths), modules)
+    url = database_url(config, paths)
+    chosen = chosen_released(url, modules)
     submissions = find_submissions(paths, chosen, employees)
     if not submissions:
         raise AcademyError(f"no submissions to grade for {', '.join(chosen) or 'any module'}; run 'academy collect' first")
     todo = submissions if force else pending(paths, submissions)
-    run = GradeRun(skipped=[s for s in submissions if s not in todo])
+    run = GradeRun(run_id=dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ-") + uuid.uuid4().hex[:8],
+                   skipped=[s for s in submissions if s not in todo])
     if not todo:
         return run
-    ensure_kernelspec()
+    staging_root = paths.root / ".grading" / run.run_id
+    staging_root.mkdir(parents=True)
+    writer = _Writer(paths, url, config.course.id, run.run_id)
+    try:
+        jobs = {}
+        for s in todo:
+            staging = staging_root / f"{s.employee_id}__{s.module_id}"
+            staging.mkdir()
+            jobs[s] = Job(str(paths.root), s.employee_id, s.module_id, curriculum.module(s.module_id).graded, str(staging))
+        count = min(workers or config_workers(config), len(todo))
+        for submission, result in _executed(jobs, count, progress):
+            if not result.grader_fault:
+                writer.save(result)
+                run.graded.append(submission)
+            if result.problem:
+                run.failed[submission] = result.problem
+    finally:
+        writer.close()
+        shutil.rmtree(staging_root, ignore_errors=True)
+        _remove_if_empty(staging_root.parent)
+    return run
+
+
+def _executed(jobs: dict[Submission, Job], count: int, progress: bool):
+    """(submission, result) pairs as workers finish them."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     from tqdm import tqdm
 
-    count = min(workers or config_workers(config), len(todo))
     # spawn: workers must not inherit this process's threads or open database handles
-    with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker,
-                             initargs=(str(paths.root),)) as pool:
-        futures = {pool.submit(_autograde, s, curriculum.module(s.module_id).graded): s for s in todo}
+    with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = {pool.submit(grade_one, job): submission for submission, job in jobs.items()}
         for future in tqdm(as_completed(futures), total=len(futures), desc="grade", unit="submission", disable=not progress):
             submission = futures[future]
             try:
-                reason = future.result()
-            except Exception as exc:  # a worker died: record it and go on with the rest
-                reason = f"{type(exc).__name__}: {exc}"
-            if reason is None:
-                run.graded.append(submission)
-            else:
-                run.failed[submission] = reason
-    return run
+                yield submission, future.result()
+            except Exception as exc:  # the worker process itself died
+                job = jobs[submission]
+                yield submission, Result(job, {}, {}, f"grading worker died: {type(exc).__name__}: {exc}", grader_fault=True)
+
+
+def _remove_if_empty(folder: Path) -> None:
+    try:
+        folder.rmdir()
+    except OSError:
+        pass

@@ -1,12 +1,18 @@
 """The template process: imports the scientific stack once, then forks a kernel per request.
 
-Run as ``python -m salesacademy.kernel.forkserver SOCKET``. It prints
+Run as ``python -m salesacademy.kernel.forkserver SOCKET [--shell]``; with
+``--shell`` the template also builds the shell that ``run`` children use
+(`shell.prepare`), and is meant for those alone. It prints
 ``ready`` when warm, then serves one JSON request per connection on the Unix
 socket SOCKET:
 
 - ``{"op": "fork", "argv": [...], "cwd": ..., "env": {...}}`` answers
   ``{"pid": N}``: the child becomes an IPython kernel with the arguments that
   follow ``-m ipykernel_launcher`` in argv;
+- ``{"op": "run", "cwd": ..., "env": {...}}`` forks a child that keeps the
+  connection: it answers ``{"pid": N}``, then runs one cell per line it reads
+  (`shell.serve`); this is how the academy's own grader and reports execute
+  notebooks, without Jupyter messaging;
 - ``{"op": "exit_code", "pid": N}`` answers ``{"exit_code": C}``, null while
   the child runs.
 
@@ -48,6 +54,7 @@ PRELOAD = (
     "IPython.extensions",
     "salesacademy.bankdata",
     "salesacademy.charts",
+    "salesacademy.kernel.shell",
 )
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 
@@ -58,9 +65,13 @@ def warm_up() -> None:
     from salesacademy import bankdata, casedata, charts
 
     # The course's default data, generated once and shared copy-on-write by every kernel.
+    # Notebooks call load() and load(seed=7): two entries of the functions' caches.
+    bankdata.load()
     bankdata.load(seed=7)
     for case in pkgutil.iter_modules(casedata.__path__):
-        importlib.import_module(f"salesacademy.casedata.{case.name}").load(seed=7)
+        module = importlib.import_module(f"salesacademy.casedata.{case.name}")
+        module.load()
+        module.load(seed=7)
     charts.use_cjk_font()
 
 
@@ -72,24 +83,45 @@ def apply_limits(limits: dict) -> None:
     if limits.get("file_mb"):
         resource.setrlimit(resource.RLIMIT_FSIZE, (limits["file_mb"] * mib,) * 2)
     if limits.get("processes"):
-        resource.setrlimit(resource.RLIMIT_NPROC, (limits["processes"],) * 2)
+        # The limit counts every task of the user, not this kernel's alone. root is not held to it
+        # at all; any other user is allowed what it already runs, machine-wide, plus the limit.
+        running = 0 if os.getuid() == 0 else int(open("/proc/loadavg").read().split()[3].split("/")[1])
+        resource.setrlimit(resource.RLIMIT_NPROC, (running + limits["processes"],) * 2)
     if limits.get("cpu_s"):
         resource.setrlimit(resource.RLIMIT_CPU, (limits["cpu_s"], limits["cpu_s"] + 5))
+
+
+def _detach(request: dict, listener: socket.socket) -> None:
+    """In a new child: its own session, folder, environment and limits, no terminal."""
+    listener.close()
+    os.setsid()
+    os.chdir(request.get("cwd") or os.getcwd())
+    os.environ.clear()
+    os.environ.update(request.get("env") or {})
+    os.environ["MPLBACKEND"] = INLINE_BACKEND
+    apply_limits(request.get("limits") or json.loads(os.environ.get("ACADEMY_KERNEL_LIMITS", "{}")))
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+
+
+def run_cells(request: dict, listener: socket.socket, connection: socket.socket) -> None:
+    """In the child: run the cells sent on `connection` (see `shell.serve`). Never returns."""
+    try:
+        _detach(request, listener)
+        sys.path[0:0] = [""]
+        connection.settimeout(None)
+        from salesacademy.kernel import shell
+
+        shell.serve(connection)
+    finally:
+        os._exit(1)
 
 
 def become_kernel(request: dict, listener: socket.socket) -> None:
     """In the child: turn into an IPython kernel. Never returns."""
     try:
-        listener.close()
-        os.setsid()
-        os.chdir(request.get("cwd") or os.getcwd())
-        os.environ.clear()
-        os.environ.update(request.get("env") or {})
-        os.environ["MPLBACKEND"] = INLINE_BACKEND
-        apply_limits(json.loads(os.environ.get("ACADEMY_KERNEL_LIMITS", "{}")))
-        null = os.open(os.devnull, os.O_RDWR)
-        for fd in (0, 1, 2):
-            os.dup2(null, fd)
+        _detach(request, listener)
         argv = list(request["argv"])
         args = argv[argv.index("ipykernel_launcher") + 1:] if "ipykernel_launcher" in argv else argv[1:]
         sys.argv = ["ipykernel_launcher", *args]
@@ -103,6 +135,15 @@ def become_kernel(request: dict, listener: socket.socket) -> None:
         app.start()
     finally:
         os._exit(0)
+
+
+def _reap(pid: int) -> int | None:
+    """The exit code of child `pid` if it has ended, reaping it; None while it runs."""
+    try:
+        done, status = os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return None
+    return os.waitstatus_to_exitcode(status) if done else None
 
 
 def serve(path: str) -> None:
@@ -130,16 +171,24 @@ def serve(path: str) -> None:
         with connection:
             connection.settimeout(10)
             request = json.loads(connection.makefile("r").readline())
+            if request["op"] == "run":
+                if os.fork() == 0:
+                    run_cells(request, listener, connection)
+                continue  # the child answers on this connection; the template's copy closes
             if request["op"] == "fork":
                 pid = os.fork()
                 if pid == 0:
                     become_kernel(request, listener)
                 reply = {"pid": pid}
             else:
-                reply = {"exit_code": exit_codes.pop(request["pid"], None)}
+                reply = {"exit_code": exit_codes.pop(request["pid"], None) if request["pid"] in exit_codes else _reap(request["pid"])}
             connection.sendall((json.dumps(reply) + "\n").encode())
 
 
 if __name__ == "__main__":
     warm_up()
+    if "--shell" in sys.argv[2:]:
+        from salesacademy.kernel import shell
+
+        shell.prepare()
     serve(sys.argv[1])

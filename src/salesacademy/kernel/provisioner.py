@@ -28,17 +28,21 @@ log = logging.getLogger(__name__)
 
 
 class Template:
-    """The template process of this process, started on first use."""
+    """A template process of this process, started on first use.
+
+    Two kinds: one forks Jupyter kernels for this provisioner; the other
+    (``shell=True``) forks the bare shells of `runner.run_notebook`.
+    """
 
     _lock = threading.Lock()
-    _instance: "Template | None" = None
+    _instances: "dict[bool, Template]" = {}
     _unavailable: str | None = None
 
-    def __init__(self) -> None:
+    def __init__(self, shell: bool = False) -> None:
         self.folder = tempfile.mkdtemp(prefix="academy-kernels-")
         self.socket_path = os.path.join(self.folder, "template.sock")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "salesacademy.kernel.forkserver", self.socket_path],
+            [sys.executable, "-m", "salesacademy.kernel.forkserver", self.socket_path, *(["--shell"] if shell else [])],
             stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
             cwd=self.folder,  # a kernel started without a folder of its own runs here, a folder that outlives it
         )
@@ -47,16 +51,17 @@ class Template:
         atexit.register(self.close)
 
     @classmethod
-    def get(cls) -> "Template | None":
+    def get(cls, shell: bool = False) -> "Template | None":
         with cls._lock:
-            if cls._instance is not None and cls._instance.process.poll() is None:
-                return cls._instance
+            instance = cls._instances.get(shell)
+            if instance is not None and instance.process.poll() is None:
+                return instance
             if cls._unavailable is None:
                 try:
                     if not hasattr(os, "fork"):
                         raise RuntimeError("this platform cannot fork")
-                    cls._instance = cls()
-                    return cls._instance
+                    cls._instances[shell] = cls(shell)
+                    return cls._instances[shell]
                 except Exception as exc:  # any failure means: fall back, once, loudly
                     cls._unavailable = str(exc)
                     log.warning("warm kernels unavailable (%s); starting kernels the ordinary way", exc)

@@ -1,0 +1,154 @@
+"""Run a notebook on a kernel forked from the warm template, with time limits.
+
+`run_notebook` is what the academy's grader and reports use instead of a
+Jupyter kernel: the template forks a child that runs one cell at a time
+(`shell.serve`), and this side enforces the per-cell and per-notebook time
+limits. A cell that overruns is interrupted, as Jupyter's "interrupt" would;
+a kernel that ignores the interrupt, dies or quits is recorded in the cell
+where it happened, and every later code cell gets an error saying it never ran.
+An unexecuted test cell therefore scores nothing, whereas nbgrader would give
+full marks to a test cell with no output.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import select
+import signal
+import socket
+import time
+
+from .provisioner import ForkedKernel, Template
+
+INTERRUPT_GRACE_S = 2.0
+
+
+class KernelUnavailable(RuntimeError):
+    """The warm template could not be started."""
+
+
+@dataclasses.dataclass
+class Limits:
+    """Time limits, enforced here; memory, process and file limits, applied in the forked child."""
+
+    cell_timeout_s: float = 30
+    notebook_timeout_s: float = 300
+    memory_mb: int | None = None
+    processes: int | None = None
+    file_mb: int | None = None
+
+    def for_child(self) -> dict:
+        return {"memory_mb": self.memory_mb, "processes": self.processes, "file_mb": self.file_mb,
+                "cpu_s": int(self.notebook_timeout_s) + 5}
+
+
+def error_output(ename: str, evalue: str) -> dict:
+    return {"output_type": "error", "ename": ename, "evalue": evalue, "traceback": [f"{ename}: {evalue}"]}
+
+
+class ForkedShell:
+    """One forked kernel, for one notebook."""
+
+    def __init__(self, template: Template, *, cwd: str, env: dict[str, str], limits: dict | None = None) -> None:
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.sock.connect(template.socket_path)
+        self.buffer = bytearray()
+        self.sock.sendall((json.dumps({"op": "run", "cwd": cwd, "env": env, "limits": limits or {}}) + "\n").encode())
+        line = self._line(time.monotonic() + 30)
+        if not line:
+            self.sock.close()
+            raise KernelUnavailable("the template did not fork a kernel")
+        self.kernel = ForkedKernel(template, json.loads(line)["pid"])
+
+    def _line(self, deadline: float) -> bytes | None:
+        """The next line from the kernel; None when `deadline` passes, b"" when it has gone."""
+        while (end := self.buffer.find(b"\n")) < 0:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not select.select([self.sock], [], [], remaining)[0]:
+                return None
+            chunk = self.sock.recv(1 << 20)
+            if not chunk:
+                return b""
+            self.buffer += chunk
+        line = bytes(self.buffer[:end])
+        del self.buffer[: end + 1]
+        return line
+
+    def run(self, code: str, *, deadline: float, limit: str) -> tuple[list[dict], int | None, str | None]:
+        """Run one cell; returns its outputs, execution count, and why the kernel stopped (None if it did not)."""
+        try:
+            self.sock.sendall((json.dumps({"code": code}) + "\n").encode())
+        except OSError:
+            return [], None, self._gone()
+        line = self._line(deadline)
+        if line is None:  # over time: interrupt, as Jupyter does, and give it a moment to answer
+            self.kernel.send_signal(signal.SIGINT)
+            line = self._line(time.monotonic() + INTERRUPT_GRACE_S)
+            timeout = error_output("CellTimeoutError", f"stopped after {limit}")
+            if not line:
+                self.kernel.kill()
+                return [timeout], None, f"stopped after {limit}; it did not answer an interrupt"
+            reply = json.loads(line)
+            return [*reply["outputs"], timeout], reply["execution_count"], None
+        if line == b"":
+            return [], None, self._gone()
+        reply = json.loads(line)
+        return reply["outputs"], reply["execution_count"], "the cell called exit()" if reply["exit"] else None
+
+    def _gone(self) -> str:
+        code = self.kernel.wait(5)
+        if code is None:
+            self.kernel.kill()
+            return "the kernel stopped answering"
+        if code < 0:
+            return f"the kernel was killed by signal {signal.Signals(-code).name}"
+        return f"the kernel exited with status {code}"
+
+    def close(self) -> None:
+        self.sock.close()
+        if self.kernel.poll() is None:
+            self.kernel.kill()
+            self.kernel.wait(5)
+
+
+def run_notebook(nb, *, cwd: str, env: dict[str, str], limits: Limits) -> str | None:
+    """Execute the code cells of `nb` in place; returns why execution stopped early, or None.
+
+    Raises:
+        KernelUnavailable: no warm template on this machine.
+    """
+    template = Template.get(shell=True)
+    if template is None:
+        raise KernelUnavailable(Template._unavailable or "no warm template")
+    shell = ForkedShell(template, cwd=cwd, env=env, limits=limits.for_child())
+    notebook_deadline = time.monotonic() + limits.notebook_timeout_s
+    stopped = None
+    try:
+        for index, cell in enumerate(nb.cells):
+            if cell.cell_type != "code":
+                continue
+            if stopped:
+                cell.outputs = [_node(error_output("KernelStopped", f"not run: {stopped}"))]
+                cell.execution_count = None
+                continue
+            cell_deadline = time.monotonic() + limits.cell_timeout_s
+            deadline, limit = ((cell_deadline, f"the cell limit of {limits.cell_timeout_s:g} s") if cell_deadline <= notebook_deadline
+                               else (notebook_deadline, f"the notebook limit of {limits.notebook_timeout_s:g} s"))
+            outputs, count, why = shell.run(cell.source, deadline=deadline, limit=limit)
+            if not why and time.monotonic() >= notebook_deadline:
+                why = f"stopped after {limit}"
+            if why and not any(o["output_type"] == "error" for o in outputs):
+                outputs = [*outputs, error_output("KernelStopped", why)]
+            cell.outputs, cell.execution_count = [_node(o) for o in outputs], count
+            if why:
+                stopped = f"{why} (cell {index + 1})"
+    finally:
+        shell.close()
+    return stopped
+
+
+def _node(output: dict):
+    from nbformat import from_dict
+
+    return from_dict(output)

@@ -1,0 +1,166 @@
+"""The inside of a forked kernel: an IPython shell that runs cells and records their outputs.
+
+A forked child of the template (`forkserver`) calls `serve`: it reads one cell
+at a time from its connection and answers with the cell's outputs in
+nbformat 4 form (streams, rich displays, the execute result, the error), as an
+IPython kernel would publish them. No Jupyter messaging is involved: the
+template has already imported everything, so a kernel is ready as soon as it
+is forked, and it is thrown away after one notebook.
+
+Output is capped per cell (`MAX_OUTPUT_CHARS`): a submission that prints
+without end fills the cap, not the grader's memory.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import socket
+import sys
+
+MAX_OUTPUT_CHARS = 1_000_000
+TRUNCATED = "\n[output truncated: more than {:,} characters]\n"
+
+
+class Recorder:
+    """The outputs of the cell being run."""
+
+    def __init__(self) -> None:
+        self.outputs: list[dict] = []
+        self.size = 0
+        self.truncated = False
+
+    def _room(self, text: str) -> str:
+        if self.truncated:
+            return ""
+        if self.size + len(text) > MAX_OUTPUT_CHARS:
+            self.truncated = True
+            text = text[: MAX_OUTPUT_CHARS - self.size] + TRUNCATED.format(MAX_OUTPUT_CHARS)
+        self.size += len(text)
+        return text
+
+    def stream(self, name: str, text: str) -> None:
+        text = self._room(text)
+        if not text:
+            return
+        last = self.outputs[-1] if self.outputs else None
+        if last and last["output_type"] == "stream" and last["name"] == name:
+            last["text"] += text
+        else:
+            self.outputs.append({"output_type": "stream", "name": name, "text": text})
+
+    def rich(self, output_type: str, data: dict, metadata: dict | None, **extra) -> None:
+        size = sum(len(v) if isinstance(v, str) else len(json.dumps(v)) for v in data.values())
+        if self.truncated or self.size + size > MAX_OUTPUT_CHARS:
+            self.stream("stdout", f"[{output_type} left out: the cell's output is over {MAX_OUTPUT_CHARS:,} characters]\n")
+            return
+        self.size += size
+        self.outputs.append({"output_type": output_type, "data": data, "metadata": metadata or {}, **extra})
+
+    def error(self, ename: str, evalue: str, traceback: list[str]) -> None:
+        self.outputs.append({"output_type": "error", "ename": ename, "evalue": evalue, "traceback": traceback})
+
+    def clear(self) -> None:
+        self.outputs.clear()
+
+
+class StreamWriter(io.TextIOBase):
+    """sys.stdout or sys.stderr of the kernel."""
+
+    def __init__(self, recorder: Recorder, name: str) -> None:
+        self.recorder, self.name = recorder, name
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        self.recorder.stream(self.name, text)
+        return len(text)
+
+    @property
+    def encoding(self) -> str:
+        return "utf-8"
+
+
+def make_shell(recorder: Recorder):
+    """An IPython shell whose displays, results and tracebacks go to `recorder`."""
+    from IPython.core.displayhook import DisplayHook
+    from IPython.core.displaypub import DisplayPublisher
+    from IPython.core.interactiveshell import InteractiveShell
+    from traitlets import Type
+
+    class Publisher(DisplayPublisher):
+        def publish(self, data, metadata=None, source=None, *, transient=None, update=False, **kwargs) -> None:
+            recorder.rich("display_data", data, metadata)
+
+        def clear_output(self, wait: bool = False) -> None:
+            recorder.clear()
+
+    class Hook(DisplayHook):
+        def write_output_prompt(self) -> None:
+            pass
+
+        def write_format_data(self, format_dict, md_dict=None) -> None:
+            recorder.rich("execute_result", format_dict, md_dict, execution_count=self.prompt_count)
+
+        def finish_displayhook(self) -> None:
+            pass
+
+    class Shell(InteractiveShell):
+        displayhook_class = Type(Hook)
+        display_pub_class = Type(Publisher)
+
+        def _showtraceback(self, etype, evalue, stb) -> None:
+            recorder.error(etype.__name__, str(evalue), list(stb))
+
+        def enable_gui(self, gui=None) -> None:  # inline figures need no event loop
+            pass
+
+        def ask_exit(self) -> None:  # exit() or quit() in a cell ends the kernel, as in Jupyter
+            self.exit_now = True
+
+    shell = Shell.instance(history_length=0, colors="NoColor")
+    shell.history_manager.enabled = False
+    shell.enable_matplotlib("inline")
+    return shell
+
+
+_prepared: tuple[Recorder, object] | None = None
+
+
+def prepare() -> None:
+    """Build the shell ahead of time, in the template, so that every fork finds it ready."""
+    global _prepared
+    if _prepared is None:
+        recorder = Recorder()
+        _prepared = recorder, make_shell(recorder)
+
+
+def serve(connection: socket.socket) -> None:
+    """Run cells sent on `connection` until it closes. Never returns."""
+    code = 0
+    try:
+        prepare()
+        recorder, shell = _prepared
+        sys.stdout, sys.stderr = StreamWriter(recorder, "stdout"), StreamWriter(recorder, "stderr")
+        stream = connection.makefile("rwb")
+        stream.write(json.dumps({"pid": os.getpid()}).encode() + b"\n")
+        stream.flush()
+        for line in stream:
+            request = json.loads(line)
+            recorder.clear()
+            recorder.size, recorder.truncated = 0, False
+            result = shell.run_cell(request["code"], store_history=True, silent=False)
+            reply = {"outputs": list(recorder.outputs), "execution_count": result.execution_count,
+                     "exit": bool(shell.exit_now)}
+            stream.write(json.dumps(reply).encode() + b"\n")
+            stream.flush()
+            if shell.exit_now:
+                break
+    except BaseException:  # the controller sees the connection close and records why
+        code = 1
+    finally:
+        os._exit(code)

@@ -1,0 +1,196 @@
+"""The fast grading engine: kernels forked from a warm template, one per notebook.
+
+Isolation between notebooks, time limits, a kernel killed mid-cell, and the
+grading run around them (`academy grade` on a released module).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook
+
+from salesacademy import answers, gradebook
+from salesacademy.collect import collect
+from salesacademy.config import bundled_content, database_url, load_config
+from salesacademy.curriculum import load_curriculum
+from salesacademy.demo import _exchange_step
+from salesacademy.grade import Submission, grade
+from salesacademy.kernel.runner import Limits, run_notebook
+from salesacademy.release import release
+from salesacademy.roster import import_roster
+
+MODULE = "01-sales-process"
+
+
+def run(cells: list[str], folder, **limits) -> tuple[object, str | None]:
+    nb = new_notebook(cells=[new_code_cell(source) for source in cells])
+    stopped = run_notebook(nb, cwd=str(folder), env={"PATH": "/usr/bin:/bin"}, limits=Limits(**limits))
+    return nb, stopped
+
+
+def errors(cell) -> list[str]:
+    return [output.ename for output in cell.outputs if output.output_type == "error"]
+
+
+def text(cell) -> str:
+    return "".join(output.get("text", "") for output in cell.outputs if output.output_type == "stream")
+
+
+# The kernels -----------------------------------------------------------------------------
+
+
+def test_outputs_are_recorded_as_a_kernel_publishes_them(tmp_path):
+    nb, stopped = run(["x = 41\nprint('hello')", "x + 1", "import matplotlib.pyplot as plt\nplt.plot([1, 2]);", "1 / 0"], tmp_path)
+    assert stopped is None
+    assert text(nb.cells[0]) == "hello\n"
+    result = nb.cells[1].outputs[0]
+    assert result.output_type == "execute_result" and result.data["text/plain"] == "42"
+    assert nb.cells[2].outputs[0].output_type == "display_data" and "image/png" in nb.cells[2].outputs[0].data
+    assert errors(nb.cells[3]) == ["ZeroDivisionError"]
+    assert [c.execution_count for c in nb.cells] == [1, 2, 3, 4]
+
+
+def test_nothing_passes_from_one_notebook_to_the_next(tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    _, stopped = run([
+        "LEAK = 'employee A'",
+        "open('answers.txt', 'w').write('employee A')",
+        "import pandas as pd\npd.DataFrame.sum = lambda self, *a, **k: 'patched'",
+        "from salesacademy import bankdata\nbankdata.load = lambda **k: 'patched'",
+    ], first)
+    assert stopped is None and (first / "answers.txt").exists()
+    nb, stopped = run([
+        "print('LEAK' in globals())",
+        "import os\nprint(sorted(os.listdir('.')))",
+        "import pandas as pd\nprint(pd.DataFrame({'a': [1, 2]}).sum().iloc[0])",
+        "from salesacademy import bankdata\nprint(type(bankdata.load()).__name__)",
+    ], second)
+    assert stopped is None
+    assert [text(cell) for cell in nb.cells] == ["False\n", "[]\n", "3\n", "Bank\n"]
+
+
+def test_an_endless_cell_is_stopped_at_the_cell_limit_and_the_next_cells_run(tmp_path):
+    nb, stopped = run(["x = 1", "while True:\n    pass", "print(x + 1)"], tmp_path, cell_timeout_s=1)
+    assert stopped is None, "an interrupted kernel goes on with the next cell, as Jupyter's does"
+    assert "CellTimeoutError" in errors(nb.cells[1])
+    assert text(nb.cells[2]) == "2\n"
+
+
+def test_a_kernel_that_ignores_the_interrupt_is_killed_and_later_cells_never_run(tmp_path):
+    nb, stopped = run([
+        "import signal, time\nsignal.signal(signal.SIGINT, signal.SIG_IGN)",
+        "while True:\n    time.sleep(0.01)",
+        "assert True",  # a test cell: must not pass by not running
+    ], tmp_path, cell_timeout_s=1)
+    assert stopped and "did not answer an interrupt" in stopped
+    assert "CellTimeoutError" in errors(nb.cells[1])
+    assert errors(nb.cells[2]) == ["KernelStopped"]
+
+
+def test_the_notebook_limit_stops_a_notebook_of_slow_cells(tmp_path):
+    nb, stopped = run(["import time\ntime.sleep(0.8)"] * 4, tmp_path, cell_timeout_s=5, notebook_timeout_s=2)
+    assert stopped and "notebook limit" in stopped
+    assert errors(nb.cells[-1]) == ["KernelStopped"]
+
+
+def test_a_kernel_killed_mid_cell_is_recorded_in_that_cell(tmp_path):
+    nb, stopped = run(["import os, signal\nprint('before')", "os.kill(os.getpid(), signal.SIGKILL)", "print('after')"], tmp_path)
+    assert stopped == "the kernel was killed by signal SIGKILL (cell 2)"
+    assert text(nb.cells[0]) == "before\n"
+    assert errors(nb.cells[1]) == ["KernelStopped"] and errors(nb.cells[2]) == ["KernelStopped"]
+
+
+def test_exit_ends_the_kernel_like_a_stopped_one(tmp_path):
+    nb, stopped = run(["exit()", "print('after')"], tmp_path)
+    assert stopped and "exit()" in stopped
+    assert errors(nb.cells[1]) == ["KernelStopped"]
+
+
+def test_memory_limit_applies_in_the_kernel(tmp_path):
+    nb, stopped = run(["x = bytearray(600 * 2**20)"], tmp_path, memory_mb=512)
+    assert errors(nb.cells[0]) == ["MemoryError"]
+
+
+# Grading runs ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def released(tmp_path_factory, instance_template):
+    """An instance with MODULE released to three relationship managers, nothing submitted yet."""
+    root = tmp_path_factory.mktemp("engine") / "course"
+    shutil.copytree(instance_template, root)
+    (root / "roster.csv").write_text(
+        "employee_id,name,branch,department,role,manager_id,hire_date,email,language\n"
+        + "".join(f"R{i},Staff {i},Branch,Retail,relationship_manager,,2020-01-01,r{i}@bank.example,zh-CN\n" for i in (1, 2, 3)),
+        encoding="utf-8")
+    import_roster(instance=root, file=root / "roster.csv")
+    release(instance=root, modules=[MODULE], progress=False)
+    return root
+
+
+def submit(root, employee_id: str, choices: dict[str, str], override: dict[str, str] | None = None) -> None:
+    """Fetch, answer (reference answers, blanks, or code of our own for some items) and submit."""
+    config, paths = load_config(root)
+    content = bundled_content()
+    module = load_curriculum(content).module(MODULE)
+    key = answers.answer_key(content=content, module_id=MODULE, folder=module.folder(content), notebook=module.graded,
+                             language=config.course.language)
+    _exchange_step("fetch", paths, config, employee_id, MODULE)
+    fetched = root / "home" / employee_id / MODULE / f"{module.graded}.ipynb"
+    nb = answers.answer_notebook(nbformat.read(fetched, as_version=4), key, choices)
+    cells = {item.id: item.answer_cell for item in key.items}
+    for cell in nb.cells:
+        for item_id, code in (override or {}).items():
+            if cell.metadata.get("nbgrader", {}).get("grade_id") == cells[item_id]:
+                cell.source = code
+    nbformat.write(nb, fetched)
+    _exchange_step("submit", paths, config, employee_id, MODULE, at=dt.datetime.now(dt.timezone.utc))
+
+
+def scores(root) -> dict[tuple[str, str], float]:
+    config, paths = load_config(root)
+    rows = gradebook.grade_rows(database_url(config, paths))
+    return {(r.employee_id, r.item): r.auto_score for r in rows.itertuples()}
+
+
+def test_a_killed_kernel_fails_its_submission_with_a_reason_and_the_run_goes_on(released, tmp_path):
+    root = tmp_path / "course"
+    shutil.copytree(released, root)
+    reference = dict.fromkeys(["skipped", "late", "choice"], answers.REFERENCE)
+    submit(root, "R1", reference, override={"late": "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)"})
+    submit(root, "R2", reference)
+    collect(instance=root)
+    run = grade(instance=root, workers=1, progress=False)
+    assert list(run.failed) == [Submission("R1", MODULE)]
+    assert "SIGKILL" in run.failed[Submission("R1", MODULE)]
+    assert set(run.graded) == {Submission("R1", MODULE), Submission("R2", MODULE)}
+    graded = scores(root)
+    assert graded[("R1", "skipped")] > 0, "what ran before the kernel died keeps its marks"
+    assert graded[("R1", "late")] == 0 and graded[("R1", "choice")] == 0, "tests that never ran earn nothing"
+    assert graded[("R2", "late")] > 0 and graded[("R2", "choice")] > 0
+    rerun = grade(instance=root, workers=1, progress=False)
+    assert not rerun.graded and len(rerun.skipped) == 2, "a second run grades nothing already graded"
+
+
+def test_one_worker_grades_employees_in_isolation(released, tmp_path):
+    """R1's answer leaves a global, a file and a patched library behind; R2's answer earns marks only if it finds none."""
+    root = tmp_path / "course"
+    shutil.copytree(released, root)
+    submit(root, "R1", {"skipped": answers.REFERENCE, "late": answers.REFERENCE}, override={"choice": (
+        "LEAK = 'R1'\nopen('leak.txt', 'w').write('R1')\nimport pandas as pd\npd.Series.sum = lambda self, *a, **k: -1\nchoice = 'C'")})
+    submit(root, "R2", {"skipped": answers.REFERENCE, "late": answers.REFERENCE}, override={"choice": (
+        "import os\nimport pandas as pd\n"
+        "clean = 'LEAK' not in globals() and not os.path.exists('leak.txt') and pd.Series([1, 2]).sum() == 3\n"
+        "choice = 'C' if clean else 'A'")})
+    collect(instance=root)
+    run = grade(instance=root, workers=1, progress=False)
+    assert not run.failed
+    graded = scores(root)
+    assert graded[("R1", "choice")] > 0
+    assert graded[("R2", "choice")] == graded[("R1", "choice")], "R2 found something R1 left behind"
