@@ -267,7 +267,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=2025)
     parser.add_argument("--workdir", type=Path, default=None, help="keep the instances here instead of a temporary folder")
     parser.add_argument("--no-readme", action="store_true", help="print the figures only; leave benchmarks/README.md alone")
+    parser.add_argument("--reuse", action="store_true", help="time the gradebooks already built in --workdir instead of building them")
     args = parser.parse_args(argv)
+    if args.reuse and args.workdir is None:
+        parser.error("--reuse needs --workdir")
 
     command = shlex.join([".venv/bin/python", "benchmarks/reports_and_hr.py", *(argv if argv is not None else sys.argv[1:])])
     temporary = tempfile.TemporaryDirectory(prefix="academy-bench-") if args.workdir is None else None
@@ -278,6 +281,11 @@ def main(argv: list[str] | None = None) -> None:
         # Both gradebooks first, then every timed step, back to back.
         reports, hr = work / "reports", work / "hr"
         for instance, employees, modules in ((reports, args.report_employees, None), (hr, args.hr_employees, args.hr_modules)):
+            if args.reuse:
+                if not (instance / "academy.toml").is_file():
+                    parser.error(f"--reuse: no gradebook built in {instance}")
+                fixtures.append(f"{instance.name}: reused from an earlier build in {work}")
+                continue
             print(f"building {instance.name} gradebook", flush=True)
             fixtures += in_child(build, instance=instance, employees=employees, seed=args.seed, modules=modules)
             print("\n".join(f"  {line}" for line in fixtures[-2:]), flush=True)

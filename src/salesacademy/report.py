@@ -1,7 +1,9 @@
 """`academy report`: a training report per employee, as standalone HTML and PDF.
 
 Each report is the notebook `templates/employee_report.py` run by papermill
-for one employee on the warm kernel, then published for HR and managers:
+for one employee, on a shell forked from a warm template that has already
+loaded the cohort's gradebook (papermill's ``academy`` engine,
+`kernel.papermill_engine`), then published for HR and managers:
 outputs only, with no code, no parameters, no warnings and no machine
 details, on a page that loads nothing from outside (`templates/employee_report.html.j2`).
 Chromium prints the same page to PDF. Files are written atomically and are
@@ -36,6 +38,8 @@ DEFAULT_WORKERS = 1
 TEMPLATES = Path(__file__).parent / "templates"
 NOTEBOOK_TEMPLATE = TEMPLATES / "employee_report.py"
 PAGE_TEMPLATE = TEMPLATES / "employee_report.html.j2"
+#: The report parameters that name the cohort, which the kernel template loads once (`report_data.cohort`).
+COHORT_PARAMETERS = ("gradebook_url", "timezone", "content", "as_of")
 #: Cells that carry papermill's parameters; never published.
 PARAMETER_TAGS = {"parameters", "injected-parameters"}
 PERIOD = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
@@ -246,13 +250,31 @@ def write_private(path: Path, data: bytes) -> None:
         raise
 
 
+_warmed: set[tuple] = set()
+
+
+def _warm_cohort(parameters: dict) -> None:
+    """Load the cohort into this process's kernel template once, for every report it forks."""
+    from .kernel import papermill_engine
+
+    key = tuple(parameters[k] for k in COHORT_PARAMETERS)
+    if key not in _warmed:
+        papermill_engine.warm("salesacademy.report_data:cohort", *key)
+        _warmed.add(key)
+
+
 def render(notebook: NotebookNode, job: Job, chromium: str | None) -> None:
     """Run the report notebook for one employee and write its HTML (and PDF); raises on any failure."""
     import papermill
 
+    from .kernel import papermill_engine
+
+    papermill_engine.register()
+    _warm_cohort(job.parameters)
     with tempfile.TemporaryDirectory(prefix="academy-report-") as scratch:
         executed = papermill.execute_notebook(copy.deepcopy(notebook), None, parameters=job.parameters,
-                                              kernel_name=KERNEL_NAME, progress_bar=False, log_output=False)
+                                              engine_name=papermill_engine.ENGINE_NAME, kernel_name=KERNEL_NAME,
+                                              progress_bar=False, log_output=False, cwd=scratch)
         html = to_html(executed, title=job.html.stem).encode("utf-8")
         if job.pdf is not None:
             page, printed = Path(scratch) / "report.html", Path(scratch) / "report.pdf"

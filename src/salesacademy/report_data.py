@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 
 import pandas as pd
 
@@ -233,3 +234,39 @@ def _attention(modules: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
         frame.loc[rows, "date"] = dates[rows]
     frame = frame[frame.reason.notna()]
     return frame.sort_values(["date", "module_id"])[["module_id", "title", "status", "reason", "date"]].reset_index(drop=True)
+
+
+@dataclasses.dataclass(frozen=True)
+class Cohort:
+    """What every employee's report reads: the whole gradebook and everyone's status, as of one day."""
+
+    curriculum: Curriculum
+    employees: pd.DataFrame
+    grades: pd.DataFrame
+    submissions: pd.DataFrame
+    status: pd.DataFrame
+
+
+@functools.lru_cache(maxsize=2)
+def cohort(gradebook_url: str, timezone: str, content: str, as_of: str, /) -> Cohort:
+    """The cohort's data as of `as_of` (ISO date), read once per process.
+
+    Positional arguments only: the cache tells calls apart by how they pass them.
+
+    `academy report` calls this in the template its report kernels are forked
+    from, so each report finds the cohort already loaded; a report run on
+    any other kernel reads it itself.
+    """
+    from pathlib import Path
+
+    from . import gradebook
+    from .curriculum import load_curriculum
+    from .status import compute_status
+
+    curriculum = load_curriculum(Path(content))
+    employees = gradebook.employees(gradebook_url)
+    grades = gradebook.grade_rows(gradebook_url, timezone)
+    submissions = gradebook.submissions(gradebook_url, timezone)
+    status = compute_status(employees=employees, enrollments=gradebook.enrollments(gradebook_url), submissions=submissions,
+                            grades=grades, curriculum=curriculum, as_of=dt.date.fromisoformat(as_of))
+    return Cohort(curriculum, employees, grades, submissions, status)

@@ -14,7 +14,10 @@ socket SOCKET:
   (`shell.serve`); this is how the academy's own grader and reports execute
   notebooks, without Jupyter messaging;
 - ``{"op": "exit_code", "pid": N}`` answers ``{"exit_code": C}``, null while
-  the child runs.
+  the child runs;
+- ``{"op": "warm", "target": "module:function", "args": [...]}`` calls one of
+  the functions in `WARM_TARGETS` in the template itself, so that every later
+  fork finds its result cached; answers ``{"ok": true}`` or ``{"error": ...}``.
 
 The template never starts a thread, so forking it is safe. Each child starts
 its own session, applies the limits in ``ACADEMY_KERNEL_LIMITS`` (JSON:
@@ -56,6 +59,8 @@ PRELOAD = (
     "salesacademy.charts",
     "salesacademy.kernel.shell",
 )
+#: What a caller may ask the template to load ahead of its forks.
+WARM_TARGETS = {"salesacademy.report_data:cohort"}
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 
 
@@ -73,6 +78,16 @@ def warm_up() -> None:
         module.load()
         module.load(seed=7)
     charts.use_cjk_font()
+    # The first drawing loads the fonts (the CJK one is large): pay for it here, once.
+    import io
+
+    import matplotlib.pyplot as plt
+
+    figure, axes = plt.subplots(figsize=(2, 1))
+    axes.set_title("培训 Training 0123")
+    axes.bar(["合规", "A"], [1, 2])
+    figure.savefig(io.BytesIO(), format="png", bbox_inches="tight")
+    plt.close(figure)
 
 
 def apply_limits(limits: dict) -> None:
@@ -137,6 +152,19 @@ def become_kernel(request: dict, listener: socket.socket) -> None:
         os._exit(0)
 
 
+def warm(request: dict) -> dict:
+    """Call an allowed loader in the template; its cache is then shared by every fork."""
+    target = request.get("target")
+    if target not in WARM_TARGETS:
+        return {"error": f"not a loader the template runs: {target!r}"}
+    module, function = target.split(":")
+    try:
+        getattr(importlib.import_module(module), function)(*request.get("args", []))
+    except Exception as exc:  # the caller reports it; the template keeps serving
+        return {"error": f"{type(exc).__name__}: {exc}"}
+    return {"ok": True}
+
+
 def _reap(pid: int) -> int | None:
     """The exit code of child `pid` if it has ended, reaping it; None while it runs."""
     try:
@@ -171,6 +199,10 @@ def serve(path: str) -> None:
         with connection:
             connection.settimeout(10)
             request = json.loads(connection.makefile("r").readline())
+            if request["op"] == "warm":
+                reply = warm(request)
+                connection.sendall((json.dumps(reply) + "\n").encode())
+                continue
             if request["op"] == "run":
                 if os.fork() == 0:
                     run_cells(request, listener, connection)

@@ -67,9 +67,9 @@ class Template:
                     log.warning("warm kernels unavailable (%s); starting kernels the ordinary way", exc)
             return None
 
-    def request(self, message: dict) -> dict:
+    def request(self, message: dict, timeout: float | None = 30) -> dict:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
-            client.settimeout(30)
+            client.settimeout(timeout)
             client.connect(self.socket_path)
             client.sendall((json.dumps(message) + "\n").encode())
             return json.loads(client.makefile("r").readline())

@@ -35,12 +35,9 @@ import numpy as np
 import pandas as pd
 from IPython.display import HTML, display
 
-from salesacademy import gradebook
 from salesacademy.charts import use_cjk_font
 from salesacademy.config import ReviewSection
-from salesacademy.curriculum import load_curriculum
-from salesacademy.report_data import HORIZON_DAYS, employee_report_data
-from salesacademy.status import compute_status
+from salesacademy.report_data import HORIZON_DAYS, cohort, employee_report_data
 
 use_cjk_font()
 plt.rcParams.update({"figure.dpi": 110, "savefig.dpi": 110, "axes.spines.top": False, "axes.spines.right": False})
@@ -151,22 +148,17 @@ def table(frame: pd.DataFrame, header: bool = True, prose: bool = False) -> str:
 def figure(fig) -> str:
     """`fig` as an embedded PNG image."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=130, bbox_inches="tight")
+    fig.savefig(buffer, format="png", dpi=110)  # laid out by "constrained": one drawing, not two
     plt.close(fig)
     return f'<img src="data:image/png;base64,{base64.b64encode(buffer.getvalue()).decode()}" style="max-width: 100%;">'
 
 
 # %%
-curriculum = load_curriculum(Path(content))
-as_of_date = dt.date.fromisoformat(as_of)
-employees = gradebook.employees(gradebook_url)
-grades = gradebook.grade_rows(gradebook_url, timezone)
-submissions = gradebook.submissions(gradebook_url, timezone)
-status = compute_status(employees=employees, enrollments=gradebook.enrollments(gradebook_url), submissions=submissions,
-                        grades=grades, curriculum=curriculum, as_of=as_of_date)
-report = employee_report_data(employee_id=employee_id, status=status, grades=grades, submissions=submissions,
-                              employees=employees, curriculum=curriculum, review=ReviewSection(**review),
-                              as_of=as_of_date, language=language)
+data = cohort(gradebook_url, timezone, content, as_of)  # already loaded when run by `academy report`
+curriculum, status = data.curriculum, data.status
+report = employee_report_data(employee_id=employee_id, status=status, grades=data.grades, submissions=data.submissions,
+                              employees=data.employees, curriculum=curriculum, review=ReviewSection(**review),
+                              as_of=dt.date.fromisoformat(as_of), language=language)
 
 # %%
 section(f"{T['title']}: {report.name}", table(pd.DataFrame([
@@ -194,7 +186,7 @@ if comparison[["employee", "branch_mean", "cohort_mean"]].isna().all().all():
     section(T["comparison"], note(T["not_graded"]))
 else:
     rows = np.arange(len(comparison))
-    fig, ax = plt.subplots(figsize=(8, 0.5 * len(comparison) + 1.2))
+    fig, ax = plt.subplots(figsize=(8, 0.5 * len(comparison) + 1.2), layout="constrained")
     for offset, column, color in ((-0.27, "employee", "#1565c0"), (0, "branch_mean", "#90caf9"), (0.27, "cohort_mean", GREY)):
         ax.barh(rows + offset, comparison[column].fillna(0) * 100, height=0.26, color=color, label=T[{"employee": "me"}.get(column, column)])
     for y, value in zip(rows, comparison.employee):
@@ -213,7 +205,7 @@ if profile.empty:
     section(T["competencies"], note(T["not_graded"]))
 else:
     pass_mark = curriculum.defaults.pass_mark
-    fig, ax = plt.subplots(figsize=(8, 0.42 * len(profile) + 1.1))
+    fig, ax = plt.subplots(figsize=(8, 0.42 * len(profile) + 1.1), layout="constrained")
     colors = [PASS_COLOR if p >= pass_mark else FAIL_COLOR for p in profile.percent]
     ax.barh(profile.title.map(lambda t: wrap(t, 30)), profile.percent * 100, color=colors)
     for y, value in enumerate(profile.percent):

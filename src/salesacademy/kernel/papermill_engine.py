@@ -1,0 +1,78 @@
+"""A papermill engine that runs notebooks on shells forked from the warm template.
+
+papermill parameterises the notebook, records each cell's start, end and
+failure, and raises `PapermillExecutionError` on the first failing cell, as
+it always does; only the execution is different. Each notebook gets a fresh
+fork, so nothing passes from one employee's report to the next. Registered
+as papermill's ``academy`` engine by `register`.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+from papermill.engines import Engine, papermill_engines
+
+from .provisioner import Template
+from .runner import ForkedShell, KernelUnavailable, Limits
+
+ENGINE_NAME = "academy"
+
+
+class ForkEngine(Engine):
+    @classmethod
+    def execute_managed_notebook(cls, nb_man, kernel_name, execution_timeout=None, cwd=None, limits: Limits | None = None,
+                                 **kwargs) -> None:
+        limits = limits or Limits(cell_timeout_s=execution_timeout or 600, notebook_timeout_s=3600)
+        template = Template.get(shell=True)
+        if template is None:
+            raise KernelUnavailable(Template._unavailable or "no warm template")
+        shell = ForkedShell(template, cwd=cwd or os.getcwd(), env=dict(os.environ), limits=limits.for_child())
+        notebook_deadline = time.monotonic() + limits.notebook_timeout_s
+        try:
+            for index, cell in enumerate(nb_man.nb.cells):
+                nb_man.cell_start(cell, index)
+                failed = False
+                if cell.cell_type == "code":
+                    deadline = min(time.monotonic() + limits.cell_timeout_s, notebook_deadline)
+                    outputs, count, stopped = shell.run(cell.source, deadline=deadline, limit="the report's time limit")
+                    cell.outputs, cell.execution_count = [_node(o) for o in outputs], count
+                    failed = stopped is not None or any(o["output_type"] == "error" for o in outputs)
+                    if stopped and not any(o["output_type"] == "error" for o in outputs):
+                        cell.outputs.append(_node({"output_type": "error", "ename": "KernelStopped", "evalue": stopped,
+                                                   "traceback": [f"KernelStopped: {stopped}"]}))
+                if failed:
+                    nb_man.cell_exception(cell, cell_index=index)
+                nb_man.cell_complete(cell, cell_index=index)
+                if failed:
+                    break
+        finally:
+            shell.close()
+
+
+def _node(output: dict):
+    from nbformat import from_dict
+
+    return from_dict(output)
+
+
+def register() -> None:
+    """Make ``engine_name="academy"`` available to `papermill.execute_notebook` in this process."""
+    papermill_engines.register(ENGINE_NAME, ForkEngine)
+
+
+def warm(target: str, *args) -> None:
+    """Have the template call `target` with positional `args`, as the notebooks will, so its cached result is shared.
+
+    See `forkserver.WARM_TARGETS` for what may be called.
+
+    Raises:
+        RuntimeError: the template is unavailable or the loader failed.
+    """
+    template = Template.get(shell=True)
+    if template is None:
+        raise KernelUnavailable(Template._unavailable or "no warm template")
+    reply = template.request({"op": "warm", "target": target, "args": list(args)}, timeout=None)
+    if "error" in reply:
+        raise RuntimeError(reply["error"])
