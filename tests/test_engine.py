@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import tempfile
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -194,3 +196,34 @@ def test_one_worker_grades_employees_in_isolation(released, tmp_path):
     graded = scores(root)
     assert graded[("R1", "choice")] > 0
     assert graded[("R2", "choice")] == graded[("R1", "choice")], "R2 found something R1 left behind"
+
+
+@pytest.mark.skipif(__import__("os").geteuid() != 0, reason="the sandbox needs root; CI runs as root")
+def test_the_root_sandbox_hides_folders_cuts_the_network_and_drops_root(tmp_path):
+    import os
+    import pwd
+
+    secret = Path(tempfile.mkdtemp(prefix="academy-test-")) / "instance"  # a folder nobody could otherwise read
+    secret.mkdir(mode=0o755)
+    secret.parent.chmod(0o755)
+    (secret / "gradebook.db").write_text("grades")
+    work = Path(tempfile.mkdtemp(prefix="academy-test-"))  # not under pytest's folders, which only root may enter
+    nobody = pwd.getpwnam("nobody")
+    os.chown(work, nobody.pw_uid, nobody.pw_gid)
+    nb = new_notebook(cells=[new_code_cell(source) for source in [
+        f"import os\nprint(os.listdir({str(secret)!r}))",
+        "print(os.getuid() == 0)",
+        "import socket\nsocket.create_connection(('127.0.0.1', 22), timeout=2)",
+        "open('answer.txt', 'w').write('mine')\nprint(open('answer.txt').read())",
+    ]])
+    stopped = run_notebook(nb, cwd=str(work), env={"PATH": "/usr/bin:/bin", "HOME": str(work)}, limits=Limits(),
+                           sandbox={"uid": nobody.pw_uid, "gid": nobody.pw_gid, "hide": [str(secret)]})
+    assert stopped is None
+    assert text(nb.cells[0]) == "[]\n" or errors(nb.cells[0]) == ["PermissionError"], "the folder's files are out of sight"
+    assert "gradebook.db" not in str(nb.cells[0].outputs)
+    assert text(nb.cells[1]) == "False\n"
+    assert errors(nb.cells[2]) == ["OSError"], "no network in the kernel's namespace"
+    assert text(nb.cells[3]) == "mine\n", "its own folder stays writable"
+    assert (secret / "gradebook.db").read_text() == "grades"
+    shutil.rmtree(work)
+    shutil.rmtree(secret.parent)

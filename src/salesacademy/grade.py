@@ -160,6 +160,7 @@ class _Worker:
         self.sanitize = [pp.ClearOutput(config=cfg), pp.DeduplicateIds(config=cfg), OverwriteCells(config=cfg), check]
         self.finish = [pp.IgnorePattern(config=cfg), ClearMetadataPreprocessor(config=cfg), pp.LimitOutput(config=cfg), check]
         self.sources = sources
+        self.sandbox = sandbox(self.paths, self.content)
         grading = self.config.grading
         self.limits = Limits(cell_timeout_s=grading.cell_timeout_s, notebook_timeout_s=grading.notebook_timeout_s,
                              memory_mb=grading.memory_mb, processes=grading.max_processes, file_mb=grading.max_file_mb)
@@ -201,7 +202,9 @@ class _Worker:
             shutil.copytree(staging, work, ignore=shutil.ignore_patterns("*.ipynb"))
             env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(work), "LANG": "C.UTF-8",
                    "NBGRADER_EXECUTION": "autograde"}
-            problem = run_notebook(nb, cwd=str(work), env=env, limits=self.limits)
+            if self.sandbox:
+                _give(Path(scratch), self.sandbox["uid"], self.sandbox["gid"])
+            problem = run_notebook(nb, cwd=str(work), env=env, limits=self.limits, sandbox=self.sandbox)
         for preprocessor in self.finish:
             nb, resources = preprocessor(nb, resources)
         scores, comments = {}, {}
@@ -218,6 +221,28 @@ class _Worker:
 
     def unreadable(self, job: Job, reason: str) -> Result:
         return Result(job, {}, {}, reason, unreadable=True)
+
+
+def sandbox(paths: InstancePaths, content: Path) -> dict | None:
+    """How grading kernels are shut in when the grader runs as root (`forkserver.enter_sandbox`); None otherwise.
+
+    They run as ``nobody``, and the instance (gradebook, everyone's
+    submissions, the built notebooks with hidden tests) and the course
+    sources are hidden from them.
+    """
+    if os.geteuid() != 0:
+        return None
+    import pwd
+
+    nobody = pwd.getpwnam("nobody")
+    hide = [paths.root, *(content / folder for folder in ("course", "cases", "graders"))]
+    return {"uid": nobody.pw_uid, "gid": nobody.pw_gid, "hide": [str(folder) for folder in hide if folder.is_dir()]}
+
+
+def _give(folder: Path, uid: int, gid: int) -> None:
+    """Make `folder` and everything in it belong to `uid`:`gid`."""
+    for path in [folder, *folder.rglob("*")]:
+        os.chown(path, uid, gid, follow_symlinks=False)
 
 
 class _SourceCells:

@@ -59,6 +59,10 @@ PRELOAD = (
     "salesacademy.charts",
     "salesacademy.kernel.shell",
 )
+CLONE_NEWNS, CLONE_NEWNET = 0x00020000, 0x40000000
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REC, MS_PRIVATE = 1, 2, 4, 8, 1 << 14, 1 << 18
+PR_SET_NO_NEW_PRIVS = 38
+
 #: What a caller may ask the template to load ahead of its forks.
 WARM_TARGETS = {"salesacademy.report_data:cohort"}
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
@@ -106,15 +110,47 @@ def apply_limits(limits: dict) -> None:
         resource.setrlimit(resource.RLIMIT_CPU, (limits["cpu_s"], limits["cpu_s"] + 5))
 
 
+def enter_sandbox(sandbox: dict) -> None:
+    """Cut a grading kernel off from everything but its own scratch folder. Needs root.
+
+    A new network namespace with no interface up: no socket reaches anything.
+    A private mount namespace in which each folder of ``hide`` (the instance
+    with the gradebook and everyone's work, the course sources with their
+    hidden tests) is covered by an empty read-only tmpfs. Then the user
+    ``uid``/``gid`` (nobody), no supplementary groups, and no way back up
+    through set-user-id programs.
+    """
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+
+    def check(result: int, what: str) -> None:
+        if result != 0:
+            raise OSError(ctypes.get_errno(), f"sandbox: {what}")
+
+    check(libc.unshare(CLONE_NEWNS | CLONE_NEWNET), "unshare")
+    check(libc.mount(b"none", b"/", None, MS_REC | MS_PRIVATE, None), "private mounts")
+    for folder in sandbox.get("hide", []):
+        if os.path.isdir(folder):
+            check(libc.mount(b"tmpfs", os.fsencode(folder), b"tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, b"size=4k"),
+                  f"hide {folder}")
+    check(libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no new privileges")
+    os.setgroups([])
+    os.setgid(sandbox["gid"])
+    os.setuid(sandbox["uid"])
+
+
 def _detach(request: dict, listener: socket.socket) -> None:
-    """In a new child: its own session, folder, environment and limits, no terminal."""
+    """In a new child: its own session, sandbox, folder, environment and limits, no terminal."""
     listener.close()
     os.setsid()
+    apply_limits(request.get("limits") or json.loads(os.environ.get("ACADEMY_KERNEL_LIMITS", "{}")))
+    if request.get("sandbox"):
+        enter_sandbox(request["sandbox"])
     os.chdir(request.get("cwd") or os.getcwd())
     os.environ.clear()
     os.environ.update(request.get("env") or {})
     os.environ["MPLBACKEND"] = INLINE_BACKEND
-    apply_limits(request.get("limits") or json.loads(os.environ.get("ACADEMY_KERNEL_LIMITS", "{}")))
     null = os.open(os.devnull, os.O_RDWR)
     for fd in (0, 1, 2):
         os.dup2(null, fd)
@@ -123,7 +159,11 @@ def _detach(request: dict, listener: socket.socket) -> None:
 def run_cells(request: dict, listener: socket.socket, connection: socket.socket) -> None:
     """In the child: run the cells sent on `connection` (see `shell.serve`). Never returns."""
     try:
-        _detach(request, listener)
+        try:
+            _detach(request, listener)
+        except Exception as exc:  # tell the caller why there is no kernel
+            connection.sendall((json.dumps({"error": f"{type(exc).__name__}: {exc}"}) + "\n").encode())
+            raise
         sys.path[0:0] = [""]
         connection.settimeout(None)
         from salesacademy.kernel import shell

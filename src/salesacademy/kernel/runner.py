@@ -50,16 +50,18 @@ def error_output(ename: str, evalue: str) -> dict:
 class ForkedShell:
     """One forked kernel, for one notebook."""
 
-    def __init__(self, template: Template, *, cwd: str, env: dict[str, str], limits: dict | None = None) -> None:
+    def __init__(self, template: Template, *, cwd: str, env: dict[str, str], limits: dict | None = None,
+                 sandbox: dict | None = None) -> None:
         self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         self.sock.connect(template.socket_path)
         self.buffer = bytearray()
-        self.sock.sendall((json.dumps({"op": "run", "cwd": cwd, "env": env, "limits": limits or {}}) + "\n").encode())
+        self.sock.sendall((json.dumps({"op": "run", "cwd": cwd, "env": env, "limits": limits or {}, "sandbox": sandbox}) + "\n").encode())
         line = self._line(time.monotonic() + 30)
-        if not line:
+        reply = json.loads(line) if line else {"error": "no answer from the template"}
+        if "pid" not in reply:
             self.sock.close()
-            raise KernelUnavailable("the template did not fork a kernel")
-        self.kernel = ForkedKernel(template, json.loads(line)["pid"])
+            raise KernelUnavailable(f"the template could not start a kernel: {reply['error']}")
+        self.kernel = ForkedKernel(template, reply["pid"])
 
     def _line(self, deadline: float) -> bytes | None:
         """The next line from the kernel; None when `deadline` passes, b"" when it has gone."""
@@ -112,8 +114,11 @@ class ForkedShell:
             self.kernel.wait(5)
 
 
-def run_notebook(nb, *, cwd: str, env: dict[str, str], limits: Limits) -> str | None:
+def run_notebook(nb, *, cwd: str, env: dict[str, str], limits: Limits, sandbox: dict | None = None) -> str | None:
     """Execute the code cells of `nb` in place; returns why execution stopped early, or None.
+
+    Args:
+        sandbox: For `forkserver.enter_sandbox` (grading as root): ``uid``, ``gid`` and folders to ``hide``.
 
     Raises:
         KernelUnavailable: no warm template on this machine.
@@ -121,7 +126,7 @@ def run_notebook(nb, *, cwd: str, env: dict[str, str], limits: Limits) -> str | 
     template = Template.get(shell=True)
     if template is None:
         raise KernelUnavailable(Template._unavailable or "no warm template")
-    shell = ForkedShell(template, cwd=cwd, env=env, limits=limits.for_child())
+    shell = ForkedShell(template, cwd=cwd, env=env, limits=limits.for_child(), sandbox=sandbox)
     notebook_deadline = time.monotonic() + limits.notebook_timeout_s
     stopped = None
     try:
