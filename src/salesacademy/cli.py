@@ -2,7 +2,8 @@
 
 Verb modules are imported only when their command runs, so `academy --help`
 answers at once. Defaults come from the verb modules themselves. A user's
-mistake ends in one line on stderr and exit status 1 (2 for bad arguments);
+mistake ends in one line on stderr and exit status 1 (2 for bad arguments),
+and so does a gradebook that cannot be opened or is not a gradebook;
 anything else is a bug and keeps its traceback.
 """
 
@@ -30,15 +31,24 @@ COMMANDS = {
     "hr completion": ("hr", "HR completion report: Excel workbook, CSV tables and HTML dashboard"),
     "hr review-feed": ("hr", "training component of the performance review, as CSV and JSON"),
     "items": ("items", "item analysis for trainers: facility and discrimination of every graded item"),
+    "audit": ("audit", "every change to a score or comment, from the gradebook's audit trail"),
+    "lab": ("lab", "JupyterLab with nbgrader's tabs for a staff member or for trainers"),
     "demo": ("demo", "run the whole training cycle on a synthetic cohort"),
 }
 
 
+#: Dates the academy computes with: far-off years overflow the date arithmetic of status and reports.
+DATES = (dt.date(1900, 1, 1), dt.date(2199, 12, 31))
+
+
 def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        value = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
+    if not DATES[0] <= value <= DATES[1]:
+        raise argparse.ArgumentTypeError(f"{text} is out of range ({DATES[0]} to {DATES[1]})")
+    return value
 
 
 def _positive(text: str) -> int:
@@ -48,6 +58,16 @@ def _positive(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text} must be at least 1")
+    return value
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 1024 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"port {value} is outside 1024-65535")
     return value
 
 
@@ -111,6 +131,16 @@ def _configure(name: str, parser: argparse.ArgumentParser, verb) -> None:
     elif name == "hr review-feed":
         parser.add_argument("--period", required=True, help="2025, 2025-H1, 2025-Q3 or 2025-06; figures are as of its last day")
         parser.add_argument("--out", type=Path, default=None, help="folder to write to (default: INSTANCE/reports/hr)")
+    elif name == "lab":
+        parser.add_argument("--role", required=True, choices=list(verb.ROLES), help="staff: Assignments tab and Validate; trainer: formgrader and course list")
+        parser.add_argument("--user", help="employee id of the staff member (required with --role staff)")
+        parser.add_argument("--port", type=_port, default=verb.DEFAULT_PORT, help=f"port on {verb.HOST} (default: %(default)s)")
+        parser.add_argument("--browser", action="store_true", help="open a web browser on the server")
+        parser.add_argument("--allow-root", action="store_true", help="run even as root (JupyterLab refuses otherwise)")
+    elif name == "audit":
+        parser.add_argument("--employee", help="only this employee id")
+        parser.add_argument("--module", help="only this module id")
+        parser.add_argument("--item", help="only this item (graded cell)")
     elif name == "items":
         parser.add_argument("--module", help="only this module id")
         parser.add_argument("--format", choices=["table", "csv"], default="table", help="output format (default: %(default)s)")
@@ -150,7 +180,9 @@ def _run(name: str, args: argparse.Namespace, verb) -> int:
     elif name == "status":
         table = verb.status(instance=args.instance, as_of=args.as_of, branch=args.branch, employee=args.employee, module=args.module)
         if args.format == "csv":
-            table.to_csv(sys.stdout, index=False)
+            from .spreadsheet import csv_safe
+
+            csv_safe(table).to_csv(sys.stdout, index=False)
         else:
             shown = table.assign(percent=(table.percent * 100).round(1))[["employee_id", "name", "branch", "module_id", "due_on", "percent", "status"]]
             print(shown.to_string(index=False, na_rep="-") if not shown.empty else "no enrolled employees")
@@ -167,12 +199,20 @@ def _run(name: str, args: argparse.Namespace, verb) -> int:
         print("\n".join(str(f) for f in files))
     elif name == "hr review-feed":
         print("\n".join(str(f) for f in verb.review_feed_files(instance=args.instance, period=args.period, out=args.out)))
+    elif name == "audit":
+        print(verb.format_history(verb.history(instance=args.instance, employee=args.employee, module=args.module, item=args.item)))
     elif name == "items":
         table = verb.items(instance=args.instance, module=args.module)
         if args.format == "csv":
             table.to_csv(sys.stdout, index=False)
         else:
             print(table.round(3).to_string(index=False, na_rep="-") if not table.empty else "no graded items yet")
+    elif name == "lab":
+        def announce(session) -> None:
+            print(f"JupyterLab for {args.user or 'trainers'}: {session.url}?token={session.token}  (Ctrl-C to stop)", flush=True)
+
+        verb.lab(instance=args.instance, role=args.role, user=args.user, port=args.port, open_browser=args.browser,
+                 allow_root=args.allow_root, on_start=announce)
     elif name == "demo":
         result = verb.demo(out=args.out, employees=args.employees, seed=args.seed, language=args.language)
         print("\nPass rates by module:")
@@ -239,6 +279,27 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
+    except Exception as error:
+        reason = _gradebook_unusable(error)
+        if reason is None:
+            raise
+        print(f"{PROG}: error: cannot use the gradebook: {reason}", file=sys.stderr)
+        return 1
+
+
+def _gradebook_unusable(error: Exception) -> str | None:
+    """The database's own one-line reason when `error` says the gradebook cannot be reached or read, else None.
+
+    Connection failures, locks, missing tables and files that are not a database
+    are the installation's problem, not the program's; other database errors are bugs.
+    """
+    exc = sys.modules.get("sqlalchemy.exc")  # loaded by whoever raised it; not imported here, to keep --help fast
+    while error is not None and exc is not None:  # pandas wraps the database's error in its own
+        if isinstance(error, exc.OperationalError) or type(error) is exc.DatabaseError:
+            lines = str(getattr(error, "orig", None) or error).strip().splitlines()
+            return lines[0] if lines else type(error).__name__
+        error = error.__cause__
+    return None
 
 
 if __name__ == "__main__":
