@@ -23,9 +23,7 @@ import argparse
 import multiprocessing
 import datetime as dt
 import os
-import platform
 import random
-import re
 import resource
 import shlex
 import sys
@@ -37,9 +35,11 @@ from pathlib import Path
 
 import yaml
 
-README = Path(__file__).with_name("README.md")
-SECTION = "## Reports and HR exports"
-RESULTS = re.compile(r"<!-- results:start -->.*<!-- results:end -->", re.DOTALL)
+sys.path.insert(0, str(Path(__file__).parent))
+
+from common import machine, write_results  # noqa: E402
+
+SECTION = "Reports and HR exports"
 SHARE_SUBMITTED = 0.9
 RELEASED_DAYS_AGO = 40  # modules are due after 30 days, so anyone who has not passed is overdue
 SUBMITTED_WITHIN_DAYS = (1, 34)  # a few submit after the due date
@@ -227,31 +227,12 @@ def in_child(function, /, **kwargs):
 # Results ---------------------------------------------------------------------------------
 
 
-def machine() -> str:
-    cpuinfo = Path("/proc/cpuinfo").read_text(encoding="utf-8") if Path("/proc/cpuinfo").exists() else ""
-    model = next((line.split(":", 1)[1].strip() for line in cpuinfo.splitlines() if line.startswith("model name")), platform.processor())
-    memory = next((int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), 0)
-    return (f"{len(os.sched_getaffinity(0))} CPU cores ({model}), {memory / 2**20:.0f} GiB RAM, "
-            f"Python {platform.python_version()}, {platform.system()} {platform.release()}")
-
-
 def table(rows: list[dict]) -> str:
     """The figures as a Markdown table."""
     lines = ["| size | step | seconds | seconds per employee | peak MiB | load (1 min) |", "|---|---|---:|---:|---:|---:|"]
     lines += [f"| {r['size']} | {r['step']} | {r['seconds']:.1f} | {r['seconds'] / r['employees']:.3g} | {r['peak_mib']:,.0f} | {r['load']:.1f} |"
               for r in rows]
     return "\n".join(lines)
-
-
-def write_readme(text: str) -> None:
-    """Put `text` between the results markers of the README section, creating what is missing."""
-    block = f"<!-- results:start -->\n{text}\n<!-- results:end -->"
-    readme = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
-    if RESULTS.search(readme):
-        readme = RESULTS.sub(lambda _: block, readme)
-    else:
-        readme = readme.rstrip("\n") + f"\n\n{SECTION}\n\n{block}\n"
-    README.write_text(readme, encoding="utf-8")
 
 
 # Main ------------------------------------------------------------------------------------
@@ -310,9 +291,9 @@ def main(argv: list[str] | None = None) -> None:
     print("\n" + figures)
     if not args.no_readme:
         fixture_lines = "\n".join(f"- {line}" for line in fixtures)
-        write_readme(f"Measured {dt.date.today().isoformat()} on {machine()}, with\n\n```\n{command}\n```\n\n{figures}\n\n"
+        write_results(SECTION, f"Measured {dt.date.today().isoformat()} on {machine()}, with\n\n```\n{command}\n```\n\n{figures}\n\n"
                      f"Building the fixtures (not timed above):\n\n{fixture_lines}")
-        print(f"\nwritten to {README}")
+        print("\nwritten to benchmarks/README.md")
 
 
 if __name__ == "__main__":

@@ -28,7 +28,6 @@ import datetime as dt
 import html
 import io
 import textwrap
-from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np

@@ -1,0 +1,141 @@
+"""Benchmark: `academy report` against stock papermill plus nbconvert, on the same report notebook.
+
+Not a test: it asserts nothing about time. It checks that both ways wrote a
+page for every employee, and that the pages name the same employee and score.
+
+1. A gradebook of `--employees` staff as `reports_and_hr.py` builds it: every
+   module released 40 days ago, ~90% of assignments submitted and graded.
+2. Side by side, for the same `--stock` employees: the stock commands
+   ``papermill`` (the report notebook, Jupyter's stock ``python3`` kernel,
+   parameters on the command line) then ``jupyter nbconvert --to html``, one
+   employee after another; and ``academy report --no-pdf --workers N``.
+3. Scaling: ``academy report --all --no-pdf`` for gradebooks of each of
+   `--sizes` staff, with the peak memory of the largest process.
+
+Run from the repository root::
+
+    .venv/bin/python benchmarks/reports.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import re
+import shlex
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from common import machine, timed, write_results  # noqa: E402
+
+SECTION = "Employee reports"
+BIN = Path(sys.executable).parent
+
+
+def stock_notebook(path: Path) -> None:
+    """The bundled report notebook as a plain .ipynb on Jupyter's stock kernel."""
+    import jupytext
+    import nbformat
+
+    from salesacademy.report import NOTEBOOK_TEMPLATE
+
+    notebook = jupytext.read(NOTEBOOK_TEMPLATE, fmt="py:percent")
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(notebook, path)
+
+
+def parameters(instance: Path, employee_id: str, as_of: str) -> list[str]:
+    from salesacademy.config import content_root, database_url, load_config
+
+    config, paths = load_config(instance)
+    values = {"employee_id": employee_id, "as_of": as_of, "gradebook_url": database_url(config, paths),
+              "timezone": config.course.timezone, "language": config.course.language, "content": str(content_root(config)),
+              "period": as_of}
+    flags = [flag for key, value in values.items() for flag in ("-p", key, value)]
+    return [*flags, "-y", json.dumps({"review": config.review.model_dump()})]
+
+
+def headline(page: str) -> str:
+    """The report's first heading, which names the employee."""
+    match = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.DOTALL)
+    return re.sub(r"<[^>]+>", "", match.group(1)).strip() if match else ""
+
+
+def main(argv: list[str] | None = None) -> None:
+    from reports_and_hr import build
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--employees", type=int, default=1000, help="staff in the side-by-side gradebook (default 1000)")
+    parser.add_argument("--stock", type=int, default=6, help="employees reported on by both ways (default 6)")
+    parser.add_argument("--sizes", default="100,1000,5000", help="staff counts for the scaling runs (default 100,1000,5000)")
+    parser.add_argument("--workers", type=int, default=2, help="academy report --workers (default 2)")
+    parser.add_argument("--seed", type=int, default=2025)
+    parser.add_argument("--no-readme", action="store_true", help="print the figures only")
+    args = parser.parse_args(argv)
+    sizes = [int(size) for size in args.sizes.split(",")]
+    command = shlex.join([".venv/bin/python", "benchmarks/reports.py", *(argv if argv is not None else sys.argv[1:])])
+    as_of = dt.date.today().isoformat()
+
+    with tempfile.TemporaryDirectory(prefix="academy-bench-reports-") as folder:
+        work = Path(folder)
+        instance = work / "cohort"
+        print(f"building a gradebook of {args.employees:,} staff", flush=True)
+        build(instance, employees=args.employees, seed=args.seed, modules=None)
+        chosen = random.Random(args.seed).sample([f"E{10001 + i}" for i in range(args.employees)], args.stock)
+
+        print(f"stock papermill + nbconvert and academy report for the same {args.stock} employees", flush=True)
+        stock_notebook(work / "report.ipynb")
+        stock_runs = []
+        for employee_id in chosen:
+            executed = work / f"stock-{employee_id}.ipynb"
+            stock_runs.append(timed([str(BIN / "papermill"), str(work / "report.ipynb"), str(executed), "-k", "python3",
+                                     "--no-progress-bar", *parameters(instance, employee_id, as_of)]))
+            stock_runs.append(timed([str(BIN / "jupyter"), "nbconvert", "--to", "html", str(executed)]))
+        fast_run = timed([str(BIN / "academy"), "report", "--instance", str(instance), *chosen, "--no-pdf",
+                          "--workers", str(args.workers), "--as-of", as_of, "--period", as_of])
+        for employee_id in chosen:
+            stock_page = (work / f"stock-{employee_id}.html").read_text(encoding="utf-8")
+            fast_page = (instance / "reports" / "employees" / f"{employee_id}_{as_of}.html").read_text(encoding="utf-8")
+            if employee_id not in stock_page or headline(stock_page) != headline(fast_page):
+                raise SystemExit(f"{employee_id}: the stock and academy pages do not show the same report")
+        stock_seconds = sum(run["seconds"] for run in stock_runs)
+        stock_row = {"seconds": stock_seconds, "peak_mib": max(run["peak_mib"] for run in stock_runs),
+                     "load": stock_runs[-1]["load"]}
+        rows = [("stock `papermill` + `jupyter nbconvert --to html` (python3 kernel)", args.employees, args.stock, stock_row),
+                (f"`academy report --no-pdf --workers {args.workers}`", args.employees, args.stock, fast_run)]
+        print(f"  stock {stock_seconds:.1f} s, academy {fast_run['seconds']:.1f} s", flush=True)
+
+        for size in sizes:
+            target = work / f"scale-{size}"
+            print(f"building a gradebook of {size:,} staff", flush=True)
+            build(target, employees=size, seed=args.seed, modules=None)
+            run = timed([str(BIN / "academy"), "report", "--instance", str(target), "--all", "--no-pdf",
+                         "--workers", str(args.workers), "--as-of", as_of])
+            written = len(list((target / "reports" / "employees").glob("*.html")))
+            if written != size:
+                raise SystemExit(f"{size} staff: {written} reports written")
+            rows.append((f"`academy report --all --no-pdf --workers {args.workers}`", size, size, run))
+            print(f"  {size:,} reports: {run['seconds']:.1f} s, {run['peak_mib']:.0f} MiB", flush=True)
+
+    per_stock = stock_seconds / args.stock
+    lines = ["| how | staff in gradebook | reports | seconds | seconds per report | speed-up over stock | peak MiB | load (1 min) |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for label, staff, count, run in rows:
+        each = run["seconds"] / count
+        lines.append(f"| {label} | {staff:,} | {count:,} | {run['seconds']:.1f} | {each:.3f} | {per_stock / each:.1f}x | "
+                     f"{run['peak_mib']:.0f} | {run['load']:.1f} |")
+    text = (f"Measured {dt.date.today().isoformat()} on {machine()}, with\n\n```\n{command}\n```\n\n"
+            f"The first two rows report on the same {args.stock} employees, whose pages carry the same heading.\n\n"
+            + "\n".join(lines))
+    print("\n" + text)
+    if not args.no_readme:
+        write_results(SECTION, text)
+
+
+if __name__ == "__main__":
+    main()
