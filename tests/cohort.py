@@ -22,11 +22,11 @@ T2     北京西城支行    teller               overdue (nothing sent)  (telle
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import warnings
 from pathlib import Path
 
 import sqlalchemy as sa
+from pg import copy_instance
 
 from salesacademy import gradebook
 from salesacademy.config import content_root, database_url, load_config
@@ -64,7 +64,7 @@ def build(template: Path, target: Path) -> Path:
     """Copy the empty instance `template` to `target` and fill it with the cohort."""
     from nbgrader.api import Gradebook
 
-    shutil.copytree(template, target)
+    copy_instance(template, target)
     roster = target / "roster.csv"
     roster.write_text(ROSTER, encoding="utf-8")
     import_roster(instance=target, file=roster)

@@ -1,17 +1,29 @@
-"""Shared fixtures: course instances are expensive to create, so one template is copied per test."""
+"""Shared fixtures: course instances are expensive to create, so one template is copied per test.
+
+Every test that uses a course instance runs twice, with a SQLite and with a
+PostgreSQL gradebook (test ids end in ``[sqlite]`` and ``[postgresql]``). The
+PostgreSQL server is started once per session (see `pg`); each test gets its
+own database, dropped after it. Copy an instance with `pg.copy_instance`, not
+`shutil.copytree`: a copied folder would share the PostgreSQL database of the
+original (the template's is read-only, so that mistake fails at once).
+"""
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
+import os
 import sys
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
-from salesacademy.config import bundled_content
+from salesacademy.config import bundled_content, database_url, load_config
 
 sys.path.insert(0, str(Path(__file__).parent))  # tests/itemcheck.py and friends
+
+import pg  # noqa: E402 (lives beside this file)
+
+DATABASES = ("sqlite", "postgresql")
 
 ROSTER_HEADER = "employee_id,name,branch,department,role,manager_id,hire_date,email,language\n"
 
@@ -22,18 +34,45 @@ def content() -> Path:
 
 
 @pytest.fixture(scope="session")
-def instance_template(tmp_path_factory) -> Path:
+def postgres_server():
+    """A PostgreSQL server for the session; where none can start, the test fails in CI and is skipped elsewhere."""
+    try:
+        server = pg.Server()
+    except pg.Unavailable as exc:
+        _unavailable(exc)
+    try:
+        server.start()
+    except pg.Unavailable as exc:
+        server.stop()
+        _unavailable(exc)
+    yield server
+    server.stop()
+
+
+def _unavailable(reason: Exception):
+    if os.environ.get("CI", "").lower() in ("true", "1"):
+        pytest.fail(f"PostgreSQL is needed in CI and cannot start: {reason}", pytrace=False)
+    pytest.skip(f"PostgreSQL cannot start here: {reason}")
+
+
+@pytest.fixture(scope="session", params=DATABASES)
+def instance_template(request, tmp_path_factory) -> Path:
+    """An empty course instance with the bundled content, on each kind of gradebook."""
     from salesacademy.init import init
 
-    return init(directory=tmp_path_factory.mktemp("template") / "course").root
+    db = "sqlite:///gradebook.db" if request.param == "sqlite" else request.getfixturevalue("postgres_server").create_database()
+    root = init(directory=tmp_path_factory.mktemp(f"template-{request.param}") / "course", db=db).root
+    pg.protect(root)
+    return root
 
 
 @pytest.fixture
 def instance(instance_template, tmp_path) -> Path:
-    """A fresh, empty course instance with the bundled content."""
-    target = tmp_path / "course"
-    shutil.copytree(instance_template, target)
-    return target
+    """A fresh, empty course instance with the bundled content, its gradebook its own."""
+    target = pg.copy_instance(instance_template, tmp_path / "course")
+    url = gradebook_url(target)  # read now: a test may rewrite academy.toml
+    yield target
+    pg.drop_database(url)
 
 
 @pytest.fixture
@@ -51,7 +90,19 @@ def roster_file(tmp_path) -> Path:
     return path
 
 
+def gradebook_url(instance: Path) -> str:
+    config, paths = load_config(instance)
+    return database_url(config, paths)
+
+
 def database_dump(instance: Path) -> list[str]:
-    """Every row of every table of the instance's SQLite gradebook, for before/after comparisons."""
-    with sqlite3.connect(instance / "gradebook.db") as connection:
-        return list(connection.iterdump())
+    """Every table and every row of the instance's gradebook, in a stable order, for before/after comparisons."""
+    engine = sa.create_engine(gradebook_url(instance), poolclass=sa.pool.NullPool)
+    try:
+        tables = sa.MetaData()
+        tables.reflect(engine)
+        with engine.connect() as connection:
+            return [f"{table.name}: {row}" for table in tables.sorted_tables
+                    for row in [None, *sorted((tuple(r) for r in connection.execute(sa.select(table))), key=repr)]]
+    finally:
+        engine.dispose()

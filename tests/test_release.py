@@ -4,7 +4,7 @@ import shutil
 import pytest
 import yaml
 
-from conftest import database_dump
+from conftest import database_dump, gradebook_url
 from salesacademy import gradebook
 from salesacademy.config import load_config
 from salesacademy.errors import AcademyError
@@ -18,7 +18,7 @@ def test_release_assigns_by_role_with_due_dates(instance, roster_file):
     import_roster(instance=instance, file=roster_file)
     results = release(instance=instance, modules=["03-suitability"], today=dt.date(2025, 3, 1), progress=False)
     assert [(r.module_id, r.points) for r in results] == [("03-suitability", 14.0)]
-    enrolled = gradebook.enrollments(f"sqlite:///{instance}/gradebook.db")
+    enrolled = gradebook.enrollments(gradebook_url(instance))
     # the roster has a branch manager, a relationship manager, a wealth advisor and a teller;
     # suitability is not required of tellers
     assert sorted(enrolled.employee_id) == ["B1", "R1", "W1"]
@@ -29,7 +29,7 @@ def test_release_assigns_by_role_with_due_dates(instance, roster_file):
     assert "BEGIN SOLUTION" not in text and "HIDDEN TESTS" not in text and "mistake" not in text
     # releasing again keeps the first due dates
     release(instance=instance, modules=["03-suitability"], today=dt.date(2025, 4, 1), progress=False)
-    again = gradebook.enrollments(f"sqlite:///{instance}/gradebook.db")
+    again = gradebook.enrollments(gradebook_url(instance))
     assert set(again.due_on.dt.date) == {dt.date(2025, 3, 31)}
 
 

@@ -5,7 +5,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from conftest import ROSTER_HEADER, database_dump
+from conftest import ROSTER_HEADER, database_dump, gradebook_url
 from salesacademy import gradebook
 from salesacademy.errors import AcademyError
 from salesacademy.roster import import_roster, validate_roster
@@ -14,7 +14,7 @@ ROLES = {"branch_manager", "relationship_manager", "wealth_advisor", "teller", "
 
 
 def url(instance):
-    return f"sqlite:///{instance}/gradebook.db"
+    return gradebook_url(instance)
 
 
 def test_import_adds_everyone_and_fills_nbgrader_students(instance, roster_file):

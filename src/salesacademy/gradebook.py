@@ -2,8 +2,13 @@
 
 nbgrader owns assignments, notebooks, cells, submissions and grades. The
 academy adds the roster with its history, enrollments (who must take which
-module, by when) and releases. Everything the academy reads back for status
-and reports comes out of `grade_rows`, one query over both.
+module, by when), releases and the audit trail of every score and comment
+change, kept by database triggers (see `audit_triggers`). Everything the
+academy reads back for status and reports comes out of `grade_rows`, one
+query over both.
+
+The gradebook is SQLite or PostgreSQL; nothing here takes a table lock, so
+parallel graders can write at once (SQLite serialises them itself).
 """
 
 from __future__ import annotations
@@ -12,12 +17,15 @@ import contextlib
 import datetime as dt
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pandas as pd
 import sqlalchemy as sa
-from sqlalchemy import Boolean, Column, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text
+from sqlalchemy import Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy.orm import Session, scoped_session
+
+from . import audit_triggers
 
 metadata = MetaData()
 
@@ -81,6 +89,37 @@ enrollment = Table(
     Column("due_on", Date, nullable=False),
 )
 
+# Written only by the triggers of `audit_triggers`; they refuse UPDATE and DELETE.
+audit = Table(
+    "academy_audit",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("changed_at", DateTime, nullable=False),  # UTC
+    Column("table_name", String(64), nullable=False),  # grade or comment
+    Column("row_id", String(32), nullable=False),
+    Column("employee_id", String(128)),
+    Column("module_id", String(128)),
+    Column("item", String(128)),  # the cell name
+    Column("field", String(64), nullable=False),
+    Column("old_value", Text),
+    Column("new_value", Text),
+    Column("source", String(512), nullable=False),  # autograde:RUN, manual:GRADER, import:FILE or direct
+    Column("reason", Text),
+    Index("academy_audit_employee", "employee_id", "module_id"),
+)
+
+# Who is writing, one row per open transaction of a writer that said so (`audit_source`).
+# A row is deleted before its transaction commits, so no other transaction ever sees it.
+audit_context = Table(
+    "academy_audit_context",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", String(512), nullable=False),
+    Column("reason", Text),
+)
+
+AUDIT_SOURCES = ("autograde", "manual", "import", "direct")
+
 
 def engine(url: str) -> sa.Engine:
     """An engine on the gradebook; SQLite waits for locks rather than failing at once."""
@@ -96,8 +135,20 @@ def engine(url: str) -> sa.Engine:
 
 
 def create_schema(url: str, course_id: str) -> None:
-    """Create nbgrader's tables (with the course row) and the academy's."""
+    """Create nbgrader's tables (with the course row), the academy's and the audit triggers, in an empty database.
+
+    Raises:
+        ValueError: the database already holds tables; nothing was written to it.
+    """
     from nbgrader.api import Gradebook  # heavy import, only when a gradebook is created
+
+    eng = engine(url)
+    try:
+        existing = sa.inspect(eng).get_table_names()
+    finally:
+        eng.dispose()
+    if existing:
+        raise ValueError(f"the database is not empty (it has {len(existing)} table(s), such as {sorted(existing)[0]!r}); give an empty one")
 
     # nbgrader runs the `alembic` command to stamp a new database; it lives
     # beside this interpreter, which is not on PATH when the venv is not active.
@@ -107,11 +158,96 @@ def create_schema(url: str, course_id: str) -> None:
     with Gradebook(url, course_id):
         pass
     eng = engine(url)
-    metadata.create_all(eng)
+    with eng.begin() as connection:
+        metadata.create_all(connection)
+        for statement in audit_triggers.statements(connection.dialect.name):
+            connection.exec_driver_sql(statement)
     if url.startswith("sqlite"):
         with eng.connect() as connection:  # readers never wait for the writer; set once, kept in the file
             connection.exec_driver_sql("PRAGMA journal_mode=WAL")
     eng.dispose()
+
+
+class _AuditMarker:
+    """Keeps one `audit_context` row in each transaction a writer runs, from its start until just before commit."""
+
+    def __init__(self, source: str, reason: str | None) -> None:
+        self.values = {"source": source, "reason": reason}
+        self.rows: dict[sa.Connection, int] = {}
+        self.watched: set[sa.Connection] = set()
+        self.listeners: list[tuple[object, str, Callable]] = []
+
+    def listen(self, target: object, name: str, listener: Callable) -> None:
+        sa.event.listen(target, name, listener)
+        self.listeners.append((target, name, listener))
+
+    def mark(self, connection: sa.Connection) -> None:
+        """A transaction is under way on `connection`: name the writer in it."""
+        if connection in self.rows:
+            return
+        if connection not in self.watched:
+            self.watched.add(connection)
+            self.listen(connection, "commit", self.unmark)
+            self.listen(connection, "rollback", self.forget)
+        self.rows[connection] = connection.execute(audit_context.insert().values(**self.values)).inserted_primary_key[0]
+
+    def unmark(self, connection: sa.Connection) -> None:
+        row = self.rows.pop(connection, None)
+        if row is not None:
+            connection.execute(audit_context.delete().where(audit_context.c.id == row))
+
+    def forget(self, connection: sa.Connection) -> None:
+        self.rows.pop(connection, None)  # rolled back, and the row with it
+
+    def close(self, failing: bool) -> None:
+        for target, name, listener in reversed(self.listeners):
+            if sa.event.contains(target, name, listener):
+                sa.event.remove(target, name, listener)
+        for connection in list(self.rows):
+            if connection.closed or not connection.in_transaction():
+                continue
+            try:
+                self.unmark(connection)
+            except sa.exc.DBAPIError:
+                if not failing:
+                    raise
+                # the block failed and left the transaction unusable: it can only be rolled back, row included
+
+
+@contextlib.contextmanager
+def audit_source(target: sa.Connection | Session | scoped_session, source: str, reason: str | None = None) -> Iterator[None]:
+    """Record `source` and `reason` in the audit trail for every score or comment `target` changes inside the block.
+
+    `target` is a Connection or an ORM Session (nbgrader's ``Gradebook.db``).
+    Commits inside the block are fine: each transaction the block runs carries
+    the source from its start to its commit. A transaction still open when the
+    block ends keeps it only until then, so commit before leaving the block.
+
+    Args:
+        source: ``autograde:<run id>``, ``manual:<grader>``, ``import:<file>`` or ``direct``.
+        reason: Why, in a few words; optional.
+    """
+    kind = source.split(":", 1)[0]
+    if kind not in AUDIT_SOURCES or (kind != "direct" and not source.partition(":")[2]):
+        raise ValueError(f"audit source {source!r} is not one of {', '.join(k + ':...' for k in AUDIT_SOURCES[:-1])} or direct")
+    marker = _AuditMarker(source, reason)
+    failing = False
+    try:
+        if isinstance(target, sa.Connection):
+            if target.in_transaction():
+                marker.mark(target)
+            # SQLAlchemy lets a begin listener run statements on the connection that is beginning.
+            marker.listen(target, "begin", marker.mark)
+        else:
+            session = target() if isinstance(target, scoped_session) else target
+            marker.listen(session, "after_begin", lambda _session, _transaction, connection: marker.mark(connection))
+            marker.mark(session.connection())
+        yield
+    except BaseException:
+        failing = True
+        raise
+    finally:
+        marker.close(failing)
 
 
 @contextlib.contextmanager

@@ -1,0 +1,85 @@
+"""`academy audit`: the history of every score and comment, oldest first.
+
+The history is kept by the gradebook's own triggers (see `audit_triggers`),
+so it holds changes made by `academy grade`, by trainers in the formgrader
+and by anyone writing to the database directly. `history` reads it, narrowed
+to one employee, module or item, with times in the course's time zone.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+import sqlalchemy as sa
+
+from . import gradebook
+from .config import content_root, database_url, load_config
+from .curriculum import load_curriculum
+from .errors import AcademyError
+
+COLUMNS = ["changed_at", "table_name", "employee_id", "module_id", "item", "field", "old_value", "new_value", "source", "reason"]
+SHOWN_WIDTH = 40  # terminal columns of a comment shown in the table
+
+
+def history(*, instance: Path, employee: str | None = None, module: str | None = None, item: str | None = None) -> pd.DataFrame:
+    """Every recorded change, oldest first, `changed_at` in the course time zone.
+
+    Raises:
+        AcademyError: an employee, module or item the gradebook does not know.
+    """
+    config, paths = load_config(instance)
+    url = database_url(config, paths)
+    if module is not None:
+        load_curriculum(content_root(config)).module(module)  # an unknown id is an error naming the known ones
+    if employee is not None and not _known(url, "SELECT employee_id FROM academy_employee WHERE employee_id = :value "
+                                                "UNION SELECT id FROM student WHERE id = :value", employee):
+        raise AcademyError(f"unknown employee {employee!r}: neither in the roster nor among nbgrader's students")
+    if item is not None and not _known(url, "SELECT c.name FROM base_cell c JOIN notebook n ON n.id = c.notebook_id "
+                                            "JOIN assignment a ON a.id = n.assignment_id WHERE c.name = :value"
+                                            + (" AND a.name = :module" if module else ""), item, module=module):
+        raise AcademyError(f"unknown item {item!r}" + (f" in module {module!r}" if module else "") + ": no cell of a released notebook has that name")
+    audit = gradebook.audit
+    # By time first: concurrent writers on PostgreSQL may commit in another order than they drew ids.
+    query = sa.select(*(audit.c[column] for column in COLUMNS)).order_by(audit.c.changed_at, audit.c.id)
+    for column, value in (("employee_id", employee), ("module_id", module), ("item", item)):
+        if value is not None:
+            query = query.where(audit.c[column] == value)
+    frame = gradebook.read_frame(url, query)
+    for column in COLUMNS[1:]:  # text: missing is None, not NaN
+        frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
+    frame["changed_at"] = pd.to_datetime(frame.changed_at).dt.tz_localize("UTC").dt.tz_convert(config.course.timezone)
+    return frame
+
+
+def _known(url: str, query: str, value: str, **params: str | None) -> bool:
+    return not gradebook.read_frame(url, query, value=value, **{k: v for k, v in params.items() if v is not None}).empty
+
+
+def format_history(frame: pd.DataFrame) -> str:
+    """The history as a table for the terminal: one change per line, ``old → new``, columns aligned for CJK text too."""
+    if frame.empty:
+        return "no recorded changes"
+    rows = [["time", "employee", "module", "item", "field", "change", "source", "reason"]]
+    for change in frame.itertuples(index=False):
+        rows.append([change.changed_at.strftime("%Y-%m-%d %H:%M:%S %Z"), _shown(change.employee_id), _shown(change.module_id),
+                     _shown(change.item), change.field, f"{_shown(change.old_value)} → {_shown(change.new_value)}", change.source,
+                     _shown(change.reason)])
+    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(cell + " " * (width - _width(cell)) for cell, width in zip(row, widths)).rstrip() for row in rows)
+
+
+def _shown(value) -> str:
+    """A value on one line, long comments cut short; a missing value as a dash."""
+    if value is None:
+        return "–"
+    text = " ".join(str(value).split())
+    while _width(text) > SHOWN_WIDTH:
+        text = text[:-2] + "…"
+    return text
+
+
+def _width(text: str) -> int:
+    """Columns `text` takes in a terminal: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
