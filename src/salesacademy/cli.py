@@ -76,6 +76,18 @@ def _instance(parser: argparse.ArgumentParser) -> None:
                         help="course instance folder (default: $ACADEMY_INSTANCE or the current folder)")
 
 
+def _executor(parser: argparse.ArgumentParser, what: str) -> None:
+    """--workers, --executor and --scheduler, the options of commands that fan work out to workers."""
+    from . import executors
+
+    parser.add_argument("--workers", type=_positive, default=None,
+                        help=f"parallel {what} on this machine (default: grading.workers in academy.toml, one per core)")
+    parser.add_argument("--executor", choices=executors.NAMES, default=executors.DEFAULT,
+                        help="local: worker processes of this machine; dask: the workers of a Dask cluster (default: %(default)s)")
+    parser.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                        help="the Dask scheduler, e.g. tcp://10.0.0.5:8786 (with --executor dask only)")
+
+
 def _configure(name: str, parser: argparse.ArgumentParser, verb) -> None:
     """Declare the arguments of command `name`, with defaults read from its module `verb`."""
     if name == "init":
@@ -104,7 +116,7 @@ def _configure(name: str, parser: argparse.ArgumentParser, verb) -> None:
         parser.add_argument("modules", nargs="*", metavar="MODULE", help="module ids (default: every released module)")
         parser.add_argument("--employee", action="append", dest="employees", metavar="ID", help="grade only this employee (repeatable)")
         parser.add_argument("--force", action="store_true", help="regrade submissions already graded")
-        parser.add_argument("--workers", type=_positive, default=None, help="parallel graders (default: grading.workers in academy.toml, one per core)")
+        _executor(parser, "graders")
     elif name == "status":
         parser.add_argument("--as-of", type=_date, default=None, help="date to compute status for (default: today)")
         parser.add_argument("--branch", help="only this branch")
@@ -118,7 +130,7 @@ def _configure(name: str, parser: argparse.ArgumentParser, verb) -> None:
         parser.add_argument("--all", action="store_true", help="every active employee")
         parser.add_argument("--as-of", type=_date, default=None, help="date of the report (default: today)")
         parser.add_argument("--period", default=None, help="label of the review period, used in file names (default: the as-of date)")
-        parser.add_argument("--workers", type=_positive, default=verb.DEFAULT_WORKERS, help="parallel report workers (default: %(default)s)")
+        _executor(parser, "report workers")
         parser.add_argument("--no-pdf", action="store_true", help="HTML only, no PDF")
     elif name == "hr completion":
         parser.add_argument("--as-of", type=_date, default=None, help="date of the report (default: today)")
@@ -169,7 +181,8 @@ def _run(name: str, args: argparse.Namespace, verb) -> int:
         for module_id, count in verb.collect(instance=args.instance, modules=args.modules or None).items():
             print(f"{module_id}: {count} submission(s) collected")
     elif name == "grade":
-        run = verb.grade(instance=args.instance, modules=args.modules or None, employees=args.employees, force=args.force, workers=args.workers)
+        run = verb.grade(instance=args.instance, modules=args.modules or None, employees=args.employees, force=args.force, workers=args.workers,
+                         executor=args.executor, scheduler=args.scheduler)
         print(f"graded {len(run.graded)}, unchanged {len(run.skipped)}, failed {len(run.failed)}")
         for submission, reason in run.failed.items():
             print(f"failed: {submission.employee_id} {submission.module_id}: {reason}", file=sys.stderr)
@@ -188,7 +201,8 @@ def _run(name: str, args: argparse.Namespace, verb) -> int:
             print(shown.to_string(index=False, na_rep="-") if not shown.empty else "no enrolled employees")
     elif name == "report":
         run = verb.report(instance=args.instance, employees=(args.employees + (args.more_employees or [])) or None, branch=args.branch,
-                          all_=args.all, as_of=args.as_of, period=args.period, workers=args.workers, pdf=not args.no_pdf)
+                          all_=args.all, as_of=args.as_of, period=args.period, workers=args.workers,
+                          executor=args.executor, scheduler=args.scheduler, pdf=not args.no_pdf)
         print(f"wrote {len(run.written)} file(s) in {args.instance.resolve() / 'reports' / 'employees'}, {len(run.failed)} report(s) failed")
         for employee_id, reason in run.failed.items():
             print(f"failed: {employee_id}: {reason}", file=sys.stderr)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -20,10 +20,13 @@ from .errors import AcademyError
 
 CURRICULUM_FILE = Path("course") / "curriculum.yml"
 FOLDERS = {"module": "course", "case": "cases"}
+#: A notebook is named by a plain file stem: it becomes a file name inside the module's folder.
+NotebookName = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # strict: YAML types its values, so `due_days: yes` (a boolean) or `points: "10"` is a mistake, not a number
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class Text(_Strict):
@@ -46,10 +49,10 @@ class Module(_Strict):
     id: str = Field(pattern=r"^c?\d\d-[a-z0-9-]+$")
     kind: Literal["module", "case"] = "module"
     title: Text
-    notebooks: list[str] = Field(min_length=1)
+    notebooks: list[NotebookName] = Field(min_length=1)
     graded: str = Field("exercise", description="The notebook that holds the graded items.")
     competencies: list[str] = Field(min_length=1)
-    points: float = Field(gt=0)
+    points: float = Field(gt=0, allow_inf_nan=False)
     pass_mark: float | None = Field(None, gt=0, le=1)
     required_for: list[str] = []
     due_days: int | None = Field(None, gt=0, le=366)
@@ -128,6 +131,11 @@ def load_curriculum(content: Path) -> Curriculum:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise AcademyError(f"{path}: curriculum not found; set course.content in academy.toml to the folder holding course/") from None
+    except OSError as exc:  # the content setting names a file, or a folder nobody may read
+        raise AcademyError(f"{path}: cannot read the curriculum ({exc.strerror})") from None
+    except yaml.MarkedYAMLError as exc:
+        where = f":{exc.problem_mark.line + 1}" if exc.problem_mark else ""
+        raise AcademyError(f"{path}{where}: not valid YAML ({exc.problem or exc.context})") from None
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise AcademyError(f"{path}: not valid YAML ({str(exc).splitlines()[0]})") from None
     if not isinstance(raw, dict):

@@ -33,6 +33,7 @@ from .config import ReviewSection, content_root, database_url, load_config
 from .curriculum import Curriculum, load_curriculum
 from .errors import AcademyError
 from .items import item_analysis
+from .spreadsheet import csv_safe, keep_formulas_as_text
 from .status import compute_status, final_scores
 
 FORMATS = ("xlsx", "csv", "html")
@@ -281,9 +282,19 @@ def read_inputs(*, instance: Path) -> Inputs:
 
 
 def _hr_folder(instance: Path, out: Path | None) -> Path:
+    """The folder to write into, created readable by its owner only if it is new.
+
+    Raises:
+        AcademyError: the folder cannot be made or written to.
+    """
     _, paths = load_config(instance)
     folder = Path(out) if out is not None else paths.reports / "hr"
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        raise AcademyError(f"{folder}: cannot write the reports there ({exc.strerror})") from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise AcademyError(f"{folder}: cannot write the reports there (permission denied)")
     return folder
 
 
@@ -307,7 +318,8 @@ def write_atomic(*, path: Path, write: Callable[[Path], None], private: bool) ->
 
 def _write_csv(frame: pd.DataFrame, path: Path, *, private: bool) -> Path:
     # With a byte-order mark Excel reads the file as UTF-8, so Chinese names come out right.
-    return write_atomic(path=path, write=lambda target: frame.to_csv(target, index=False, encoding="utf-8-sig"), private=private)
+    safe = csv_safe(frame)
+    return write_atomic(path=path, write=lambda target: safe.to_csv(target, index=False, encoding="utf-8-sig"), private=private)
 
 
 def _write_workbook(tables: Mapping[str, pd.DataFrame], path: Path) -> Path:
@@ -316,6 +328,7 @@ def _write_workbook(tables: Mapping[str, pd.DataFrame], path: Path) -> Path:
             for name, frame in tables.items():
                 frame.to_excel(workbook, sheet_name=name, index=False)
                 sheet = workbook.sheets[name]
+                keep_formulas_as_text(sheet)
                 sheet.freeze_panes = "A2"
                 for column in sheet.columns:
                     # A Chinese character is about two Latin ones wide.
