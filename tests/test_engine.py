@@ -15,6 +15,8 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
+from pg import copy_instance
+
 from salesacademy import answers, gradebook
 from salesacademy.collect import collect
 from salesacademy.config import bundled_content, database_url, load_config
@@ -126,7 +128,7 @@ def test_memory_limit_applies_in_the_kernel(tmp_path):
 def released(tmp_path_factory, instance_template):
     """An instance with MODULE released to three relationship managers, nothing submitted yet."""
     root = tmp_path_factory.mktemp("engine") / "course"
-    shutil.copytree(instance_template, root)
+    copy_instance(instance_template, root)
     (root / "roster.csv").write_text(
         "employee_id,name,branch,department,role,manager_id,hire_date,email,language\n"
         + "".join(f"R{i},Staff {i},Branch,Retail,relationship_manager,,2020-01-01,r{i}@bank.example,zh-CN\n" for i in (1, 2, 3)),
@@ -163,7 +165,7 @@ def scores(root) -> dict[tuple[str, str], float]:
 
 def test_a_killed_kernel_fails_its_submission_with_a_reason_and_the_run_goes_on(released, tmp_path):
     root = tmp_path / "course"
-    shutil.copytree(released, root)
+    copy_instance(released, root)
     reference = dict.fromkeys(["skipped", "late", "choice"], answers.REFERENCE)
     submit(root, "R1", reference, override={"late": "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)"})
     submit(root, "R2", reference)
@@ -183,7 +185,7 @@ def test_a_killed_kernel_fails_its_submission_with_a_reason_and_the_run_goes_on(
 def test_one_worker_grades_employees_in_isolation(released, tmp_path):
     """R1's answer leaves a global, a file and a patched library behind; R2's answer earns marks only if it finds none."""
     root = tmp_path / "course"
-    shutil.copytree(released, root)
+    copy_instance(released, root)
     submit(root, "R1", {"skipped": answers.REFERENCE, "late": answers.REFERENCE}, override={"choice": (
         "LEAK = 'R1'\nopen('leak.txt', 'w').write('R1')\nimport pandas as pd\npd.Series.sum = lambda self, *a, **k: -1\nchoice = 'C'")})
     submit(root, "R2", {"skipped": answers.REFERENCE, "late": answers.REFERENCE}, override={"choice": (

@@ -77,7 +77,8 @@ assert "O1" not in result, "O1 has all six steps"  # [en]
 assert result == ["O2", "O3"], "O2 有六行记录但缺少风险测评，O3 缺少售后服务"  # [zh]
 assert result == ["O2", "O3"], "O2 has six rows but no risk assessment, O3 has no after-sales step"  # [en]
 ### BEGIN HIDDEN TESTS
-expected = sorted(o for o, group in events.groupby("opportunity_id") if not set(STEPS) <= set(group.step))
+steps_seen = events[events.step.isin(STEPS)].drop_duplicates(["opportunity_id", "step"]).groupby("opportunity_id").size()
+expected = sorted(set(events.opportunity_id) - set(steps_seen.index[steps_seen == len(STEPS)]))
 assert incomplete_opportunities(events) == expected
 ### END HIDDEN TESTS
 
