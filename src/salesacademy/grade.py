@@ -8,7 +8,8 @@ gradebook from every process. Here the work is split the other way round:
   metadata), run it on a kernel forked from a warm template
   (`salesacademy.kernel.runner`), and score it with nbgrader's own rules
   (`nbgrader.utils.determine_grade`, "No response." comments). They never
-  write to the gradebook.
+  write to the gradebook. They are processes of this machine or the workers
+  of a Dask cluster (`executors`).
 - This process is the only writer: one transaction per submission, in the
   order results arrive. The autograded folder and its ``timestamp.txt`` are
   put in place only after that transaction commits, so a run killed at any
@@ -28,6 +29,7 @@ writes to stderr. A test fails by raising, as it should.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import json
@@ -38,10 +40,12 @@ import types
 import uuid
 from pathlib import Path
 
+from . import executors
 from .config import content_root, database_url, load_config
 from .config import workers as config_workers
 from .curriculum import load_curriculum
 from .errors import AcademyError
+from .gradebook import audit_source
 from .paths import InstancePaths
 from .release import chosen_released
 
@@ -389,6 +393,9 @@ class _Writer:
         warnings.filterwarnings("ignore", category=SAWarning)
         self.paths, self.run_id = paths, run_id
         self.gradebook = Gradebook(url, course_id)
+        # Every score this run writes is recorded in the audit trail as this run's.
+        self.audited = contextlib.ExitStack()
+        self.audited.enter_context(audit_source(self.gradebook.db, f"autograde:{run_id}"))
 
     def open(self, submission: Submission) -> None:
         """Create or update the submission row, with its submission time, as nbgrader's autograde does."""
@@ -441,6 +448,7 @@ class _Writer:
             os.replace(tmp, target / "timestamp.txt")
 
     def close(self) -> None:
+        self.audited.close()
         self.gradebook.close()
 
 
@@ -454,17 +462,23 @@ def grade(
     employees: list[str] | None = None,
     force: bool = False,
     workers: int | None = None,
+    executor: str = executors.DEFAULT,
+    scheduler: str | None = None,
     progress: bool = True,
 ) -> GradeRun:
     """Autograde the collected submissions of `modules` (default: all released), in parallel.
 
     Args:
-        workers: Grading processes; default from academy.toml (one per core).
+        workers: Grading processes of the local executor; default from academy.toml (one per core).
+        executor: ``local`` (worker processes of this machine) or ``dask`` (a Dask cluster's workers).
+        scheduler: Address of the Dask scheduler, with ``executor="dask"`` only.
 
     Raises:
-        AcademyError: a module was never released, or there is nothing collected to grade.
+        AcademyError: a module was never released, there is nothing collected to
+            grade, or the executor is misconfigured or its scheduler unreachable.
     """
     config, paths = load_config(instance)
+    fanout = executors.chosen(executor, workers=workers or config_workers(config), scheduler=scheduler)
     curriculum = load_curriculum(content_root(config))
     for module_id in modules or []:
         curriculum.module(module_id)
@@ -479,45 +493,40 @@ def grade(
     if not todo:
         return run
     staging_root = paths.root / ".grading" / run.run_id
-    staging_root.mkdir(parents=True)
-    writer = _Writer(paths, url, config.course.id, run.run_id)
-    try:
-        jobs = {}
-        for s in todo:
-            staging = staging_root / f"{s.employee_id}__{s.module_id}"
-            staging.mkdir()
-            jobs[s] = Job(str(paths.root), s.employee_id, s.module_id, curriculum.module(s.module_id).graded, str(staging))
-        count = min(workers or config_workers(config), len(todo))
-        for submission, result in _executed(jobs, count, progress):
-            if not result.grader_fault:
-                writer.save(result)
-                run.graded.append(submission)
-            if result.problem:
-                run.failed[submission] = result.problem
-    finally:
-        writer.close()
-        shutil.rmtree(staging_root, ignore_errors=True)
-        _remove_if_empty(staging_root.parent)
+    with fanout as run_all:  # connected before anything is written
+        staging_root.mkdir(parents=True)
+        writer = _Writer(paths, url, config.course.id, run.run_id)
+        try:
+            jobs = {}
+            for s in todo:
+                staging = staging_root / f"{s.employee_id}__{s.module_id}"
+                staging.mkdir()
+                jobs[s] = Job(str(paths.root), s.employee_id, s.module_id, curriculum.module(s.module_id).graded, str(staging))
+            for submission, result in _executed(jobs, run_all, progress):
+                if not result.grader_fault:
+                    writer.save(result)
+                    run.graded.append(submission)
+                if result.problem:
+                    run.failed[submission] = result.problem
+        finally:
+            writer.close()
+            shutil.rmtree(staging_root, ignore_errors=True)
+            _remove_if_empty(staging_root.parent)
     return run
 
 
-def _executed(jobs: dict[Submission, Job], count: int, progress: bool):
+def _executed(jobs: dict[Submission, Job], run_all: executors.Fanout, progress: bool):
     """(submission, result) pairs as workers finish them."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
     from tqdm import tqdm
 
-    # spawn: workers must not inherit this process's threads or open database handles
-    with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = {pool.submit(grade_one, job): submission for submission, job in jobs.items()}
-        for future in tqdm(as_completed(futures), total=len(futures), desc="grade", unit="submission", disable=not progress):
-            submission = futures[future]
-            try:
-                yield submission, future.result()
-            except Exception as exc:  # the worker process itself died
-                job = jobs[submission]
-                yield submission, Result(job, {}, {}, f"grading worker died: {type(exc).__name__}: {exc}", grader_fault=True)
+    submissions = {job: submission for submission, job in jobs.items()}
+
+    def lost(job: Job, exc: Exception) -> Result:  # the worker itself died: the submission stays pending
+        return Result(job, {}, {}, f"grading worker died: {type(exc).__name__}: {exc}", grader_fault=True)
+
+    results = run_all(grade_one, list(jobs.values()), lost)
+    for job, result in tqdm(results, total=len(jobs), desc="grade", unit="submission", disable=not progress):
+        yield submissions[job], result
 
 
 def _remove_if_empty(folder: Path) -> None:

@@ -28,13 +28,13 @@ from pathlib import Path
 import pandas as pd
 from nbformat import NotebookNode
 
-from . import gradebook
+from . import executors, gradebook
 from .config import content_root, database_url, load_config
+from .config import workers as config_workers
 from .errors import AcademyError
 from .kernel import KERNEL_NAME, ensure_kernelspec
 from .paths import InstancePaths
 
-DEFAULT_WORKERS = 1
 TEMPLATES = Path(__file__).parent / "templates"
 NOTEBOOK_TEMPLATE = TEMPLATES / "employee_report.py"
 PAGE_TEMPLATE = TEMPLATES / "employee_report.html.j2"
@@ -79,7 +79,9 @@ def report(
     all_: bool = False,
     as_of: dt.date | None = None,
     period: str | None = None,
-    workers: int = DEFAULT_WORKERS,
+    workers: int | None = None,
+    executor: str = executors.DEFAULT,
+    scheduler: str | None = None,
     pdf: bool = True,
     progress: bool = True,
     template: Path | None = None,
@@ -93,15 +95,21 @@ def report(
         as_of: Date the figures are computed for; default today.
         period: Label of the review period, shown in the report and used in file
             names; default the as-of date.
-        workers: Reports rendered in parallel, each in its own process.
+        workers: Reports rendered in parallel by the local executor, each in its own
+            process; default from academy.toml (grading.workers, one per core).
+        executor: ``local`` (processes of this machine) or ``dask`` (a Dask cluster's
+            workers, which write the files to the same paths on shared storage).
+        scheduler: Address of the Dask scheduler, with ``executor="dask"`` only.
         pdf: Also print each report to PDF with Chromium.
         template: Report notebook (jupytext percent format); default the bundled one.
 
     Raises:
         AcademyError: the selection is unknown or empty, the period is not a
-            plain label, or PDF is asked for and Chromium is not installed.
+            plain label, PDF is asked for and Chromium is not installed, or the
+            executor is misconfigured or its scheduler unreachable.
     """
     config, paths = load_config(instance)
+    fanout = executors.chosen(executor, workers=workers or config_workers(config), scheduler=scheduler, inline=True)
     as_of = as_of or dt.date.today()
     period = period or as_of.isoformat()
     if not PERIOD.match(period):
@@ -117,14 +125,13 @@ def report(
             report_file(paths, employee_id, period, ".pdf") if pdf else None)
         for employee_id in chosen
     ]
-    (paths.reports / "employees").mkdir(parents=True, exist_ok=True, mode=0o700)
-    ensure_kernelspec()
-
     from tqdm import tqdm
 
     run = ReportRun()
-    with tqdm(total=len(jobs), desc="report", unit="employee", disable=not progress) as bar:
-        for job, reason in _render_all(notebook, jobs, chromium, workers):
+    with fanout as run_all, tqdm(total=len(jobs), desc="report", unit="employee", disable=not progress) as bar:
+        (paths.reports / "employees").mkdir(parents=True, exist_ok=True, mode=0o700)
+        ensure_kernelspec()
+        for job, reason in _render_all(notebook, jobs, chromium, run_all):
             if reason is None:
                 run.written += [path for path in (job.html, job.pdf) if path is not None]
             else:
@@ -299,21 +306,8 @@ def _render_reason(notebook: NotebookNode, job: Job, chromium: str | None) -> st
     return None
 
 
-def _render_all(notebook: NotebookNode, jobs: list[Job], chromium: str | None, workers: int) -> Iterator[tuple[Job, str | None]]:
+def _render_all(notebook: NotebookNode, jobs: list[Job], chromium: str | None,
+                run_all: executors.Fanout) -> Iterator[tuple[Job, str | None]]:
     """Each job with the reason it failed (None on success), as they finish."""
-    if workers <= 1 or len(jobs) == 1:
-        for job in jobs:
-            yield job, _render_reason(notebook, job, chromium)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    # spawn: workers must not inherit this process's threads or its kernel template
-    with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = {pool.submit(_render_reason, notebook, job, chromium): job for job in jobs}
-        for future in as_completed(futures):
-            try:
-                reason = future.result()
-            except Exception as error:  # the worker itself died
-                reason = failure_reason(error)
-            yield futures[future], reason
+    render_one = functools.partial(_render_reason, notebook, chromium=chromium)
+    return run_all(render_one, jobs, lambda job, error: failure_reason(error))  # lost: the worker itself died

@@ -1,0 +1,173 @@
+"""Where grading and report jobs run: worker processes of this machine, or a Dask cluster.
+
+An executor is a context manager that gives a `Fanout`: a function that runs
+``task(item)`` for every item elsewhere and yields ``(item, result)`` as each
+finishes, in the order they finish. The caller only receives results, so
+whatever it writes with them (the gradebook, above all) it writes alone,
+wherever the tasks ran. An item whose worker died or whose result was lost
+gets ``lost(item, error)`` instead of a result, and the batch goes on.
+
+- `local`: spawned worker processes of this machine, one task at a time each.
+- `dask`: the workers of a Dask distributed cluster. A worker process keeps
+  its module state between tasks, as a local worker does, so the grader's
+  warm kernel template is started once per worker, not once per task. The
+  workers must see the course instance and its content at the same paths as
+  this machine (shared storage) and reach the gradebook.
+
+Dask is imported only when the `dask` executor is chosen.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
+
+from .errors import AcademyError
+
+Item = TypeVar("Item")
+Outcome = TypeVar("Outcome")
+#: ``fanout(task, items, lost)``: ``(item, task(item))`` pairs as they finish, ``lost(item, error)`` for a lost one.
+Fanout = Callable[[Callable[[Any], Any], Sequence[Any], Callable[[Any, Exception], Any]], Iterator[tuple[Any, Any]]]
+
+LOCAL, DASK = "local", "dask"
+NAMES = (LOCAL, DASK)
+DEFAULT = LOCAL
+#: Seconds to wait for the scheduler to answer and for a worker to be there.
+CONNECT_TIMEOUT_S = 10
+
+
+def chosen(name: str, *, workers: int, scheduler: str | None, inline: bool = False) -> contextlib.AbstractContextManager[Fanout]:
+    """The executor `name` (``local`` or ``dask``), checked now, connected when entered.
+
+    Args:
+        workers: Worker processes of the local executor.
+        scheduler: Address of the Dask scheduler, e.g. ``tcp://10.0.0.5:8786``; only with ``dask``.
+        inline: Local executor only: with one worker, run the tasks in this process.
+
+    Raises:
+        AcademyError: an unknown executor, or a scheduler given to the local
+            executor or missing for the Dask one.
+    """
+    if name == LOCAL:
+        if scheduler is not None:
+            raise AcademyError("--scheduler is for --executor dask; leave it out to grade on this machine")
+        return local(workers, inline=inline)
+    if name == DASK:
+        if not scheduler:
+            raise AcademyError("--executor dask needs the scheduler's address: --scheduler tcp://HOST:8786")
+        return dask(scheduler)
+    raise AcademyError(f"unknown executor {name!r}; use one of: {', '.join(NAMES)}")
+
+
+@contextlib.contextmanager
+def local(count: int, *, inline: bool = False) -> Iterator[Fanout]:
+    """Up to `count` worker processes of this machine, started for each fan-out and stopped after it."""
+
+    def fanout(task: Callable[[Item], Outcome], items: Sequence[Item],
+               lost: Callable[[Item, Exception], Outcome]) -> Iterator[tuple[Item, Outcome]]:
+        size = min(count, len(items))
+        if size == 0 or (inline and size == 1):
+            for item in items:
+                yield item, task(item)
+            return
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        # spawn: workers must not inherit this process's threads, database handles or kernel template
+        pool = ProcessPoolExecutor(size, mp_context=multiprocessing.get_context("spawn"))
+        try:
+            futures = {pool.submit(task, item): item for item in items}
+            for future in as_completed(futures):
+                yield futures[future], _outcome(future, futures[future], lost)
+        finally:
+            pool.shutdown(cancel_futures=True)  # the caller stopped early: queued tasks are dropped
+
+    yield fanout
+
+
+@contextlib.contextmanager
+def dask(address: str) -> Iterator[Fanout]:
+    """The Dask cluster whose scheduler is at `address`, connected on entry and released on exit.
+
+    Raises:
+        AcademyError: no scheduler answers at `address` within `CONNECT_TIMEOUT_S`, or it has no worker.
+    """
+    from distributed import as_completed
+
+    client = _connect(address)
+
+    def fanout(task: Callable[[Item], Outcome], items: Sequence[Item],
+               lost: Callable[[Item, Exception], Outcome]) -> Iterator[tuple[Item, Outcome]]:
+        futures = client.map(functools.partial(_one_at_a_time, task), items, pure=False)
+        by_key = {future.key: item for future, item in zip(futures, items)}
+        for future in as_completed(futures, loop=client.loop):  # this client's: it is not the default one
+            item = by_key[future.key]
+            yield item, _outcome(future, item, lost)
+
+    try:
+        yield fanout
+    finally:
+        client.close()
+
+
+def _outcome(future, item: Item, lost: Callable[[Item, Exception], Outcome]) -> Outcome:
+    """The result of a finished `future`, or what `lost` makes of its error."""
+    try:
+        return future.result()
+    except Exception as error:  # the worker died, or the result could not come back
+        return lost(item, error)
+
+
+def _connect(address: str):
+    """A client of the scheduler at `address`, with at least one worker.
+
+    A handshake comes first, under a time limit of its own: the client waits
+    for ever on a server that accepts connections and never answers, and
+    fails with a baffling error on one that answers in another protocol.
+    """
+    import asyncio
+
+    from distributed import Client
+    from distributed.comm import connect
+
+    async def handshake() -> None:
+        comm = await connect(address, timeout=CONNECT_TIMEOUT_S)
+        await comm.close()
+
+    problem = f"cannot use the Dask scheduler at {address}"
+    try:
+        asyncio.run(asyncio.wait_for(handshake(), CONNECT_TIMEOUT_S))
+    except (ValueError, TypeError) as error:  # not an address Dask can parse
+        raise AcademyError(f"{problem}: {error}") from None
+    except (OSError, asyncio.TimeoutError):
+        raise AcademyError(f"{problem}: no answer within {CONNECT_TIMEOUT_S} s; is the scheduler running and reachable?") from None
+    except Exception:  # something answered, and it does not speak Dask's protocol
+        raise AcademyError(f"{problem}: the server there is not a Dask scheduler") from None
+    try:
+        client = Client(address, timeout=CONNECT_TIMEOUT_S, set_as_default=False)
+    except Exception as error:  # it answered the handshake, but not as a scheduler does to a client
+        raise AcademyError(f"{problem}: {type(error).__name__}: {error}".splitlines()[0]) from None
+    try:
+        client.wait_for_workers(1, timeout=CONNECT_TIMEOUT_S)
+    except (TimeoutError, asyncio.TimeoutError):
+        client.close()
+        raise AcademyError(f"{problem}: no worker joined it within {CONNECT_TIMEOUT_S} s; start workers with "
+                           f"'dask worker {address} --nthreads 1'") from None
+    return client
+
+
+_alone = threading.Lock()
+
+
+def _one_at_a_time(task: Callable[[Item], Outcome], item: Item) -> Outcome:
+    """Run `task(item)` on a Dask worker, never beside another task of this process.
+
+    The grader and the report renderer keep per-process state (a warm kernel
+    template, an open gradebook) that two threads must not share; a worker
+    started with several threads therefore runs their tasks one at a time.
+    """
+    with _alone:
+        return task(item)
