@@ -198,6 +198,8 @@ def _run(name: str, args: argparse.Namespace, verb) -> int:
             csv_safe(table).to_csv(sys.stdout, index=False)
         else:
             shown = table.assign(percent=(table.percent * 100).round(1))[["employee_id", "name", "branch", "module_id", "due_on", "percent", "status"]]
+            if table.problem.ne("").any():  # what the last grading run could not do
+                shown = shown.assign(problem=table.problem)
             print(shown.to_string(index=False, na_rep="-") if not shown.empty else "no enrolled employees")
     elif name == "report":
         run = verb.report(instance=args.instance, employees=(args.employees + (args.more_employees or [])) or None, branch=args.branch,

@@ -45,7 +45,7 @@ from .config import content_root, database_url, load_config
 from .config import workers as config_workers
 from .curriculum import load_curriculum
 from .errors import AcademyError
-from .gradebook import audit_source
+from .gradebook import audit_source, grading_problem
 from .paths import InstancePaths
 from .release import chosen_released
 
@@ -193,11 +193,14 @@ class _Worker:
             return self.unreadable(job, f"{job.notebook}.ipynb is not a valid notebook ({type(exc).__name__})")
         resources = {"nbgrader": {"notebook": job.notebook, "assignment": job.module_id, "student": job.employee_id,
                                   "db_url": self.url}, "metadata": {"path": str(staging)}}
+        _released_roles(nb, self.sources.find_notebook(job.notebook, job.module_id))
         try:
             for preprocessor in self.sanitize:
                 nb, resources = preprocessor(nb, resources)
         except Exception as exc:  # tampered nbgrader metadata that nbgrader itself refuses
-            return self.unreadable(job, f"{job.notebook}.ipynb has invalid grading metadata ({str(exc).splitlines()[0][:200]})")
+            why = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
+            return self.unreadable(job, f"{job.notebook}.ipynb has invalid grading metadata ({why})")
+        nb = nbformat.from_dict(nb)  # cells nbgrader put back are plain dicts
         spec = self.sources.find_notebook(job.notebook, job.module_id).kernelspec
         if spec:  # as nbgrader's OverwriteKernelspec
             nb.metadata["kernelspec"] = spec
@@ -205,7 +208,7 @@ class _Worker:
             work = Path(scratch) / "work"
             shutil.copytree(staging, work, ignore=shutil.ignore_patterns("*.ipynb"))
             env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(work), "LANG": "C.UTF-8",
-                   "NBGRADER_EXECUTION": "autograde"}
+                   "USER": "learner", "LOGNAME": "learner", "NBGRADER_EXECUTION": "autograde"}
             if self.sandbox:
                 _give(Path(scratch), self.sandbox["uid"], self.sandbox["gid"])
             problem = run_notebook(nb, cwd=str(work), env=env, limits=self.limits, sandbox=self.sandbox)
@@ -227,20 +230,25 @@ class _Worker:
         return Result(job, {}, {}, reason, unreadable=True)
 
 
+#: Grading kernels run as users of their own, one per worker, numbered from here; no such user
+#: exists on the machine, so it owns nothing but the kernel's scratch folder.
+SANDBOX_UID_BASE = 2_000_000
+
+
 def sandbox(paths: InstancePaths, content: Path) -> dict | None:
     """How grading kernels are shut in when the grader runs as root (`forkserver.enter_sandbox`); None otherwise.
 
-    They run as ``nobody``, and the instance (gradebook, everyone's
-    submissions, the built notebooks with hidden tests) and the course
-    sources are hidden from them.
+    Each worker's kernels run as a user id of their own: the process limit
+    is theirs alone, so a fork bomb cannot starve another worker's kernel,
+    and no kernel can read another's scratch folder. The instance (gradebook,
+    everyone's submissions, the built notebooks with hidden tests) and the
+    course sources are hidden from them.
     """
     if os.geteuid() != 0:
         return None
-    import pwd
-
-    nobody = pwd.getpwnam("nobody")
+    uid = SANDBOX_UID_BASE + os.getpid() % 1_000_000
     hide = [paths.root, *(content / folder for folder in ("course", "cases", "graders"))]
-    return {"uid": nobody.pw_uid, "gid": nobody.pw_gid, "hide": [str(folder) for folder in hide if folder.is_dir()]}
+    return {"uid": uid, "gid": uid, "hide": [str(folder) for folder in hide if folder.is_dir()]}
 
 
 def _give(folder: Path, uid: int, gid: int) -> None:
@@ -294,6 +302,37 @@ class _SourceCells:
 
     def find_graded_cell(self, name: str, notebook: str, module_id: str):
         return self._find(name, notebook, module_id, "grade_cells", "task_cells")
+
+
+def _released_roles(nb, released: types.SimpleNamespace) -> None:
+    """Give every cell the grading role it was released with, whatever the submission claims.
+
+    A cell whose id was never released loses its nbgrader metadata: it cannot
+    pose as a test or claim points. A released cell gets back its released
+    kind (test, answer, task), lock and points; nbgrader's OverwriteCells then
+    restores the source of locked cells.
+    """
+    grade = {c.name: c.max_score for c in released.grade_cells}
+    solution = {c.name for c in released.solution_cells}
+    task = {c.name: c.max_score for c in released.task_cells}
+    locked = {c.name: c.locked for c in released.source_cells}
+    for cell in nb.cells:
+        meta = cell.get("metadata", {}).get("nbgrader")
+        if meta is None:
+            continue
+        name = meta.get("grade_id") if isinstance(meta, dict) else None
+        if name not in locked:
+            del cell.metadata["nbgrader"]
+            continue
+        meta.update(grade=name in grade, solution=name in solution, locked=locked[name])
+        if name in task:
+            meta.update(task=True, points=task[name])
+        else:
+            meta.pop("task", None)
+        if name in grade:
+            meta["points"] = grade[name]
+        elif name not in task:
+            meta.pop("points", None)
 
 
 def _metadata_validator():
@@ -425,6 +464,10 @@ class _Writer:
                 comments = {comment.name: comment for comment in notebook.comments}
                 for name, text in result.comments.items():
                     comments[name].auto_comment = text
+            key = {"employee_id": job.employee_id, "module_id": job.module_id}
+            gb.db.execute(grading_problem.delete().filter_by(**key))
+            if result.problem:
+                gb.db.execute(grading_problem.insert().values(**key, run_id=self.run_id, problem=result.problem))
             gb.db.commit()
         except BaseException:
             gb.db.rollback()
@@ -478,7 +521,7 @@ def grade(
             grade, or the executor is misconfigured or its scheduler unreachable.
     """
     config, paths = load_config(instance)
-    fanout = executors.chosen(executor, workers=workers or config_workers(config), scheduler=scheduler)
+    pool = executors.chosen(executor, workers=workers or config_workers(config), scheduler=scheduler)
     curriculum = load_curriculum(content_root(config))
     for module_id in modules or []:
         curriculum.module(module_id)
@@ -492,8 +535,11 @@ def grade(
                    skipped=[s for s in submissions if s not in todo])
     if not todo:
         return run
+    from . import gradebook
+
+    gradebook.add_missing_tables(url)
     staging_root = paths.root / ".grading" / run.run_id
-    with fanout as run_all:  # connected before anything is written
+    with pool as run_all:  # connected before anything is written
         staging_root.mkdir(parents=True)
         writer = _Writer(paths, url, config.course.id, run.run_id)
         try:
@@ -521,8 +567,9 @@ def _executed(jobs: dict[Submission, Job], run_all: executors.Fanout, progress: 
 
     submissions = {job: submission for submission, job in jobs.items()}
 
-    def lost(job: Job, exc: Exception) -> Result:  # the worker itself died: the submission stays pending
-        return Result(job, {}, {}, f"grading worker died: {type(exc).__name__}: {exc}", grader_fault=True)
+    def lost(job: Job, exc: Exception) -> Result:  # the worker or the cluster failed: the submission stays pending
+        reason = f"grading worker died: {type(exc).__name__}: {exc}".splitlines()[0]
+        return Result(job, {}, {}, reason, grader_fault=True)
 
     results = run_all(grade_one, list(jobs.values()), lost)
     for job, result in tqdm(results, total=len(jobs), desc="grade", unit="submission", disable=not progress):

@@ -121,6 +121,38 @@ audit_context = Table(
 AUDIT_SOURCES = ("autograde", "manual", "import", "direct")
 
 
+# Why the last grading of a submission could not run it to the end (kernel stopped, file
+# unreadable, files left out); written with the scores, in the same transaction.
+grading_problem = Table(
+    "academy_grading_problem",
+    metadata,
+    Column("employee_id", String(64), primary_key=True),
+    Column("module_id", String(64), primary_key=True),
+    Column("run_id", String(64), nullable=False),
+    Column("problem", Text, nullable=False),
+)
+
+
+def grading_problems(url: str) -> pd.DataFrame:
+    """The last grading problem of each submission that had one (none in a gradebook of an earlier version)."""
+    eng = engine(url)
+    try:
+        if not sa.inspect(eng).has_table(grading_problem.name):
+            return pd.DataFrame(columns=["employee_id", "module_id", "problem"])
+    finally:
+        eng.dispose()
+    return read_frame(url, sa.select(grading_problem.c.employee_id, grading_problem.c.module_id, grading_problem.c.problem))
+
+
+def add_missing_tables(url: str) -> None:
+    """Create academy tables that a gradebook made by an earlier version lacks (only tables without triggers)."""
+    eng = engine(url)
+    try:
+        metadata.create_all(eng, tables=[grading_problem])
+    finally:
+        eng.dispose()
+
+
 def engine(url: str) -> sa.Engine:
     """An engine on the gradebook; SQLite waits for locks rather than failing at once."""
     if url.startswith("sqlite"):

@@ -125,6 +125,10 @@ def status(
         curriculum=curriculum,
         as_of=as_of or dt.date.today(),
     )
+    # What the last grading run could not do with each submission, for the trainer.
+    problems = gradebook.grading_problems(url)
+    table = table.merge(problems, on=["employee_id", "module_id"], how="left")
+    table["problem"] = table.problem.fillna("")
     for column, value in (("branch", branch), ("employee_id", employee), ("module_id", module)):
         if value is not None:
             if value not in set(table[column]):

@@ -27,6 +27,15 @@ from jupyter_client.provisioning import LocalProvisioner
 log = logging.getLogger(__name__)
 
 
+#: What the template inherits of this process's environment. Its memory is every kernel's
+#: memory, so nothing else of it (passwords in variables, tokens) may reach it.
+INHERITED = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "PYTHONPATH", "VIRTUAL_ENV", "JUPYTER_PATH", "MPLCONFIGDIR")
+
+
+def template_environment() -> dict[str, str]:
+    return {name: os.environ[name] for name in INHERITED if name in os.environ}
+
+
 class Template:
     """A template process of this process, started on first use.
 
@@ -45,6 +54,7 @@ class Template:
             [sys.executable, "-m", "salesacademy.kernel.forkserver", self.socket_path, *(["--shell"] if shell else [])],
             stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
             cwd=self.folder,  # a kernel started without a folder of its own runs here, a folder that outlives it
+            env=template_environment(),
         )
         if self.process.stdout.readline().strip() != "ready":
             raise RuntimeError(f"template exited with status {self.process.wait()}")

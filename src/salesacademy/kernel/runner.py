@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
+import secrets
 import select
 import signal
 import socket
@@ -22,6 +24,10 @@ import time
 from .provisioner import ForkedKernel, Template
 
 INTERRUPT_GRACE_S = 2.0
+
+
+TAMPERED = {"output_type": "error", "ename": "KernelTampered", "evalue": "the cell's result was forged",
+            "traceback": ["KernelTampered: the cell's result was forged"]}
 
 
 class KernelUnavailable(RuntimeError):
@@ -43,6 +49,23 @@ class Limits:
                 "cpu_s": int(self.notebook_timeout_s) + 5}
 
 
+def _kill_user(uid: int) -> None:
+    """SIGKILL every process of `uid`: a child that becomes that user signals all it may (kill -1)."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.setgroups([])
+            os.setgid(uid)
+            os.setuid(uid)
+            for _ in range(3):  # a fork bomb may still be forking between rounds
+                os.kill(-1, signal.SIGKILL)
+        except OSError:
+            pass
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
+
+
 def error_output(ename: str, evalue: str) -> dict:
     return {"output_type": "error", "ename": ename, "evalue": evalue, "traceback": [f"{ename}: {evalue}"]}
 
@@ -55,6 +78,7 @@ class ForkedShell:
         self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         self.sock.connect(template.socket_path)
         self.buffer = bytearray()
+        self.uid = sandbox["uid"] if sandbox else None
         self.sock.sendall((json.dumps({"op": "run", "cwd": cwd, "env": env, "limits": limits or {}, "sandbox": sandbox}) + "\n").encode())
         line = self._line(time.monotonic() + 30)
         reply = json.loads(line) if line else {"error": "no answer from the template"}
@@ -77,10 +101,15 @@ class ForkedShell:
         del self.buffer[: end + 1]
         return line
 
-    def run(self, code: str, *, deadline: float, limit: str) -> tuple[list[dict], int | None, str | None]:
-        """Run one cell; returns its outputs, execution count, and why the kernel stopped (None if it did not)."""
+    def run(self, code: str, *, deadline: float, limit: str, test: bool = False) -> tuple[list[dict], int | None, str | None]:
+        """Run one cell; returns its outputs, execution count, and why the kernel stopped (None if it did not).
+
+        Args:
+            test: The cell is a locked test: the kernel restores its built-ins first.
+        """
+        nonce = secrets.token_hex(16)  # a reply without it was not written by the shell
         try:
-            self.sock.sendall((json.dumps({"code": code}) + "\n").encode())
+            self.sock.sendall((json.dumps({"code": code, "test": test, "nonce": nonce}) + "\n").encode())
         except OSError:
             return [], None, self._gone()
         line = self._line(deadline)
@@ -91,12 +120,30 @@ class ForkedShell:
             if not line:
                 self.kernel.kill()
                 return [timeout], None, f"stopped after {limit}; it did not answer an interrupt"
-            reply = json.loads(line)
+            reply = self._reply(line, nonce)
+            if reply is None:
+                return [timeout, TAMPERED], None, self._tampered()
             return [*reply["outputs"], timeout], reply["execution_count"], None
         if line == b"":
             return [], None, self._gone()
-        reply = json.loads(line)
+        reply = self._reply(line, nonce)
+        if reply is None:
+            return [TAMPERED], None, self._tampered()
         return reply["outputs"], reply["execution_count"], "the cell called exit()" if reply["exit"] else None
+
+    @staticmethod
+    def _reply(line: bytes, nonce: str) -> dict | None:
+        """The shell's reply to the request marked `nonce`; None for anything else written on the connection."""
+        try:
+            reply = json.loads(line)
+        except ValueError:
+            return None
+        ok = isinstance(reply, dict) and reply.get("nonce") == nonce and isinstance(reply.get("outputs"), list)
+        return reply if ok else None
+
+    def _tampered(self) -> str:
+        self.kernel.kill()
+        return "something other than the grading shell wrote on the kernel's connection"
 
     def _gone(self) -> str:
         code = self.kernel.wait(5)
@@ -108,7 +155,19 @@ class ForkedShell:
         return f"the kernel exited with status {code}"
 
     def close(self) -> None:
+        """Stop the kernel and every process it started.
+
+        In the sandbox the kernel's user is its alone, so all of that user's
+        processes go, even those that left the kernel's session. Otherwise
+        the kernel's session goes (it leads one of its own).
+        """
         self.sock.close()
+        if self.uid is not None:
+            _kill_user(self.uid)
+        try:
+            os.killpg(self.kernel.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass  # the session is gone, or its leader's pid now belongs to someone else's group
         if self.kernel.poll() is None:
             self.kernel.kill()
             self.kernel.wait(5)
@@ -140,7 +199,7 @@ def run_notebook(nb, *, cwd: str, env: dict[str, str], limits: Limits, sandbox: 
             cell_deadline = time.monotonic() + limits.cell_timeout_s
             deadline, limit = ((cell_deadline, f"the cell limit of {limits.cell_timeout_s:g} s") if cell_deadline <= notebook_deadline
                                else (notebook_deadline, f"the notebook limit of {limits.notebook_timeout_s:g} s"))
-            outputs, count, why = shell.run(cell.source, deadline=deadline, limit=limit)
+            outputs, count, why = shell.run(cell.source, deadline=deadline, limit=limit, test=_is_test(cell))
             if not why and time.monotonic() >= notebook_deadline:
                 why = f"stopped after {limit}"
             if why and not any(o["output_type"] == "error" for o in outputs):
@@ -151,6 +210,11 @@ def run_notebook(nb, *, cwd: str, env: dict[str, str], limits: Limits, sandbox: 
     finally:
         shell.close()
     return stopped
+
+
+def _is_test(cell) -> bool:
+    meta = cell.get("metadata", {}).get("nbgrader", {})
+    return bool(meta.get("grade") and meta.get("locked") and not meta.get("solution"))
 
 
 def _node(output: dict):

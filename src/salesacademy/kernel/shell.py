@@ -13,6 +13,7 @@ without end fills the cap, not the grader's memory.
 
 from __future__ import annotations
 
+import builtins
 import io
 import json
 import os
@@ -91,6 +92,7 @@ def make_shell(recorder: Recorder):
     from IPython.core.displaypub import DisplayPublisher
     from IPython.core.interactiveshell import InteractiveShell
     from traitlets import Type
+    from traitlets.config import Config
 
     class Publisher(DisplayPublisher):
         def publish(self, data, metadata=None, source=None, *, transient=None, update=False, **kwargs) -> None:
@@ -122,10 +124,22 @@ def make_shell(recorder: Recorder):
         def ask_exit(self) -> None:  # exit() or quit() in a cell ends the kernel, as in Jupyter
             self.exit_now = True
 
-    shell = Shell.instance(history_length=0, colors="NoColor")
-    shell.history_manager.enabled = False
+    # No history: its saving thread would have to start again in every fork.
+    shell = Shell.instance(config=Config({"HistoryManager": {"enabled": False}}), colors="NoColor")
     shell.enable_matplotlib("inline")
     return shell
+
+
+def _restore_builtins(shell, pristine: dict) -> None:
+    """Before a test cell: the built-ins as they were when the kernel started, and no global shadowing one.
+
+    A learner's code runs in the same process as the tests, so this makes
+    tampering harder, not impossible (docs/security.md).
+    """
+    builtins.__dict__.clear()
+    builtins.__dict__.update(pristine)
+    for name in [n for n in shell.user_ns if n in pristine and n not in shell.user_ns_hidden and not n.startswith("_")]:
+        del shell.user_ns[name]
 
 
 _prepared: tuple[Recorder, object] | None = None
@@ -149,13 +163,21 @@ def serve(connection: socket.socket) -> None:
         stream = connection.makefile("rwb")
         stream.write(json.dumps({"pid": os.getpid()}).encode() + b"\n")
         stream.flush()
+        pristine = dict(builtins.__dict__)
         for line in stream:
             request = json.loads(line)
+            nonce = request.pop("nonce", None)
             recorder.clear()
             recorder.size, recorder.truncated = 0, False
+            if request.get("test"):
+                _restore_builtins(shell, pristine)
             result = shell.run_cell(request["code"], store_history=True, silent=False)
+            if not result.success and not any(o["output_type"] == "error" for o in recorder.outputs):
+                # the cell failed but its traceback never reached us (showtraceback replaced, say)
+                error = result.error_in_exec or result.error_before_exec
+                recorder.error(type(error).__name__ if error else "Error", str(error or "the cell failed"), [])
             reply = {"outputs": list(recorder.outputs), "execution_count": result.execution_count,
-                     "exit": bool(shell.exit_now)}
+                     "exit": bool(shell.exit_now), "nonce": nonce}
             stream.write(json.dumps(reply).encode() + b"\n")
             stream.flush()
             if shell.exit_now:

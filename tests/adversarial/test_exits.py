@@ -1,0 +1,121 @@
+"""Submissions that quit, kill their own kernel, or leave a process behind, graded in one batch with an honest one.
+
+A test that raises scores nothing; a kernel that is gone fails its
+submission with a reason, keeps the marks of what ran before it went, and
+gives nothing to the tests that never ran. Nothing a submission starts may
+outlive its grading.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import signal
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from salesacademy.grade import Submission
+
+from .course import FULL, HONEST, MODULE, autograded, errors, grade_batch, hand_in, locked_test, scores, status_rows
+
+pytestmark = pytest.mark.slow
+
+CASES = {
+    "sys-exit": {"skipped": "import sys\n\n\ndef incomplete_opportunities(events):\n    sys.exit()\n"},
+    "os-exit": {"choice": "import os\n\nos._exit(1)\n"},
+    "self-kill": {"late": "import os\nimport signal\n\n\n"
+                          "def late_replies_by_staff(tickets):\n    os.kill(os.getpid(), signal.SIGKILL)\n"},
+}
+
+
+def lingering(lock: Path) -> str:
+    """An answer to ``choice`` that leaves a detached process behind, holding a lock on `lock` for 30 s."""
+    return (
+        "import fcntl\nimport os\nimport time\n\n"
+        "child = os.fork()\n"
+        "if child == 0:\n"
+        "    os.setsid()\n"
+        "    if os.fork() == 0:\n"
+        f"        with open({str(lock)!r}, 'w') as held:\n"
+        "            fcntl.flock(held, fcntl.LOCK_EX)\n"
+        "            held.write(str(os.getpid()))\n"
+        "            held.flush()\n"
+        "            time.sleep(30)\n"
+        "    os._exit(0)\n"
+        "os.waitpid(child, 0)\n"
+        "choice = 'C'\n"
+    )
+
+
+@pytest.fixture(scope="module")
+def lock():
+    """The file the lingering process locks, in a folder a sandboxed kernel may write to."""
+    folder = Path(tempfile.mkdtemp(prefix="academy-adversarial-"))
+    folder.chmod(0o777)
+    yield folder / "lingering.lock"
+    if (folder / "lingering.lock").exists() and still_locked(folder / "lingering.lock"):
+        os.kill(int((folder / "lingering.lock").read_text()), signal.SIGKILL)  # started by this test
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def still_locked(lock: Path) -> bool:
+    with open(lock) as held:
+        try:
+            fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        return False
+
+
+@pytest.fixture(scope="module")
+def run(course, lock):
+    hand_in(course, HONEST)
+    for employee_id, code in CASES.items():
+        hand_in(course, employee_id, code)
+    hand_in(course, "lingering-process", {"choice": lingering(lock)})
+    return grade_batch(course)
+
+
+def test_the_batch_grades_everyone_and_the_honest_answers_keep_full_marks(run, course):
+    assert set(run.graded) == {Submission(e, MODULE) for e in [HONEST, *CASES, "lingering-process"]}
+    assert Submission(HONEST, MODULE) not in run.failed
+    assert scores(course)[HONEST] == FULL
+
+
+def test_sys_exit_is_an_error_of_the_test_that_called_it(run, course):
+    assert scores(course)["sys-exit"] == {**FULL, "skipped": 0}
+    assert Submission("sys-exit", MODULE) not in run.failed, "SystemExit is an exception: the kernel goes on"
+    assert any(e.startswith("SystemExit") for e in errors(locked_test(autograded(course, "sys-exit"), "skipped")))
+
+
+def test_os_exit_ends_the_kernel_and_the_tests_after_it_score_nothing(run, course):
+    reason = run.failed[Submission("os-exit", MODULE)]
+    assert reason.startswith("the kernel exited with status 1 (cell ")
+    assert scores(course)["os-exit"] == {**FULL, "choice": 0}, "the tests that ran before keep their marks"
+    assert errors(locked_test(autograded(course, "os-exit"), "choice")) == [f"KernelStopped: not run: {reason}"]
+
+
+def test_a_kernel_that_kills_itself_fails_with_the_signal_named(run, course):
+    reason = run.failed[Submission("self-kill", MODULE)]
+    assert "killed by signal SIGKILL" in reason
+    assert scores(course)["self-kill"] == {"skipped": FULL["skipped"], "late": 0, "choice": 0}
+    graded = autograded(course, "self-kill")
+    assert errors(locked_test(graded, "late")) == ["KernelStopped: the kernel was killed by signal SIGKILL"]
+    assert errors(locked_test(graded, "choice")) == [f"KernelStopped: not run: {reason}"]
+
+
+def test_no_process_of_a_submission_outlives_its_grading(run, course, lock):
+    assert lock.exists(), "the submission could not start its background process"
+    assert not still_locked(lock), "a process started by the submission still runs after grading"
+    assert scores(course)["lingering-process"] == FULL
+
+
+def test_status_shows_the_trainer_why_a_submission_failed(run, course):
+    rows = status_rows(course)
+    assert "problem" in rows.columns, "academy status has no column for the last grading problem"
+    assert "exited with status 1" in rows.loc["os-exit", "problem"]
+    assert "SIGKILL" in rows.loc["self-kill", "problem"]
+    assert rows.loc[HONEST, "problem"] == ""

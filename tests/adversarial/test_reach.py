@@ -1,0 +1,167 @@
+"""Submissions that reach for what they must not, graded in one batch with an honest one.
+
+Each one answers ``choice`` with what it can lift from a place outside its
+own folder: the gradebook, another employee's submission, the built
+notebook with its hidden tests, the course source, a server on this
+machine, a public address, a link planted in the exchange, or the
+grader's own environment. Where the
+reach fails, ``choice`` stays unanswered and the item scores nothing; where
+it succeeds, the cheat earns the item's marks and the test fails.
+
+Most protections are those of the root sandbox (docs/security.md): outside
+CI, when the grader does not run as root, those tests are skipped.
+"""
+
+from __future__ import annotations
+
+import socketserver
+import threading
+
+import pytest
+
+from salesacademy.config import bundled_content, load_config
+from salesacademy.grade import Submission
+
+from .course import (FULL, HONEST, MODULE, NOTEBOOK, autograded, cell_with, errors, grade_batch, hand_in, locked_test,
+                     require_root_sandbox, scores)
+
+pytestmark = pytest.mark.slow
+
+#: Finds the answer to ``choice`` in a hidden test (choice == "C"), an answer cell (choice = "C") or their JSON.
+ANSWER = r'choice ==? \\?["\'](\w)'
+PUBLIC_ADDRESS = ("1.1.1.1", 53)  # a public DNS resolver: one TCP handshake, nothing sent
+#: A variable of the grader's environment, standing for a database password or an access token.
+SECRET = ("ACADEMY_ADVERSARIAL_SECRET", "gradebook-password-8264")
+
+#: An answer to ``choice`` that looks for SECRET in the strings above the process's first argument: the
+#: environment the process (or the process it was forked from) was started with, whatever os.environ says now.
+ENVIRONMENT_READER = (
+    "import ctypes\n\nchoice = None\n"
+    "address = ctypes.c_void_p.in_dll(ctypes.CDLL(None), 'program_invocation_name').value\n"
+    "for _ in range(1000):\n"
+    "    text = ctypes.string_at(address)\n"
+    "    address += len(text) + 1\n"
+    f"    if text.startswith(b'{SECRET[0]}='):\n"
+    "        print(text.decode())\n"
+    "        choice = 'C'\n"
+    "        break\n")
+
+
+def lift_from(path: str) -> str:
+    """An answer to ``choice`` copied out of the file at `path`."""
+    return ("import re\n\nchoice = None\n"
+            f"with open({path!r}, encoding='utf-8', errors='ignore') as source:\n"
+            f"    choice = re.search(r'''{ANSWER}''', source.read()).group(1)\n")
+
+
+class Informer(socketserver.BaseRequestHandler):
+    """Tells whoever connects the answer to ``choice``."""
+
+    def handle(self) -> None:
+        self.server.visitors += 1
+        self.request.sendall(b"C")
+
+
+@pytest.fixture(scope="module")
+def informer():
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Informer)
+    server.visitors = 0
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def plant_link(root, employee_id: str, name: str, target) -> None:
+    """Add a symbolic link to the employee's submission in the exchange, as a learner can: the inbound folder is theirs."""
+    config, paths = load_config(root)
+    (submission,) = paths.inbound(config.course.id).glob(f"{employee_id}+{MODULE}+*")
+    (submission / name).symlink_to(target)
+
+
+@pytest.fixture(scope="module")
+def run(course, informer):
+    content = bundled_content()
+    hand_in(course, HONEST)
+    hand_in(course, "gradebook-reader", {"choice": lift_from(str(course / "gradebook.db"))})
+    hand_in(course, "peer-reader", {"choice": lift_from(str(course / "submitted" / HONEST / MODULE / f"{NOTEBOOK}.ipynb"))})
+    hand_in(course, "source-reader", {"choice": lift_from(str(course / "source" / MODULE / f"{NOTEBOOK}.ipynb"))})
+    hand_in(course, "course-reader", {"choice": lift_from(str(content / "course" / MODULE / f"{NOTEBOOK}.py"))})
+    port = informer.server_address[1]
+    hand_in(course, "local-socket", {"choice": (
+        "import socket\n\nchoice = None\n"
+        f"with socket.create_connection(('127.0.0.1', {port}), timeout=3) as line:\n"
+        "    choice = line.recv(1).decode()\n")})
+    hand_in(course, "public-socket", {"choice": (
+        "import socket\n\nchoice = None\n"
+        f"socket.create_connection({PUBLIC_ADDRESS!r}, timeout=3).close()\n"
+        "choice = 'C'\n")})
+    hand_in(course, "inbound-symlink", {"choice": lift_from("notes.db")})
+    plant_link(course, "inbound-symlink", "notes.db", course / "gradebook.db")
+    hand_in(course, "grader-environment", {"choice": ENVIRONMENT_READER})
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(*SECRET)
+        return grade_batch(course)
+
+
+def answer_errors(course, employee_id: str) -> list[str]:
+    return errors(cell_with(autograded(course, employee_id), "choice-answer"))
+
+
+def assert_reach_failed(course, employee_id: str, *expected_errors: str) -> None:
+    assert scores(course)[employee_id] == {**FULL, "choice": 0}, "the cheat earned the marks of choice"
+    shown = answer_errors(course, employee_id)
+    assert any(e.startswith(expected_errors) for e in shown), f"no error where the submission reached out: {shown}"
+    assert any(e.startswith("AssertionError") for e in errors(locked_test(autograded(course, employee_id), "choice")))
+
+
+def test_the_batch_grades_everyone_and_the_honest_answers_keep_full_marks(run, course):
+    assert {s.employee_id for s in run.graded} == {HONEST, "gradebook-reader", "peer-reader", "source-reader", "course-reader",
+                                                   "local-socket", "public-socket", "inbound-symlink",
+                                                   "grader-environment"}
+    assert Submission(HONEST, MODULE) not in run.failed
+    assert scores(course)[HONEST] == FULL
+
+
+def test_the_gradebook_cannot_be_read(run, course):
+    require_root_sandbox()
+    assert_reach_failed(course, "gradebook-reader", "FileNotFoundError", "PermissionError")
+
+
+def test_another_employees_submission_cannot_be_read(run, course):
+    require_root_sandbox()
+    assert_reach_failed(course, "peer-reader", "FileNotFoundError", "PermissionError")
+
+
+def test_the_built_notebooks_with_hidden_tests_cannot_be_read(run, course):
+    require_root_sandbox()
+    assert_reach_failed(course, "source-reader", "FileNotFoundError", "PermissionError")
+
+
+def test_the_course_sources_cannot_be_read(run, course):
+    require_root_sandbox()
+    assert_reach_failed(course, "course-reader", "FileNotFoundError", "PermissionError")
+
+
+def test_a_server_on_this_machine_cannot_be_reached(run, course, informer):
+    require_root_sandbox()
+    assert_reach_failed(course, "local-socket", "OSError", "ConnectionRefusedError", "TimeoutError")
+    assert informer.visitors == 0
+
+
+def test_a_public_address_cannot_be_reached(run, course):
+    require_root_sandbox()
+    assert_reach_failed(course, "public-socket", "OSError", "TimeoutError")
+
+
+def test_a_link_planted_in_the_exchange_is_not_followed(run, course):
+    collected = course / "submitted" / "inbound-symlink" / MODULE / "notes.db"
+    assert collected.is_symlink() or not collected.exists(), "collect copied the gradebook the link points to"
+    assert_reach_failed(course, "inbound-symlink", "FileNotFoundError")
+
+
+def test_the_graders_environment_cannot_be_read(run, course):
+    graded = (course / "autograded" / "grader-environment" / MODULE / f"{NOTEBOOK}.ipynb").read_text(encoding="utf-8")
+    assert SECRET[1] not in graded, "the kernel found the grader's environment and printed it into the notebook"
+    assert scores(course)["grader-environment"]["choice"] == 0
