@@ -220,6 +220,6 @@ def test_no_manual_grade_comment_or_history_is_ever_lost(submitted, tmp_path):
     toml.write_text(toml.read_text(encoding="utf-8").replace(str(submitted.parent / "content"), str(content)), encoding="utf-8")
     GradingLife.template = template
     machine = GradingLife.TestCase
-    machine.settings = settings(max_examples=6, stateful_step_count=6, deadline=None, derandomize=True,
+    machine.settings = settings(max_examples=4, stateful_step_count=6, deadline=None, derandomize=True,
                                 suppress_health_check=list(HealthCheck), phases=PHASES)
     machine().runTest()
