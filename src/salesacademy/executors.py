@@ -53,7 +53,7 @@ def chosen(name: str, *, workers: int, scheduler: str | None, inline: bool = Fal
     """
     if name == LOCAL:
         if scheduler is not None:
-            raise AcademyError("--scheduler is for --executor dask; leave it out to grade on this machine")
+            raise AcademyError("--scheduler is for --executor dask; leave it out to use this machine's own workers")
         return local(workers, inline=inline)
     if name == DASK:
         if not scheduler:
@@ -68,8 +68,10 @@ def local(count: int, *, inline: bool = False) -> Iterator[Fanout]:
 
     def fanout(task: Callable[[Item], Outcome], items: Sequence[Item],
                lost: Callable[[Item, Exception], Outcome]) -> Iterator[tuple[Item, Outcome]]:
+        if not items:
+            return
         size = min(count, len(items))
-        if size == 0 or (inline and size == 1):
+        if inline and size == 1:
             for item in items:
                 yield item, task(item)
             return
@@ -124,31 +126,40 @@ def _outcome(future, item: Item, lost: Callable[[Item, Exception], Outcome]) -> 
 def _connect(address: str):
     """A client of the scheduler at `address`, with at least one worker.
 
-    A handshake comes first, under a time limit of its own: the client waits
-    for ever on a server that accepts connections and never answers, and
-    fails with a baffling error on one that answers in another protocol.
+    The server is asked who it is first, under a time limit of its own: the
+    client waits for ever on a server that accepts connections and never
+    answers, and fails with a baffling error on one that speaks another
+    protocol or is a worker rather than the scheduler.
     """
     import asyncio
 
-    from distributed import Client
+    from distributed import Client, Security
     from distributed.comm import connect
 
-    async def handshake() -> None:
-        comm = await connect(address, timeout=CONNECT_TIMEOUT_S)
-        await comm.close()
+    async def identity() -> dict:
+        # TLS settings, if any, come from Dask's configuration, as the client's do
+        comm = await connect(address, timeout=CONNECT_TIMEOUT_S, **Security().get_connection_args("client"))
+        try:
+            await comm.write({"op": "identity", "reply": True})
+            return await comm.read()
+        finally:
+            await comm.close()
 
     problem = f"cannot use the Dask scheduler at {address}"
     try:
-        asyncio.run(asyncio.wait_for(handshake(), CONNECT_TIMEOUT_S))
-    except (ValueError, TypeError) as error:  # not an address Dask can parse
+        server = asyncio.run(asyncio.wait_for(identity(), CONNECT_TIMEOUT_S))
+    except (ValueError, TypeError) as error:  # an address Dask cannot use: unknown scheme, no port, TLS without its settings
         raise AcademyError(f"{problem}: {error}") from None
     except (OSError, asyncio.TimeoutError):
         raise AcademyError(f"{problem}: no answer within {CONNECT_TIMEOUT_S} s; is the scheduler running and reachable?") from None
     except Exception:  # something answered, and it does not speak Dask's protocol
         raise AcademyError(f"{problem}: the server there is not a Dask scheduler") from None
+    kind = server.get("type") if isinstance(server, dict) else None
+    if kind != "Scheduler":
+        raise AcademyError(f"{problem}: the server there is a Dask {kind or 'server'}, not the scheduler")
     try:
         client = Client(address, timeout=CONNECT_TIMEOUT_S, set_as_default=False)
-    except Exception as error:  # it answered the handshake, but not as a scheduler does to a client
+    except Exception as error:  # it said it is a scheduler, and then did not behave as one
         raise AcademyError(f"{problem}: {type(error).__name__}: {error}".splitlines()[0]) from None
     try:
         client.wait_for_workers(1, timeout=CONNECT_TIMEOUT_S)

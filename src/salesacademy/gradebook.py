@@ -340,6 +340,8 @@ def _local(times: pd.Series, timezone: str) -> pd.Series:
 def grade_rows(url: str, timezone: str = "UTC") -> pd.DataFrame:
     """Every graded cell of every submission, with its effective score in `score`, times in `timezone`."""
     rows = read_frame(url, GRADE_ROWS)
+    for column in ("max_score", "auto_score", "manual_score", "extra_credit"):  # PostgreSQL hands back Decimal objects
+        rows[column] = pd.to_numeric(rows[column]).astype(float)
     rows["score"] = rows.manual_score.where(rows.manual_score.notna(), rows.auto_score)
     rows["score"] = rows.score + rows.extra_credit.fillna(0)
     rows["needs_manual_grade"] = rows.needs_manual_grade.astype(bool)

@@ -109,7 +109,7 @@ def report(
             executor is misconfigured or its scheduler unreachable.
     """
     config, paths = load_config(instance)
-    fanout = executors.chosen(executor, workers=workers or config_workers(config), scheduler=scheduler, inline=True)
+    pool = executors.chosen(executor, workers=workers or config_workers(config), scheduler=scheduler, inline=True)
     as_of = as_of or dt.date.today()
     period = period or as_of.isoformat()
     if not PERIOD.match(period):
@@ -128,7 +128,7 @@ def report(
     from tqdm import tqdm
 
     run = ReportRun()
-    with fanout as run_all, tqdm(total=len(jobs), desc="report", unit="employee", disable=not progress) as bar:
+    with pool as run_all, tqdm(total=len(jobs), desc="report", unit="employee", disable=not progress) as bar:
         (paths.reports / "employees").mkdir(parents=True, exist_ok=True, mode=0o700)
         ensure_kernelspec()
         for job, reason in _render_all(notebook, jobs, chromium, run_all):

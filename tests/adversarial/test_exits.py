@@ -52,8 +52,11 @@ def lingering(lock: Path) -> str:
 
 @pytest.fixture(scope="module")
 def lock():
-    """The file the lingering process locks, in a folder a sandboxed kernel may write to."""
-    folder = Path(tempfile.mkdtemp(prefix="academy-adversarial-"))
+    """The file the lingering process locks, in a folder a sandboxed kernel may write to.
+
+    Not under /tmp: a sandboxed kernel has a /tmp of its own, which this test could not see.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="academy-adversarial-", dir="/run" if os.path.isdir("/run") else None))
     folder.chmod(0o777)
     yield folder / "lingering.lock"
     if (folder / "lingering.lock").exists() and still_locked(folder / "lingering.lock"):

@@ -60,7 +60,9 @@ PRELOAD = (
     "salesacademy.kernel.shell",
 )
 CLONE_NEWNS, CLONE_NEWNET = 0x00020000, 0x40000000
-MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REC, MS_PRIVATE = 1, 2, 4, 8, 1 << 14, 1 << 18
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_BIND, MS_REC, MS_PRIVATE = 1, 2, 4, 8, 1 << 12, 1 << 14, 1 << 18
+#: Size of a grading kernel's own /tmp (and /var/tmp, /dev/shm), in MiB.
+TMP_MB = 256
 PR_SET_NO_NEW_PRIVS = 38
 
 #: What a caller may ask the template to load ahead of its forks.
@@ -110,15 +112,17 @@ def apply_limits(limits: dict) -> None:
         resource.setrlimit(resource.RLIMIT_CPU, (limits["cpu_s"], limits["cpu_s"] + 5))
 
 
-def enter_sandbox(sandbox: dict) -> None:
-    """Cut a grading kernel off from everything but its own scratch folder. Needs root.
+def enter_sandbox(sandbox: dict, cwd: str) -> None:
+    """Cut a grading kernel off from everything but its own folder `cwd`. Needs root.
 
-    A new network namespace with no interface up: no socket reaches anything.
-    A private mount namespace in which each folder of ``hide`` (the instance
-    with the gradebook and everyone's work, the course sources with their
-    hidden tests) is covered by an empty read-only tmpfs. Then the user
-    ``uid``/``gid`` (nobody), no supplementary groups, and no way back up
-    through set-user-id programs.
+    - A new network namespace with no interface up: no socket reaches another machine or port.
+    - A private mount namespace in which each folder of ``hide`` (the instance
+      with the gradebook and everyone's work, the course sources with their
+      hidden tests) is covered by an empty read-only tmpfs, and /tmp, /var/tmp
+      and /dev/shm are empty and the kernel's own, gone with it; `cwd`, which
+      lies under /tmp, is bound back in place.
+    - The user ``uid``/``gid``, no supplementary groups, and no way back up
+      through set-user-id programs.
     """
     import ctypes
 
@@ -134,6 +138,14 @@ def enter_sandbox(sandbox: dict) -> None:
         if os.path.isdir(folder):
             check(libc.mount(b"tmpfs", os.fsencode(folder), b"tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, b"size=4k"),
                   f"hide {folder}")
+    own = os.open(cwd, os.O_PATH | os.O_DIRECTORY)  # still reachable once /tmp is covered
+    for folder in ("/tmp", "/var/tmp", "/dev/shm"):
+        if os.path.isdir(folder):
+            check(libc.mount(b"tmpfs", folder.encode(), b"tmpfs", MS_NOSUID | MS_NODEV, f"size={TMP_MB}m,mode=1777".encode()),
+                  f"private {folder}")
+    os.makedirs(cwd, exist_ok=True)
+    check(libc.mount(f"/proc/self/fd/{own}".encode(), os.fsencode(cwd), None, MS_BIND, None), "bind the kernel's folder")
+    os.close(own)
     check(libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no new privileges")
     os.setgroups([])
     os.setgid(sandbox["gid"])
@@ -146,7 +158,7 @@ def _detach(request: dict, listener: socket.socket) -> None:
     os.setsid()
     apply_limits(request.get("limits") or json.loads(os.environ.get("ACADEMY_KERNEL_LIMITS", "{}")))
     if request.get("sandbox"):
-        enter_sandbox(request["sandbox"])
+        enter_sandbox(request["sandbox"], request["cwd"])
     os.chdir(request.get("cwd") or os.getcwd())
     os.environ.clear()
     os.environ.update(request.get("env") or {})
