@@ -194,11 +194,16 @@ class GradingLife(RuleBasedStateMachine):
 
     @invariant()
     def nothing_is_lost(self) -> None:
-        rows = {e: (manual, comment) for e, manual, comment in gradebook_rows(self.root, """
-            SELECT sa.student_id, g.manual_score, c.manual_comment FROM grade g
-            JOIN comment c ON c.notebook_id = g.notebook_id AND c.cell_id = g.cell_id
+        # The written item is a grade cell and a solution cell, two cells in nbgrader's tables, one name.
+        manual = dict(gradebook_rows(self.root, """
+            SELECT sa.student_id, g.manual_score FROM grade g
             JOIN submitted_notebook sn ON sn.id = g.notebook_id JOIN submitted_assignment sa ON sa.id = sn.assignment_id
-            JOIN base_cell bc ON bc.id = g.cell_id WHERE bc.name = 'shortcuts'""")}
+            JOIN base_cell bc ON bc.id = g.cell_id WHERE bc.name = 'shortcuts'"""))
+        comments = dict(gradebook_rows(self.root, """
+            SELECT sa.student_id, c.manual_comment FROM comment c
+            JOIN submitted_notebook sn ON sn.id = c.notebook_id JOIN submitted_assignment sa ON sa.id = sn.assignment_id
+            JOIN base_cell bc ON bc.id = c.cell_id WHERE bc.name = 'shortcuts'"""))
+        rows = {employee: (manual.get(employee), comments.get(employee)) for employee in manual}
         for employee, given in self.manual.items():
             assert rows.get(employee) == given, f"{employee}'s manual grade or comment was lost"
         history = gradebook_rows(self.root, "SELECT * FROM academy_employee_history ORDER BY id")
