@@ -33,7 +33,7 @@ FULL = {"skipped": 3.0, "late": 3.0, "choice": 2.0}
 HONEST = "honest"
 
 #: Limits of the suite's instance, low so that abuse is stopped quickly.
-LIMITS = {"cell_timeout_s": 3, "notebook_timeout_s": 20, "memory_mb": 1024, "max_file_mb": 20, "max_processes": 16}
+LIMITS = {"cell_timeout_s": 8, "notebook_timeout_s": 40, "memory_mb": 1024, "max_file_mb": 20, "max_processes": 16}
 
 #: Everyone who hands something in, across the suite's modules (one roster, one release).
 EMPLOYEES = (

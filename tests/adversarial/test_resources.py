@@ -62,7 +62,8 @@ def test_a_loop_that_swallows_the_interrupt_is_killed_and_fails_its_submission(r
 
 def test_a_memory_bomb_hits_the_memory_limit_and_the_kernel_survives(run, course):
     assert scores(course)["memory-bomb"] == {**FULL, "late": 0}
-    assert any(e.startswith("MemoryError") for e in errors(locked_test(autograded(course, "memory-bomb"), "late")))
+    shown = errors(locked_test(autograded(course, "memory-bomb"), "late"))
+    assert any(e.startswith("MemoryError") for e in shown), shown
     assert Submission("memory-bomb", MODULE) not in run.failed
 
 
