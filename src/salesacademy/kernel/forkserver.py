@@ -60,7 +60,7 @@ PRELOAD = (
     "salesacademy.kernel.shell",
 )
 CLONE_NEWNS, CLONE_NEWNET = 0x00020000, 0x40000000
-MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_BIND, MS_REC, MS_PRIVATE = 1, 2, 4, 8, 1 << 12, 1 << 14, 1 << 18
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 1, 2, 4, 8, 32, 1 << 12, 1 << 14, 1 << 18
 #: Size of a grading kernel's own /tmp (and /var/tmp, /dev/shm), in MiB.
 TMP_MB = 256
 PR_SET_NO_NEW_PRIVS = 38
@@ -138,14 +138,23 @@ def enter_sandbox(sandbox: dict, cwd: str) -> None:
         if os.path.isdir(folder):
             check(libc.mount(b"tmpfs", os.fsencode(folder), b"tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, b"size=4k"),
                   f"hide {folder}")
-    own = os.open(cwd, os.O_PATH | os.O_DIRECTORY)  # still reachable once /tmp is covered
-    for folder in ("/tmp", "/var/tmp", "/dev/shm"):
+    covered = ("/tmp", "/var/tmp", "/dev/shm")
+    # Folders under those that must stay: the kernel's own, and Python's (a virtual environment or
+    # the package's source may live under /tmp), opened now to be bound back once they are covered.
+    python = {os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, *sys.path) if p and os.path.isdir(p)}
+    python = sorted(p for p in python if p.startswith(tuple(f"{c}/" for c in covered)))
+    python = [p for p in python if not any(p.startswith(f"{q}/") for q in python)]  # outermost only
+    keep = [(cwd, os.open(cwd, os.O_PATH | os.O_DIRECTORY), 0), *((p, os.open(p, os.O_PATH | os.O_DIRECTORY), MS_RDONLY) for p in python)]
+    for folder in covered:
         if os.path.isdir(folder):
             check(libc.mount(b"tmpfs", folder.encode(), b"tmpfs", MS_NOSUID | MS_NODEV, f"size={TMP_MB}m,mode=1777".encode()),
                   f"private {folder}")
-    os.makedirs(cwd, exist_ok=True)
-    check(libc.mount(f"/proc/self/fd/{own}".encode(), os.fsencode(cwd), None, MS_BIND, None), "bind the kernel's folder")
-    os.close(own)
+    for path, handle, readonly in keep:
+        os.makedirs(path, exist_ok=True)
+        check(libc.mount(f"/proc/self/fd/{handle}".encode(), os.fsencode(path), None, MS_BIND | MS_REC, None), f"bind {path}")
+        if readonly:
+            check(libc.mount(b"none", os.fsencode(path), None, MS_BIND | MS_REMOUNT | MS_RDONLY, None), f"read-only {path}")
+        os.close(handle)
     check(libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no new privileges")
     os.setgroups([])
     os.setgid(sandbox["gid"])
