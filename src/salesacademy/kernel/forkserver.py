@@ -31,6 +31,7 @@ import json
 import os
 import pkgutil
 import resource
+import signal
 import socket
 import sys
 
@@ -165,6 +166,9 @@ def _detach(request: dict, listener: socket.socket) -> None:
     """In a new child: its own session, sandbox, folder, environment and limits, no terminal."""
     listener.close()
     os.setsid()
+    # An interrupt must raise KeyboardInterrupt in the kernel, even if whoever started the
+    # template ignored SIGINT (as a shell does for a command run in the background).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     apply_limits(request.get("limits") or json.loads(os.environ.get("ACADEMY_KERNEL_LIMITS", "{}")))
     if request.get("sandbox"):
         enter_sandbox(request["sandbox"], request["cwd"])
