@@ -254,3 +254,14 @@ def test_a_sandboxed_kernel_leaves_nothing_in_tmp_for_the_next(tmp_path):
         shutil.rmtree(work)
     assert printed["second"] == ["False False\n", "2\n"]
     assert not Path("/tmp/left-behind.txt").exists()
+
+
+def test_a_closed_template_leaves_no_folder_behind():
+    from salesacademy.kernel.provisioner import Template
+
+    template = Template(shell=True)
+    folder = Path(template.folder)
+    assert (folder / "template.sock").exists()
+    template.close()
+    assert template.process.poll() is not None
+    assert not folder.exists()

@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import select
+import shutil
 import signal
 import socket
 import subprocess
@@ -88,6 +89,7 @@ class Template:
         if self.process.poll() is None:
             self.process.terminate()
             self.process.wait(timeout=10)
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 class ForkedKernel:
