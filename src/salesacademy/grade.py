@@ -309,47 +309,102 @@ class _Writer:
         warnings.filterwarnings("ignore", category=SAWarning)
         self.paths, self.run_id = paths, run_id
         self.gradebook = Gradebook(url, course_id)
+        # The course's assignments, notebooks and cells are read once, not again after every
+        # commit; each submission's own rows are read fresh, as each is saved once per run.
+        self.gradebook.db().expire_on_commit = False
+        self.assignments: dict = {}  # module id -> nbgrader Assignment, with its notebooks and cells
         # Every score this run writes is recorded in the audit trail as this run's.
         self.audited = contextlib.ExitStack()
         self.audited.enter_context(audit_source(self.gradebook.db, f"autograde:{run_id}"))
 
-    def open(self, submission: Submission) -> None:
-        """Create or update the submission row, with its submission time, as nbgrader's autograde does."""
-        from nbgrader.utils import parse_utc
-
-        stamp = _timestamp(self.paths.step("submitted", submission.employee_id, submission.module_id))
-        self.gradebook.update_or_create_student(submission.employee_id)
-        if stamp:
-            self.gradebook.update_or_create_submission(submission.module_id, submission.employee_id, timestamp=parse_utc(stamp))
-        else:
-            self.gradebook.update_or_create_submission(submission.module_id, submission.employee_id)
-
     def save(self, result: Result) -> None:
-        job, gb = result.job, self.gradebook
-        self.open(Submission(job.employee_id, job.module_id))
+        job, db = result.job, self.gradebook.db
         try:
-            notebook = gb.find_submission_notebook(job.notebook, job.module_id, job.employee_id)
-            if result.unreadable:  # as nbgrader does for a missing notebook: zero, nothing to review
-                for grade in notebook.grades:
-                    grade.auto_score, grade.needs_manual_grade = 0, False
+            if self._submission_id(job) is None:
+                self._create(result)
             else:
-                by_name = {grade.name: grade for grade in notebook.grades}
-                for name, score in result.scores.items():
-                    grade = by_name[name]
-                    grade.auto_score = score
-                    grade.needs_manual_grade = grade.manual_score is not None or score is None
-                comments = {comment.name: comment for comment in notebook.comments}
-                for name, text in result.comments.items():
-                    comments[name].auto_comment = text
+                self._update(result)
             key = {"employee_id": job.employee_id, "module_id": job.module_id}
-            gb.db.execute(grading_problem.delete().filter_by(**key))
+            db.execute(grading_problem.delete().filter_by(**key))
             if result.problem:
-                gb.db.execute(grading_problem.insert().values(**key, run_id=self.run_id, problem=result.problem))
-            gb.db.commit()
+                db.execute(grading_problem.insert().values(**key, run_id=self.run_id, problem=result.problem))
+            db.commit()
         except BaseException:
-            gb.db.rollback()
+            db.rollback()
             raise
         self._publish(result)
+
+    def _submission_id(self, job: Job) -> str | None:
+        from nbgrader.api import Assignment, SubmittedAssignment
+
+        return self.gradebook.db.query(SubmittedAssignment.id).join(Assignment).filter(
+            Assignment.name == job.module_id, SubmittedAssignment.student_id == job.employee_id).scalar()
+
+    def _stamp(self, job: Job):
+        from nbgrader.utils import parse_utc
+
+        stamp = _timestamp(self.paths.step("submitted", job.employee_id, job.module_id))
+        return parse_utc(stamp) if stamp else None
+
+    def _create(self, result: Result) -> None:
+        """A first grading: the rows nbgrader's ``add_submission`` makes, with their scores, in this transaction.
+
+        nbgrader would commit the student, then the empty submission, then the
+        scores: three transactions, and the unit of work of its ORM for each row.
+        """
+        from nbgrader.api import Comment, Grade, Student, SubmittedAssignment, SubmittedNotebook, new_uuid
+        from sqlalchemy import insert
+
+        job, db = result.job, self.gradebook.db
+        if db.get(Student, job.employee_id) is None:
+            db.execute(insert(Student), [{"id": job.employee_id}])
+        assignment = self.assignments.get(job.module_id) or self.assignments.setdefault(
+            job.module_id, self.gradebook.find_assignment(job.module_id))
+        submission_id = new_uuid()
+        db.execute(insert(SubmittedAssignment), [{"id": submission_id, "assignment_id": assignment.id,
+                                                  "student_id": job.employee_id, "timestamp": self._stamp(job)}])
+        notebooks, grades, comments = [], [], []
+        for notebook in assignment.notebooks:
+            notebook_id, graded = new_uuid(), notebook.name == job.notebook
+            notebooks.append({"id": notebook_id, "assignment_id": submission_id, "notebook_id": notebook.id})
+            for cell in [*notebook.grade_cells, *notebook.task_cells]:
+                if graded and result.unreadable:  # as nbgrader does for a missing notebook
+                    score, review = 0, False
+                elif graded and cell.name in result.scores:
+                    score = result.scores[cell.name]
+                    review = score is None
+                else:  # nbgrader's defaults: no score yet, to be reviewed
+                    score, review = None, True
+                grades.append({"id": new_uuid(), "notebook_id": notebook_id, "cell_id": cell.id,
+                               "auto_score": score, "needs_manual_grade": review})
+            for cell in [*notebook.solution_cells, *notebook.task_cells]:
+                comments.append({"id": new_uuid(), "notebook_id": notebook_id, "cell_id": cell.id,
+                                 "auto_comment": result.comments.get(cell.name) if graded else None})
+        db.execute(insert(SubmittedNotebook), notebooks)
+        for model, rows in ((Grade, grades), (Comment, comments)):
+            if rows:
+                db.execute(insert(model), rows)
+
+    def _update(self, result: Result) -> None:
+        """A regrade: new automatic scores and comments beside any manual ones, as nbgrader's autograde."""
+        job, gb = result.job, self.gradebook
+        submission = gb.find_submission(job.module_id, job.employee_id)
+        stamp = self._stamp(job)
+        if stamp is not None:
+            submission.timestamp = stamp
+        notebook = gb.find_submission_notebook(job.notebook, job.module_id, job.employee_id)
+        if result.unreadable:  # as nbgrader does for a missing notebook: zero, nothing to review
+            for grade in notebook.grades:
+                grade.auto_score, grade.needs_manual_grade = 0, False
+            return
+        by_name = {grade.name: grade for grade in notebook.grades}
+        for name, score in result.scores.items():
+            grade = by_name[name]
+            grade.auto_score = score
+            grade.needs_manual_grade = grade.manual_score is not None or score is None
+        comments = {comment.name: comment for comment in notebook.comments}
+        for name, text in result.comments.items():
+            comments[name].auto_comment = text
 
     def _publish(self, result: Result) -> None:
         """Put the autograded folder in place, timestamp last: from now on the submission counts as graded."""

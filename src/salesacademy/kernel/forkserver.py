@@ -26,6 +26,7 @@ its own session, applies the limits in ``ACADEMY_KERNEL_LIMITS`` (JSON:
 
 from __future__ import annotations
 
+import gc
 import importlib
 import json
 import os
@@ -288,4 +289,5 @@ if __name__ == "__main__":
         from salesacademy.kernel import shell
 
         shell.prepare()
+    gc.freeze()
     serve(sys.argv[1])
