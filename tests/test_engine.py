@@ -203,15 +203,16 @@ def test_one_worker_grades_employees_in_isolation(released, tmp_path):
 @pytest.mark.skipif(__import__("os").geteuid() != 0, reason="the sandbox needs root; CI runs as root")
 def test_the_root_sandbox_hides_folders_cuts_the_network_and_drops_root(tmp_path):
     import os
-    import pwd
+
+    from salesacademy.kernel.forkserver import SANDBOX_UID_BASE
 
     secret = Path(tempfile.mkdtemp(prefix="academy-test-")) / "instance"  # a folder nobody could otherwise read
     secret.mkdir(mode=0o755)
     secret.parent.chmod(0o755)
     (secret / "gradebook.db").write_text("grades")
     work = Path(tempfile.mkdtemp(prefix="academy-test-"))  # not under pytest's folders, which only root may enter
-    nobody = pwd.getpwnam("nobody")
-    os.chown(work, nobody.pw_uid, nobody.pw_gid)
+    uid = SANDBOX_UID_BASE + 999_997
+    os.chown(work, uid, uid)
     nb = new_notebook(cells=[new_code_cell(source) for source in [
         f"import os\nprint(os.listdir({str(secret)!r}))",
         "print(os.getuid() == 0)",
@@ -219,7 +220,7 @@ def test_the_root_sandbox_hides_folders_cuts_the_network_and_drops_root(tmp_path
         "open('answer.txt', 'w').write('mine')\nprint(open('answer.txt').read())",
     ]])
     stopped = run_notebook(nb, cwd=str(work), env={"PATH": "/usr/bin:/bin", "HOME": str(work)}, limits=Limits(),
-                           sandbox={"uid": nobody.pw_uid, "gid": nobody.pw_gid, "hide": [str(secret)]})
+                           sandbox={"uid": uid, "gid": uid, "hide": [str(secret)]})
     assert stopped is None
     assert text(nb.cells[0]) == "[]\n" or errors(nb.cells[0]) in (["PermissionError"], ["FileNotFoundError"]), \
         "the folder's files are out of sight"
@@ -265,3 +266,26 @@ def test_a_closed_template_leaves_no_folder_behind():
     template.close()
     assert template.process.poll() is not None
     assert not folder.exists()
+
+
+@pytest.mark.skipif(__import__("os").geteuid() != 0, reason="the sandbox needs root; CI runs as root")
+def test_the_template_kills_the_processes_of_sandbox_users_only(tmp_path):
+    import pwd
+    import subprocess
+
+    from salesacademy.kernel.forkserver import SANDBOX_UID_BASE
+    from salesacademy.kernel.provisioner import Template
+
+    template = Template.get(shell=True)
+    nobody = pwd.getpwnam("nobody").pw_uid
+    sleepers = {uid: subprocess.Popen(["sleep", "60"], user=uid, group=uid) for uid in (nobody, SANDBOX_UID_BASE + 999_996)}
+    try:
+        assert "error" in template.request({"op": "kill_user", "uid": nobody})
+        assert "error" in template.request({"op": "kill_user", "uid": 0})
+        assert template.request({"op": "kill_user", "uid": SANDBOX_UID_BASE + 999_996}) == {"ok": True}
+        assert sleepers[SANDBOX_UID_BASE + 999_996].wait(5) == -9
+        assert sleepers[nobody].poll() is None, "a user outside the sandbox range keeps its processes"
+    finally:
+        for process in sleepers.values():
+            process.kill()
+            process.wait()

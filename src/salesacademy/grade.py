@@ -44,6 +44,7 @@ from .config import workers as config_workers
 from .curriculum import load_curriculum
 from .errors import AcademyError
 from .gradebook import audit_source, grading_problem
+from .kernel.forkserver import SANDBOX_UID_BASE
 from .paths import InstancePaths
 from .release import chosen_released
 from .released import ReleasedCells, check_cell_metadata_class, restore_roles
@@ -227,11 +228,6 @@ class _Worker:
 
     def unreadable(self, job: Job, reason: str) -> Result:
         return Result(job, {}, {}, reason, unreadable=True)
-
-
-#: Grading kernels run as users of their own, one per worker, numbered from here; no such user
-#: exists on the machine, so it owns nothing but the kernel's scratch folder.
-SANDBOX_UID_BASE = 2_000_000
 
 
 def sandbox(paths: InstancePaths, content: Path) -> dict | None:

@@ -15,6 +15,8 @@ socket SOCKET:
   notebooks, without Jupyter messaging;
 - ``{"op": "exit_code", "pid": N}`` answers ``{"exit_code": C}``, null while
   the child runs;
+- ``{"op": "kill_user", "uid": N}`` kills every process of sandbox user N
+  (see `start_reaper`) and answers ``{"ok": true}``;
 - ``{"op": "warm", "target": "module:function", "args": [...]}`` calls one of
   the functions in `WARM_TARGETS` in the template itself, so that every later
   fork finds its result cached; answers ``{"ok": true}`` or ``{"error": ...}``.
@@ -66,6 +68,10 @@ MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVA
 #: Size of a grading kernel's own /tmp (and /var/tmp, /dev/shm), in MiB.
 TMP_MB = 256
 PR_SET_NO_NEW_PRIVS = 38
+
+#: Sandboxed kernels run as user ids from here up, one per grading worker (`salesacademy.grade.sandbox`).
+#: No account on the machine has one, and the template kills the processes of no other user.
+SANDBOX_UID_BASE = 2_000_000
 
 #: What a caller may ask the template to load ahead of its forks.
 WARM_TARGETS = {"salesacademy.report_data:cohort"}
@@ -166,6 +172,8 @@ def enter_sandbox(sandbox: dict, cwd: str) -> None:
 def _detach(request: dict, listener: socket.socket) -> None:
     """In a new child: its own session, sandbox, folder, environment and limits, no terminal."""
     listener.close()
+    if _reaper is not None:
+        _reaper.close()
     os.setsid()
     # An interrupt must raise KeyboardInterrupt in the kernel, even if whoever started the
     # template ignored SIGINT (as a shell does for a command run in the background).
@@ -231,6 +239,53 @@ def warm(request: dict) -> dict:
     return {"ok": True}
 
 
+#: The template's end of the connection to the reaper (`start_reaper`); no kernel keeps it.
+_reaper: socket.socket | None = None
+
+
+def start_reaper() -> None:
+    """Fork the reaper: a small child that kills every process of a sandbox user when told the user id.
+
+    Only a process of that user can signal them all at once (``kill -1``), so
+    the reaper forks one for each request. It is forked before the scientific
+    stack is loaded because forking it then costs little; forking the template,
+    or a grading worker, costs tens of milliseconds for each notebook.
+    """
+    global _reaper
+    ours, theirs = socket.socketpair()
+    if os.fork() == 0:
+        ours.close()
+        for line in theirs.makefile("r"):  # ends when the template is gone
+            uid = int(line) if line.strip().isdigit() else 0
+            if uid >= SANDBOX_UID_BASE and (pid := os.fork()) == 0:
+                try:
+                    os.setgroups([])
+                    os.setgid(uid)
+                    os.setuid(uid)
+                    for _ in range(3):  # a fork bomb may still be forking between rounds
+                        os.kill(-1, signal.SIGKILL)
+                except OSError:
+                    pass
+                finally:
+                    os._exit(0)
+            if uid >= SANDBOX_UID_BASE:
+                os.waitpid(pid, 0)
+            theirs.sendall(b"done\n")
+        os._exit(0)
+    theirs.close()
+    _reaper = ours
+
+
+def kill_user(request: dict) -> dict:
+    uid = request.get("uid")
+    if not isinstance(uid, int) or uid < SANDBOX_UID_BASE:
+        return {"error": f"not a sandbox user: {uid!r}"}
+    if _reaper is None:
+        return {"error": "this template has no reaper"}
+    _reaper.sendall(f"{uid}\n".encode())
+    return {"ok": True} if _reaper.recv(16) == b"done\n" else {"error": "the reaper is gone"}
+
+
 def _reap(pid: int) -> int | None:
     """The exit code of child `pid` if it has ended, reaping it; None while it runs."""
     try:
@@ -265,8 +320,8 @@ def serve(path: str) -> None:
         with connection:
             connection.settimeout(10)
             request = json.loads(connection.makefile("r").readline())
-            if request["op"] == "warm":
-                reply = warm(request)
+            if request["op"] in ("warm", "kill_user"):
+                reply = warm(request) if request["op"] == "warm" else kill_user(request)
                 connection.sendall((json.dumps(reply) + "\n").encode())
                 continue
             if request["op"] == "run":
@@ -284,6 +339,7 @@ def serve(path: str) -> None:
 
 
 if __name__ == "__main__":
+    start_reaper()
     warm_up()
     if "--shell" in sys.argv[2:]:
         from salesacademy.kernel import shell

@@ -49,23 +49,6 @@ class Limits:
                 "cpu_s": int(self.notebook_timeout_s) + 5}
 
 
-def _kill_user(uid: int) -> None:
-    """SIGKILL every process of `uid`: a child that becomes that user signals all it may (kill -1)."""
-    pid = os.fork()
-    if pid == 0:
-        try:
-            os.setgroups([])
-            os.setgid(uid)
-            os.setuid(uid)
-            for _ in range(3):  # a fork bomb may still be forking between rounds
-                os.kill(-1, signal.SIGKILL)
-        except OSError:
-            pass
-        finally:
-            os._exit(0)
-    os.waitpid(pid, 0)
-
-
 def error_output(ename: str, evalue: str) -> dict:
     return {"output_type": "error", "ename": ename, "evalue": evalue, "traceback": [f"{ename}: {evalue}"]}
 
@@ -163,7 +146,9 @@ class ForkedShell:
         """
         self.sock.close()
         if self.uid is not None:
-            _kill_user(self.uid)
+            reply = self.kernel.template.request({"op": "kill_user", "uid": self.uid})
+            if "error" in reply:
+                raise RuntimeError(f"could not stop the kernel's processes: {reply['error']}")
         try:
             os.killpg(self.kernel.pid, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
