@@ -250,6 +250,24 @@ def executed_notebook() -> nbformat.NotebookNode:
     return notebook
 
 
+def test_bar_chart_draws_each_value_as_a_share_of_the_track():
+    from salesacademy.charts import Series, bar_chart
+
+    page = bar_chart(["合规 <A>", "Module B"], [Series("本人", [0.5, None], "#111111"),
+                                                 Series("平均", [1.25, -0.1], ["#222222", "#333333"], labelled=False)],
+                     axis="得分（%）", missing="暂无成绩", marker=("及格线", 0.6))
+    rows = re.findall(r'<tr><th scope="row">(.*?)</th>(.*?)</tr>', page)
+    assert [label for label, _ in rows] == ["合规 &lt;A&gt;", "Module B"]  # labels are text, not markup
+    bars = [re.findall(r'<b style="width: ([0-9.]+)%; background: (#\d+)"></b><span[^>]*>([^<]*)</span>', cells)
+            for _, cells in rows]
+    assert bars == [[("50.0", "#111111", "50%"), ("100.0", "#222222", "")],  # values beyond 0..1 stay on the track
+                    [("0.0", "#111111", "暂无成绩"), ("0.0", "#333333", "")]]
+    assert page.count('<i class="marker" style="left: 60.0%">') == 2
+    legend = re.search(r'<div class="legend">(.*?)</div>', page).group(1)
+    assert "本人" in legend and "及格线" in legend and "平均" not in legend  # no single colour for a per-row series
+    assert [int(t) for t in re.findall(r'<span style="left: (\d+)%">\1</span>', page)] == [0, 20, 40, 60, 80, 100]
+
+
 def test_publishable_keeps_only_outputs():
     published = publishable(executed_notebook())
     assert len(published.cells) == 1
@@ -359,6 +377,14 @@ def test_reports_show_each_module_as_status_computes_it(cohort, rendered):
             row = re.search(rf"<td>{re.escape(title)}</td>\s*<td>[^<]*</td>\s*<td>([^<]*)</td>\s*<td>([^<]*)</td>", page)
             assert row is not None, title
             assert row.groups() == (status, score), title
+            # The comparison chart's first bar in the module's row is the employee's final score;
+            # a provisional one (in brackets) is not compared.
+            bar = re.search(rf'<th scope="row">{re.escape(title)}</th><td><div class="track"><div class="bar">'
+                            rf'<b style="width: ([0-9.]+)%[^"]*"></b><span[^>]*>([^<]*)</span>', page)
+            assert bar is not None, title
+            final = score != "—" and not score.startswith("(")
+            width = f"{float(score.rstrip('%')):.1f}" if final else "0.0"
+            assert bar.groups() == (width, f"{float(width):.0f}%" if final else "暂无成绩"), title
 
 
 @pytest.mark.slow
@@ -375,7 +401,7 @@ def test_reports_are_standalone_private_and_clean(cohort, rendered):
         for absent in ('class="jp-InputArea', "input_area", "parameters", "/tmp", "/work", "/root", "<script src=", 'src="http',
                        "gradebook_url", "sqlite"):
             assert absent not in page, (path.name, absent)
-        assert page.count('src="data:image/png;base64,') >= 2  # the two charts, embedded
+        assert page.count('<figure class="bar-chart">') == 2  # the comparison and the competency profile
 
 
 @pytest.mark.slow

@@ -23,23 +23,15 @@ period = "2025-06-30"
 review = {"on_time_weight": 0.5, "score_weight": 0.5, "overdue_penalty": 10.0}
 
 # %%
-import base64
 import datetime as dt
 import html
-import io
-import textwrap
 
-import matplotlib.pyplot as plt
-import numpy as np
 import pandas as pd
 from IPython.display import HTML, display
 
-from salesacademy.charts import use_cjk_font
+from salesacademy.charts import Series, bar_chart
 from salesacademy.config import ReviewSection
 from salesacademy.report_data import HORIZON_DAYS, cohort, employee_report_data
-
-use_cjk_font()
-plt.rcParams.update({"figure.dpi": 110, "savefig.dpi": 110, "axes.spines.top": False, "axes.spines.right": False})
 
 # %%
 LABELS = {
@@ -121,10 +113,6 @@ def minute(value) -> str:
     return "—" if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d %H:%M")
 
 
-def wrap(text: str, width: int) -> str:
-    return "\n".join(textwrap.wrap(text, width)) if language == "en" else text
-
-
 # Each section is one HTML block, so a printed heading stays on the page of what it heads;
 # a section with a chart is kept on one page whole.
 def section(title: str, *parts: str, level: int = 2, keep: bool = False) -> None:
@@ -144,12 +132,9 @@ def table(frame: pd.DataFrame, header: bool = True, prose: bool = False) -> str:
     return frame.to_html(index=False, header=header, border=0, justify="left", classes=classes, na_rep="—")
 
 
-def figure(fig) -> str:
-    """`fig` as an embedded PNG image."""
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=110)  # laid out by "constrained": one drawing, not two
-    plt.close(fig)
-    return f'<img src="data:image/png;base64,{base64.b64encode(buffer.getvalue()).decode()}" style="max-width: 100%;">'
+def values(column: pd.Series) -> list:
+    """A column of fractions for `bar_chart`, None where there is none."""
+    return [None if pd.isna(value) else float(value) for value in column]
 
 
 # %%
@@ -184,19 +169,11 @@ comparison = report.comparison
 if comparison[["employee", "branch_mean", "cohort_mean"]].isna().all().all():
     section(T["comparison"], note(T["not_graded"]))
 else:
-    rows = np.arange(len(comparison))
-    fig, ax = plt.subplots(figsize=(8, 0.5 * len(comparison) + 1.2), layout="constrained")
-    for offset, column, color in ((-0.27, "employee", "#1565c0"), (0, "branch_mean", "#90caf9"), (0.27, "cohort_mean", GREY)):
-        ax.barh(rows + offset, comparison[column].fillna(0) * 100, height=0.26, color=color, label=T[{"employee": "me"}.get(column, column)])
-    for y, value in zip(rows, comparison.employee):
-        ax.text(1 if pd.isna(value) else value * 100 + 1, y - 0.27, T["no_score"] if pd.isna(value) else f"{value * 100:.0f}%",
-                va="center", fontsize=8)
-    ax.set_yticks(rows, [wrap(t, 34) for t in comparison.title])
-    ax.invert_yaxis()
-    ax.set_xlim(0, 105)
-    ax.set_xlabel(T["score_axis"])
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False)
-    section(T["comparison"], figure(fig), keep=True)
+    section(T["comparison"], bar_chart(comparison.title, [
+        Series(T["me"], values(comparison.employee), "#1565c0"),
+        Series(T["branch_mean"], values(comparison.branch_mean), "#90caf9", labelled=False),
+        Series(T["cohort_mean"], values(comparison.cohort_mean), GREY, labelled=False),
+    ], axis=T["score_axis"], missing=T["no_score"]), keep=True)
 
 # %%
 profile = report.competencies
@@ -204,17 +181,10 @@ if profile.empty:
     section(T["competencies"], note(T["not_graded"]))
 else:
     pass_mark = curriculum.defaults.pass_mark
-    fig, ax = plt.subplots(figsize=(8, 0.42 * len(profile) + 1.1), layout="constrained")
     colors = [PASS_COLOR if p >= pass_mark else FAIL_COLOR for p in profile.percent]
-    ax.barh(profile.title.map(lambda t: wrap(t, 30)), profile.percent * 100, color=colors)
-    for y, value in enumerate(profile.percent):
-        ax.text(value * 100 + 1, y, f"{value * 100:.0f}%", va="center", fontsize=9)
-    ax.axvline(pass_mark * 100, color="black", linestyle="--", linewidth=1, label=T["pass_mark"])
-    ax.invert_yaxis()
-    ax.set_xlim(0, 105)
-    ax.set_xlabel(T["score_axis"])
-    ax.legend(loc="lower right", frameon=False)
-    section(T["competencies"], note(T["competency_note"]), figure(fig), keep=True)
+    section(T["competencies"], note(T["competency_note"]),
+            bar_chart(profile.title, [Series(T["competency"], values(profile.percent), colors)],
+                      axis=T["score_axis"], missing=T["no_score"], marker=(T["pass_mark"], pass_mark)), keep=True)
 
 # %%
 missed = report.missed
