@@ -1,9 +1,15 @@
-"""Every auto-graded item of every module and case, graded by the real nbgrader:
-the reference answer earns full marks, a blank answer zero, each typical mistake less than full."""
+"""Every auto-graded item of every module and case, graded by `academy grade`:
+the reference answer earns full marks, a blank answer zero, each typical mistake
+less than full; and stock ``nbgrader autograde`` on Jupyter's own kernel gives
+every one of those submissions the same scores."""
 
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import nbformat
 import pandas as pd
@@ -55,15 +61,16 @@ def graded_variants(tmp_path_factory):
             nbformat.write(answers.answer_notebook(nbformat.read(fetched, as_version=4), keys[module.id], choices), fetched)
             _exchange_step("submit", paths, config, employee_id, module.id, at=dt.datetime.now(dt.timezone.utc))
     collect(instance=root)
+    shutil.copytree(root, root.parent / "stock")  # the same submissions, for stock nbgrader
     run = grade(instance=root, progress=False)
     assert not run.failed, run.failed
     rows = gradebook.grade_rows(f"sqlite:///{root}/gradebook.db").set_index(["employee_id", "module_id", "item"])
-    return keys, plans, rows
+    return keys, plans, rows, root.parent / "stock"
 
 
 @pytest.mark.parametrize("module_id", [m.id for m in CURRICULUM.modules])
 def test_reference_full_blank_zero_mistakes_less(graded_variants, module_id):
-    keys, plans, rows = graded_variants
+    keys, plans, rows, _ = graded_variants
     for item in keys[module_id].items:
         if item.kind == "written":
             assert rows.loc[("blank", module_id, item.id)].auto_score == 0, "an untouched written answer scores zero"
@@ -73,3 +80,23 @@ def test_reference_full_blank_zero_mistakes_less(graded_variants, module_id):
         for employee_id, choices in plans[module_id].items():
             if choices.get(item.id, "").startswith("mistake:"):
                 assert rows.loc[(employee_id, module_id, item.id)].auto_score < item.points, f"{item.id}: {choices[item.id]} got full marks"
+
+
+def test_stock_nbgrader_gives_every_submission_the_same_scores(graded_variants):
+    """The fast path (forked shells, one writer) against nbgrader's own autograde, which starts
+    Jupyter's stock ``python3`` kernel for each submission: every item of every variant of every
+    module, reference answers, typical mistakes and blanks alike."""
+    _, _, rows, stock = graded_variants
+    nbgrader = Path(sys.executable).parent / "nbgrader"
+    for module in CURRICULUM.modules:
+        done = subprocess.run([str(nbgrader), "autograde", module.id, "--Execute.kernel_name=python3"],
+                              cwd=stock, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr[-2000:]
+    theirs = gradebook.grade_rows(f"sqlite:///{stock}/gradebook.db").set_index(["employee_id", "module_id", "item"])
+    assert len(rows) and sorted(theirs.index) == sorted(rows.index)
+    compared = rows[["auto_score", "needs_manual_grade"]].join(theirs[["auto_score", "needs_manual_grade"]].add_suffix("_stock"))
+    differ = compared[(compared.auto_score.fillna(-1) != compared.auto_score_stock.fillna(-1))
+                      | (compared.needs_manual_grade != compared.needs_manual_grade_stock)]
+    assert differ.empty, differ.to_string()
+    kinds = {employee_id for employee_id, _, _ in compared.index}
+    assert {"ref", "blank", "m0"} <= kinds and compared.auto_score.gt(0).any() and compared.auto_score.eq(0).any()
