@@ -20,6 +20,7 @@ import socket
 import stat
 import sys
 import threading
+import time
 from pathlib import Path
 
 import nbformat
@@ -283,9 +284,22 @@ def test_local_workers_yield_every_result():
 
 
 def test_a_dead_local_worker_gives_lost_results_instead_of_an_error():
+    items = list(range(3, 3 + 5 * executors.IN_FLIGHT_PER_WORKER))  # more than are handed out at once
     with executors.local(1) as fanout:
-        results = dict(fanout(os._exit, [3], lambda item, error: type(error).__name__))
-    assert results == {3: "BrokenProcessPool"}
+        results = dict(fanout(os._exit, items, lambda item, error: type(error).__name__))
+    assert results == {item: "BrokenProcessPool" for item in items}
+
+
+def test_local_workers_are_handed_a_few_tasks_at_a_time(tmp_path):
+    files = [tmp_path / str(n) for n in range(100)]
+    with executors.local(2) as fanout:
+        results = fanout(Path.touch, files, lambda item, error: error)
+        next(results)
+        time.sleep(2)  # whatever the workers were handed, they have done by now
+        touched = sum(path.exists() for path in files)
+        rest = dict(results)
+    assert 1 <= touched <= 2 * executors.IN_FLIGHT_PER_WORKER, "the batch is handed out a few tasks at a time"
+    assert len(rest) == 99 and all(path.exists() for path in files)
 
 
 def test_one_local_worker_runs_inline_only_when_asked():

@@ -35,6 +35,8 @@ Fanout = Callable[[Callable[[Any], Any], Sequence[Any], Callable[[Any, Exception
 LOCAL, DASK = "local", "dask"
 NAMES = (LOCAL, DASK)
 DEFAULT = LOCAL
+#: Tasks a local worker has queued for it at any time: enough that it never waits for the next.
+IN_FLIGHT_PER_WORKER = 4
 #: Seconds to wait for the scheduler to answer and for a worker to be there.
 CONNECT_TIMEOUT_S = 10
 
@@ -76,14 +78,27 @@ def local(count: int, *, inline: bool = False) -> Iterator[Fanout]:
                 yield item, task(item)
             return
         import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor, as_completed
+        from collections import deque
+        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+        from concurrent.futures.process import BrokenProcessPool
 
         # spawn: workers must not inherit this process's threads, database handles or kernel template
         pool = ProcessPoolExecutor(size, mp_context=multiprocessing.get_context("spawn"))
+        waiting = deque(items)
+        running: dict = {}  # future -> item; a few per worker, so memory does not grow with the batch
         try:
-            futures = {pool.submit(task, item): item for item in items}
-            for future in as_completed(futures):
-                yield futures[future], _outcome(future, futures[future], lost)
+            while waiting or running:
+                while waiting and len(running) < IN_FLIGHT_PER_WORKER * size:
+                    item = waiting.popleft()
+                    try:
+                        running[pool.submit(task, item)] = item
+                    except BrokenProcessPool as error:  # a worker died: this pool runs nothing more
+                        yield item, lost(item, error)
+                if running:
+                    done, _ = wait(running, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        item = running.pop(future)
+                        yield item, _outcome(future, item, lost)
         finally:
             pool.shutdown(cancel_futures=True)  # the caller stopped early: queued tasks are dropped
 

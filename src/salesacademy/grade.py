@@ -336,7 +336,7 @@ class _Writer:
         return self.gradebook.db.query(SubmittedAssignment.id).join(Assignment).filter(
             Assignment.name == job.module_id, SubmittedAssignment.student_id == job.employee_id).scalar()
 
-    def _stamp(self, job: Job):
+    def _stamp(self, job: Job) -> dt.datetime | None:
         from nbgrader.utils import parse_utc
 
         stamp = _timestamp(self.paths.step("submitted", job.employee_id, job.module_id))
@@ -354,8 +354,9 @@ class _Writer:
         job, db = result.job, self.gradebook.db
         if db.get(Student, job.employee_id) is None:
             db.execute(insert(Student), [{"id": job.employee_id}])
-        assignment = self.assignments.get(job.module_id) or self.assignments.setdefault(
-            job.module_id, self.gradebook.find_assignment(job.module_id))
+        if job.module_id not in self.assignments:
+            self.assignments[job.module_id] = self.gradebook.find_assignment(job.module_id)
+        assignment = self.assignments[job.module_id]
         submission_id = new_uuid()
         db.execute(insert(SubmittedAssignment), [{"id": submission_id, "assignment_id": assignment.id,
                                                   "student_id": job.employee_id, "timestamp": self._stamp(job)}])

@@ -236,6 +236,7 @@ def warm(request: dict) -> dict:
         getattr(importlib.import_module(module), function)(*request.get("args", []))
     except Exception as exc:  # the caller reports it; the template keeps serving
         return {"error": f"{type(exc).__name__}: {exc}"}
+    gc.freeze()  # as after the warm-up: no kernel's collector walks what was loaded
     return {"ok": True}
 
 
@@ -256,24 +257,29 @@ def start_reaper() -> None:
     if os.fork() == 0:
         ours.close()
         for line in theirs.makefile("r"):  # ends when the template is gone
-            uid = int(line) if line.strip().isdigit() else 0
-            if uid >= SANDBOX_UID_BASE and (pid := os.fork()) == 0:
-                try:
-                    os.setgroups([])
-                    os.setgid(uid)
-                    os.setuid(uid)
-                    for _ in range(3):  # a fork bomb may still be forking between rounds
-                        os.kill(-1, signal.SIGKILL)
-                except OSError:
-                    pass
-                finally:
-                    os._exit(0)
-            if uid >= SANDBOX_UID_BASE:
-                os.waitpid(pid, 0)
+            if line.strip().isdigit() and int(line) >= SANDBOX_UID_BASE:
+                _kill_all_of(int(line))
             theirs.sendall(b"done\n")
         os._exit(0)
     theirs.close()
     _reaper = ours
+
+
+def _kill_all_of(uid: int) -> None:
+    """SIGKILL every process of `uid`, from a child that becomes that user (``kill -1`` signals all it may)."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.setgroups([])
+            os.setgid(uid)
+            os.setuid(uid)
+            for _ in range(3):  # a fork bomb may still be forking between rounds
+                os.kill(-1, signal.SIGKILL)
+        except OSError:
+            pass
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
 
 
 def kill_user(request: dict) -> dict:
@@ -282,8 +288,12 @@ def kill_user(request: dict) -> dict:
         return {"error": f"not a sandbox user: {uid!r}"}
     if _reaper is None:
         return {"error": "this template has no reaper"}
-    _reaper.sendall(f"{uid}\n".encode())
-    return {"ok": True} if _reaper.recv(16) == b"done\n" else {"error": "the reaper is gone"}
+    try:
+        _reaper.sendall(f"{uid}\n".encode())
+        done = _reaper.recv(16) == b"done\n"
+    except OSError:
+        done = False
+    return {"ok": True} if done else {"error": "the reaper is gone"}
 
 
 def _reap(pid: int) -> int | None:
@@ -293,6 +303,10 @@ def _reap(pid: int) -> int | None:
     except ChildProcessError:
         return None
     return os.waitstatus_to_exitcode(status) if done else None
+
+
+#: Requests the template answers itself, without forking.
+ANSWERED_HERE = {"warm": warm, "kill_user": kill_user}
 
 
 def serve(path: str) -> None:
@@ -320,8 +334,8 @@ def serve(path: str) -> None:
         with connection:
             connection.settimeout(10)
             request = json.loads(connection.makefile("r").readline())
-            if request["op"] in ("warm", "kill_user"):
-                reply = warm(request) if request["op"] == "warm" else kill_user(request)
+            if request["op"] in ANSWERED_HERE:
+                reply = ANSWERED_HERE[request["op"]](request)
                 connection.sendall((json.dumps(reply) + "\n").encode())
                 continue
             if request["op"] == "run":
@@ -345,5 +359,7 @@ if __name__ == "__main__":
         from salesacademy.kernel import shell
 
         shell.prepare()
+    # Nothing loaded so far is ever collected: moved out of the collector's sight, it is
+    # not walked (and so not copied page by page) by the collector of every forked kernel.
     gc.freeze()
     serve(sys.argv[1])
