@@ -1,7 +1,9 @@
 """The per-employee training report.
 
 The figures come from `employee_report_data` over frames built here, with
-every expected number worked out by hand in the comments. Publishing is
+every expected number worked out by hand in the comments; reading a report's
+rows and the cohort's means from a real gradebook, a batch at a time, must
+give what the whole cohort read at once gives. Publishing is
 tested on notebooks built in memory. The slow tests render real reports of a
 demo cohort with papermill, nbconvert and Chromium and read the pages.
 """
@@ -15,6 +17,7 @@ import stat
 import nbformat
 import pandas as pd
 import pytest
+from conftest import gradebook_url
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from salesacademy import report as report_module
@@ -22,7 +25,8 @@ from salesacademy.config import ReviewSection
 from salesacademy.curriculum import Curriculum
 from salesacademy.errors import AcademyError
 from salesacademy.report import publishable, select_employees, to_html, write_private
-from salesacademy.report_data import employee_report_data, training_score
+from salesacademy import report_data
+from salesacademy.report_data import add_means, employee_report_data, module_means, training_score
 
 T = pd.Timestamp
 AS_OF = dt.date(2025, 3, 1)
@@ -84,6 +88,7 @@ GRADES = pd.DataFrame([
     grade_row("c01-k", "q1", 0.0, "2025-03-05"),  # after the as-of date: not seen
     {**grade_row("01-m", "q2", 0.0, "2025-01-01"), "employee_id": "E2"},  # someone else's
 ])
+MEANS = module_means(STATUS)
 SUBMISSIONS = pd.DataFrame(
     [("E1", "02-n", T("2025-02-10 09:30")), ("E1", "01-m", T("2024-04-10 15:00")), ("E1", "03-o", T("2025-02-20 11:00")),
      ("E1", "c01-k", T("2025-03-05 08:00")), ("E2", "01-m", T("2025-02-01 10:00"))],
@@ -93,13 +98,13 @@ SUBMISSIONS = pd.DataFrame(
 
 @pytest.fixture(scope="module")
 def e1():
-    return employee_report_data(employee_id="E1", status=STATUS, grades=GRADES, submissions=SUBMISSIONS, employees=EMPLOYEES,
+    return employee_report_data(employee_id="E1", status=STATUS, grades=GRADES, submissions=SUBMISSIONS, employees=EMPLOYEES, means=MEANS,
                                 curriculum=CURRICULUM, review=ReviewSection(), as_of=AS_OF, language="zh-CN")
 
 
 def test_who_the_report_is_about(e1):
     assert (e1.name, e1.branch, e1.role_title, e1.manager_name) == ("李强", "B1", "柜员", "王芳")
-    english = employee_report_data(employee_id="E2", status=STATUS, grades=GRADES, submissions=SUBMISSIONS, employees=EMPLOYEES,
+    english = employee_report_data(employee_id="E2", status=STATUS, grades=GRADES, submissions=SUBMISSIONS, employees=EMPLOYEES, means=MEANS,
                                    curriculum=CURRICULUM, review=ReviewSection(), as_of=AS_OF, language="en")
     assert english.role_title == "Teller" and english.manager_name is None  # X9 is not in the roster
     assert list(english.modules.title) == ["Module one", "Module two"]
@@ -107,7 +112,7 @@ def test_who_the_report_is_about(e1):
 
 def test_unknown_employee_is_an_error():
     with pytest.raises(AcademyError, match="E404"):
-        employee_report_data(employee_id="E404", status=STATUS, grades=GRADES, submissions=SUBMISSIONS, employees=EMPLOYEES,
+        employee_report_data(employee_id="E404", status=STATUS, grades=GRADES, submissions=SUBMISSIONS, employees=EMPLOYEES, means=MEANS,
                              curriculum=CURRICULUM, review=ReviewSection(), as_of=AS_OF, language="en")
 
 
@@ -129,6 +134,15 @@ def test_comparison_with_branch_and_cohort(e1):
     assert comparison.loc["02-n", ["employee", "branch_mean", "cohort_mean"]].tolist() == pytest.approx([0.5, 0.6, 2.2 / 3])
     # 03-o is only provisionally scored and c01-k not at all: nothing to compare
     assert comparison.loc[["03-o", "c01-k"], ["employee", "branch_mean", "cohort_mean"]].isna().all().all()
+
+
+def test_means_of_batches_add_up_to_the_means_of_the_cohort():
+    batches = [STATUS[STATUS.employee_id.isin(ids)] for ids in (["E1"], ["M1", "E2"], [])]
+    added = add_means(module_means(batch) for batch in batches).set_index(["branch", "module_id"])
+    # final scores only: B1 01-m 0.8 + 1.0, 02-n 0.5 + 0.7; B2 01-m 0.4, 02-n 1.0; 03-o is provisional
+    assert added.total.to_dict() == pytest.approx({("B1", "01-m"): 1.8, ("B1", "02-n"): 1.2, ("B2", "01-m"): 0.4, ("B2", "02-n"): 1.0})
+    assert added["count"].to_dict() == {("B1", "01-m"): 2, ("B1", "02-n"): 2, ("B2", "01-m"): 1, ("B2", "02-n"): 1}
+    assert add_means([]).empty and list(add_means([]).columns) == list(MEANS.columns)
 
 
 def test_competency_profile_over_graded_modules(e1):
@@ -157,7 +171,7 @@ def test_what_needs_attention_in_the_next_60_days(e1):
     assert list(zip(attention.module_id, attention.reason, attention.date)) == [
         ("02-n", "overdue", T("2025-01-31")), ("01-m", "expiring", T("2025-04-10")), ("c01-k", "due-soon", T("2025-04-15"))]
     later = employee_report_data(employee_id="E1", status=STATUS.assign(expires_on=STATUS.expires_on.where(STATUS.module_id != "01-m", T("2025-06-01"))),
-                                 grades=GRADES, submissions=SUBMISSIONS, employees=EMPLOYEES, curriculum=CURRICULUM,
+                                 grades=GRADES, submissions=SUBMISSIONS, employees=EMPLOYEES, means=MEANS, curriculum=CURRICULUM,
                                  review=ReviewSection(), as_of=AS_OF, language="en")
     assert "01-m" not in set(later.attention.module_id)  # lapses in 92 days
 
@@ -364,6 +378,59 @@ def expected_rows(cohort, employee_id, as_of):
         if row.status == "needs-manual-grading":
             score = f"({score})"
         yield row.name, curriculum.module(row.module_id).title("zh-CN"), ZH_STATUS[row.status], score
+
+
+def whole_cohort(url, timezone, as_of):
+    """Every frame of the gradebook read at once, and everyone's status: what a report's rows must agree with."""
+    from salesacademy import gradebook
+    from salesacademy.config import bundled_content
+    from salesacademy.curriculum import load_curriculum
+    from salesacademy.status import compute_status
+
+    frames = {"employees": gradebook.employees(url), "grades": gradebook.grade_rows(url, timezone),
+              "submissions": gradebook.submissions(url, timezone)}
+    status = compute_status(**frames, enrollments=gradebook.enrollments(url), curriculum=load_curriculum(bundled_content()), as_of=as_of)
+    return frames, status
+
+
+@pytest.mark.slow
+def test_a_report_reads_only_its_employee_and_the_means_a_batch_at_a_time(cohort, monkeypatch):
+    from salesacademy.config import bundled_content, load_config
+
+    url, timezone, as_of = f"sqlite:///{cohort.paths.root}/gradebook.db", load_config(cohort.paths.root)[0].course.timezone, dt.date.today()
+    frames, status = whole_cohort(url, timezone, as_of)
+    monkeypatch.setattr(report_data, "BATCH", 2)  # 6 active employees: three batches
+    shared = report_data.cohort.__wrapped__(url, timezone, str(bundled_content()), as_of.isoformat())
+
+    key = ["branch", "module_id"]
+    expected = module_means(status).sort_values(key, ignore_index=True)
+    assert expected["count"].sum() >= 6  # the demo has final scores to average
+    pd.testing.assert_frame_equal(shared.means.sort_values(key, ignore_index=True), expected, check_dtype=False)
+    for employee_id in status.employee_id.unique():
+        own = report_data.employee_report(shared, employee_id, review=ReviewSection(), language="zh-CN")
+        whole = employee_report_data(employee_id=employee_id, status=status, **frames, means=expected, curriculum=shared.curriculum,
+                                     review=ReviewSection(), as_of=as_of, language="zh-CN")
+        assert (own.name, own.manager_name, own.training_score) == (whole.name, whole.manager_name, whole.training_score)
+        for part in ("modules", "comparison", "competencies", "missed", "refreshers", "attention", "attempts"):
+            pd.testing.assert_frame_equal(getattr(own, part), getattr(whole, part), check_dtype=False, obj=f"{employee_id} {part}")
+
+
+def test_reading_one_employee_uses_the_gradebook_indexes(instance):
+    import sqlalchemy as sa
+
+    from salesacademy.gradebook import EMPLOYEE_INDEXES, GRADE_ROWS, engine
+
+    eng = engine(gradebook_url(instance))
+    try:
+        for name, (table, column) in EMPLOYEE_INDEXES.items():
+            indexes = {index["name"]: index["column_names"] for index in sa.inspect(eng).get_indexes(table)}
+            assert indexes.get(name) == [column], (table, indexes)
+        if eng.dialect.name == "sqlite":  # and the query planner takes them
+            with eng.connect() as connection:
+                plan = " ".join(row[-1] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {GRADE_ROWS} WHERE sa.student_id IN (?)", ("E1",)))
+            assert all(f"INDEX {name}" in plan for name in EMPLOYEE_INDEXES), plan
+    finally:
+        eng.dispose()
 
 
 @pytest.mark.slow

@@ -17,7 +17,7 @@ import contextlib
 import datetime as dt
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -144,11 +144,27 @@ def grading_problems(url: str) -> pd.DataFrame:
     return read_frame(url, sa.select(grading_problem.c.employee_id, grading_problem.c.module_id, grading_problem.c.problem))
 
 
+# nbgrader indexes its tables for lookups by assignment, notebook and cell; reports read
+# one employee (or one batch of the cohort) at a time, which these serve.
+EMPLOYEE_INDEXES = {
+    "academy_submission_employee": ("submitted_assignment", "student_id"),
+    "academy_submitted_notebook_submission": ("submitted_notebook", "assignment_id"),
+    "academy_grade_submitted_notebook": ("grade", "notebook_id"),
+}
+
+
+def _add_employee_indexes(connection: sa.Connection) -> None:
+    for name, (table, column) in EMPLOYEE_INDEXES.items():
+        connection.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({column})")
+
+
 def add_missing_tables(url: str) -> None:
-    """Create academy tables that a gradebook made by an earlier version lacks (only tables without triggers)."""
+    """Create the academy tables and indexes that a gradebook made by an earlier version lacks (only tables without triggers)."""
     eng = engine(url)
     try:
         metadata.create_all(eng, tables=[grading_problem])
+        with eng.begin() as connection:
+            _add_employee_indexes(connection)
     finally:
         eng.dispose()
 
@@ -192,6 +208,7 @@ def create_schema(url: str, course_id: str) -> None:
     eng = engine(url)
     with eng.begin() as connection:
         metadata.create_all(connection)
+        _add_employee_indexes(connection)
         for statement in audit_triggers.statements(connection.dialect.name):
             connection.exec_driver_sql(statement)
     if url.startswith("sqlite"):
@@ -303,12 +320,28 @@ def read_frame(url: str, query: sa.Executable | str, **params) -> pd.DataFrame:
         eng.dispose()
 
 
-def employees(url: str) -> pd.DataFrame:
-    return read_frame(url, sa.select(employee).order_by(employee.c.employee_id))
+def employees(url: str, ids: Sequence[str] | None = None) -> pd.DataFrame:
+    """The roster with inactive staff, or only the employees `ids`."""
+    query = sa.select(employee).order_by(employee.c.employee_id)
+    return read_frame(url, query if ids is None else query.where(employee.c.employee_id.in_(ids)))
 
 
-def enrollments(url: str) -> pd.DataFrame:
-    frame = read_frame(url, sa.select(enrollment))
+def active_batches(url: str, size: int) -> Iterator[list[str]]:
+    """The ids of the active employees, `size` at a time in id order, read a batch at a time."""
+    last = ""
+    while True:
+        query = (sa.select(employee.c.employee_id).where(employee.c.active, employee.c.employee_id > last)
+                 .order_by(employee.c.employee_id).limit(size))
+        batch = list(read_frame(url, query).employee_id)
+        if not batch:
+            return
+        yield batch
+        last = batch[-1]
+
+
+def enrollments(url: str, ids: Sequence[str] | None = None) -> pd.DataFrame:
+    query = sa.select(enrollment)
+    frame = read_frame(url, query if ids is None else query.where(enrollment.c.employee_id.in_(ids)))
     for column in ("assigned_on", "due_on"):
         frame[column] = pd.to_datetime(frame[column])
     return frame
@@ -337,9 +370,16 @@ def _local(times: pd.Series, timezone: str) -> pd.Series:
     return pd.to_datetime(times).dt.tz_localize("UTC").dt.tz_convert(timezone).dt.tz_localize(None)
 
 
-def grade_rows(url: str, timezone: str = "UTC") -> pd.DataFrame:
-    """Every graded cell of every submission, with its effective score in `score`, times in `timezone`."""
-    rows = read_frame(url, GRADE_ROWS)
+def _of_employees(query: str, ids: Sequence[str] | None) -> sa.TextClause:
+    """`query` over nbgrader's submissions (aliased ``sa``), narrowed to the employees `ids` unless None."""
+    if ids is None:
+        return sa.text(query)
+    return sa.text(f"{query} WHERE sa.student_id IN :ids").bindparams(sa.bindparam("ids", list(ids), expanding=True))
+
+
+def grade_rows(url: str, timezone: str = "UTC", ids: Sequence[str] | None = None) -> pd.DataFrame:
+    """Every graded cell of every submission (or of the employees `ids`), with its effective score in `score`, times in `timezone`."""
+    rows = read_frame(url, _of_employees(GRADE_ROWS, ids))
     for column in ("max_score", "auto_score", "manual_score", "extra_credit"):  # PostgreSQL hands back Decimal objects
         rows[column] = pd.to_numeric(rows[column]).astype(float)
     rows["score"] = rows.manual_score.where(rows.manual_score.notna(), rows.auto_score)
@@ -349,13 +389,11 @@ def grade_rows(url: str, timezone: str = "UTC") -> pd.DataFrame:
     return rows
 
 
-def submissions(url: str, timezone: str = "UTC") -> pd.DataFrame:
-    """Submissions nbgrader knows, whether or not they have been graded yet, times in `timezone`."""
-    frame = read_frame(
-        url,
+def submissions(url: str, timezone: str = "UTC", ids: Sequence[str] | None = None) -> pd.DataFrame:
+    """Submissions nbgrader knows (of the employees `ids` unless None), graded or not yet, times in `timezone`."""
+    frame = read_frame(url, _of_employees(
         "SELECT sa.student_id AS employee_id, a.name AS module_id, sa.timestamp AS submitted_at "
-        "FROM submitted_assignment sa JOIN assignment a ON a.id = sa.assignment_id",
-    )
+        "FROM submitted_assignment sa JOIN assignment a ON a.id = sa.assignment_id", ids))
     frame["submitted_at"] = _local(frame.submitted_at, timezone)
     return frame
 

@@ -8,6 +8,11 @@ notebooks or files.
 A module counts as *graded* when it has a score and no written answer is
 still waiting for a trainer; means, the competency profile and the training
 score use graded modules only.
+
+A report reads its own employee's rows of the gradebook. What it compares
+them with, the mean score of each module in the employee's branch and in the
+whole cohort, is added up once per run, a batch of employees at a time, so
+neither depends on holding the whole cohort in memory.
 """
 
 from __future__ import annotations
@@ -15,16 +20,22 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 import pandas as pd
 
+from . import gradebook
 from .config import ReviewSection
-from .curriculum import Curriculum
+from .curriculum import Curriculum, load_curriculum
 from .errors import AcademyError
-from .status import final_scores
+from .status import compute_status, final_scores
 
 #: Days ahead in which a due date or the lapse of a pass is worth a warning.
 HORIZON_DAYS = 60
+#: Employees whose gradebook rows are held at a time while the cohort's means are added up.
+BATCH = 500
+MEANS_COLUMNS = ["branch", "module_id", "total", "count"]
 
 MODULE_COLUMNS = ["module_id", "kind", "title", "status", "score", "max_score", "percent", "submitted_at", "due_on",
                   "expires_on", "on_time"]
@@ -105,6 +116,7 @@ def employee_report_data(
     grades: pd.DataFrame,
     submissions: pd.DataFrame,
     employees: pd.DataFrame,
+    means: pd.DataFrame,
     curriculum: Curriculum,
     review: ReviewSection,
     as_of: dt.date,
@@ -112,12 +124,14 @@ def employee_report_data(
 ) -> EmployeeReport:
     """Everything the report of `employee_id` shows, as of `as_of`.
 
+    Only the employee's own rows of `status`, `grades` and `submissions` are used.
+
     Args:
-        status: `compute_status` for the whole cohort as of `as_of`; the
-            cohort and branch means come from it.
+        status: `compute_status` as of `as_of`, for the employee or more.
         grades: `gradebook.grade_rows`, one row per graded item.
         submissions: `gradebook.submissions`, one row per submission nbgrader keeps.
-        employees: `gradebook.employees`, the roster with inactive staff.
+        employees: `gradebook.employees` for the employee and their manager (or more).
+        means: `module_means` of the whole cohort, for the branch and cohort means.
         language: ``zh-CN`` or ``en``, for module, role and competency titles.
 
     Raises:
@@ -149,7 +163,7 @@ def employee_report_data(
         role_title=role(language) if role else person.role,
         manager_name=_manager_name(employees, person.manager_id),
         modules=modules,
-        comparison=_comparison(status, modules, person.branch),
+        comparison=_comparison(means, modules, person.branch),
         competencies=_competencies(modules, curriculum, language),
         missed=missed,
         refreshers=_refreshers(missed.module_id.unique(), curriculum, titles),
@@ -165,15 +179,33 @@ def _manager_name(employees: pd.DataFrame, manager_id: object) -> str | None:
     return names.get(manager_id) if isinstance(manager_id, str) else None
 
 
-def _comparison(status: pd.DataFrame, modules: pd.DataFrame, branch: str) -> pd.DataFrame:
-    """The employee's graded score per module beside the mean of the branch and of the whole cohort."""
+def module_means(status: pd.DataFrame) -> pd.DataFrame:
+    """The sum and count of final scores per branch and module (`MEANS_COLUMNS`) of a status table.
+
+    The table may be one batch of the cohort: `add_means` adds the batches up.
+    """
     scored = status[final_scores(status)]
+    return scored.groupby(["branch", "module_id"]).percent.agg(total="sum", count="count").reset_index()[MEANS_COLUMNS]
+
+
+def add_means(parts: Iterable[pd.DataFrame]) -> pd.DataFrame:
+    """`module_means` of several batches, as if of all their rows at once."""
+    parts = list(parts)
+    if not parts:
+        return pd.DataFrame(columns=MEANS_COLUMNS)
+    return pd.concat(parts).groupby(["branch", "module_id"], as_index=False)[["total", "count"]].sum()[MEANS_COLUMNS]
+
+
+def _comparison(means: pd.DataFrame, modules: pd.DataFrame, branch: str) -> pd.DataFrame:
+    """The employee's graded score per module beside the mean of the branch and of the whole cohort."""
+    in_branch = means[means.branch == branch].set_index("module_id")
+    cohort = means.groupby("module_id")[["total", "count"]].sum()
     return pd.DataFrame({
         "module_id": modules.module_id,
         "title": modules.title,
         "employee": modules.percent.where(final_scores(modules)),
-        "branch_mean": modules.module_id.map(scored[scored.branch == branch].groupby("module_id").percent.mean()),
-        "cohort_mean": modules.module_id.map(scored.groupby("module_id").percent.mean()),
+        "branch_mean": modules.module_id.map(in_branch.total / in_branch["count"]).astype(float),
+        "cohort_mean": modules.module_id.map(cohort.total / cohort["count"]).astype(float),
     }).reset_index(drop=True)
 
 
@@ -237,36 +269,64 @@ def _attention(modules: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
 
 
 @dataclasses.dataclass(frozen=True)
-class Cohort:
-    """What every employee's report reads: the whole gradebook and everyone's status, as of one day."""
+class Rows:
+    """Some employees' rows of the gradebook, and their status as of one day."""
 
-    curriculum: Curriculum
     employees: pd.DataFrame
     grades: pd.DataFrame
     submissions: pd.DataFrame
     status: pd.DataFrame
 
 
+def read_rows(gradebook_url: str, timezone: str, curriculum: Curriculum, as_of: dt.date, ids: Sequence[str]) -> Rows:
+    """The rows of the employees `ids`, with times in `timezone`."""
+    employees = gradebook.employees(gradebook_url, ids)
+    grades = gradebook.grade_rows(gradebook_url, timezone, ids)
+    submissions = gradebook.submissions(gradebook_url, timezone, ids)
+    status = compute_status(employees=employees, enrollments=gradebook.enrollments(gradebook_url, ids), submissions=submissions,
+                            grades=grades, curriculum=curriculum, as_of=as_of)
+    return Rows(employees, grades, submissions, status)
+
+
+@dataclasses.dataclass(frozen=True)
+class Cohort:
+    """What every report of a run shares: the gradebook, the day, the curriculum and the cohort's `module_means`."""
+
+    gradebook_url: str
+    timezone: str
+    as_of: dt.date
+    curriculum: Curriculum
+    means: pd.DataFrame
+
+
 @functools.lru_cache(maxsize=2)
 def cohort(gradebook_url: str, timezone: str, content: str, as_of: str, /) -> Cohort:
-    """The cohort's data as of `as_of` (ISO date), read once per process.
+    """The cohort as of `as_of` (ISO date), added up once per process, `BATCH` active employees at a time.
 
     Positional arguments only: the cache tells calls apart by how they pass them.
 
     `academy report` calls this in the template its report kernels are forked
-    from, so each report finds the cohort already loaded; a report run on
-    any other kernel reads it itself.
+    from, so each report finds it already done; a report run on any other
+    kernel does it itself.
     """
-    from pathlib import Path
-
-    from . import gradebook
-    from .curriculum import load_curriculum
-    from .status import compute_status
-
     curriculum = load_curriculum(Path(content))
-    employees = gradebook.employees(gradebook_url)
-    grades = gradebook.grade_rows(gradebook_url, timezone)
-    submissions = gradebook.submissions(gradebook_url, timezone)
-    status = compute_status(employees=employees, enrollments=gradebook.enrollments(gradebook_url), submissions=submissions,
-                            grades=grades, curriculum=curriculum, as_of=dt.date.fromisoformat(as_of))
-    return Cohort(curriculum, employees, grades, submissions, status)
+    day = dt.date.fromisoformat(as_of)
+    batches = gradebook.active_batches(gradebook_url, BATCH)
+    means = add_means(module_means(read_rows(gradebook_url, timezone, curriculum, day, batch).status) for batch in batches)
+    return Cohort(gradebook_url, timezone, day, curriculum, means)
+
+
+def employee_report(cohort: Cohort, employee_id: str, *, review: ReviewSection, language: str) -> EmployeeReport:
+    """`employee_report_data` of `employee_id`, from their own rows of the gradebook and their manager's name.
+
+    Raises:
+        AcademyError: the employee is not in the roster.
+    """
+    rows = read_rows(cohort.gradebook_url, cohort.timezone, cohort.curriculum, cohort.as_of, [employee_id])
+    employees = rows.employees
+    managers = [m for m in employees.manager_id if isinstance(m, str)]
+    if managers:
+        employees = pd.concat([employees, gradebook.employees(cohort.gradebook_url, managers)], ignore_index=True)
+    return employee_report_data(employee_id=employee_id, status=rows.status, grades=rows.grades, submissions=rows.submissions,
+                                employees=employees, means=cohort.means, curriculum=cohort.curriculum, review=review,
+                                as_of=cohort.as_of, language=language)

@@ -9,7 +9,7 @@
 #
 # `academy report` runs this notebook with papermill once per employee and
 # publishes its outputs only: code, these notes and the parameters are left
-# out. Every figure comes from `salesacademy.report_data.employee_report_data`;
+# out. Every figure comes from `salesacademy.report_data.employee_report`;
 # the cells below only format it, with labels in the report's language.
 
 # %% tags=["parameters"]
@@ -23,7 +23,6 @@ period = "2025-06-30"
 review = {"on_time_weight": 0.5, "score_weight": 0.5, "overdue_penalty": 10.0}
 
 # %%
-import datetime as dt
 import html
 
 import pandas as pd
@@ -31,7 +30,7 @@ from IPython.display import HTML, display
 
 from salesacademy.charts import Series, bar_chart
 from salesacademy.config import ReviewSection
-from salesacademy.report_data import HORIZON_DAYS, cohort, employee_report_data
+from salesacademy.report_data import HORIZON_DAYS, cohort, employee_report
 
 # %%
 LABELS = {
@@ -138,11 +137,9 @@ def values(column: pd.Series) -> list:
 
 
 # %%
-data = cohort(gradebook_url, timezone, content, as_of)  # already loaded when run by `academy report`
-curriculum, status = data.curriculum, data.status
-report = employee_report_data(employee_id=employee_id, status=status, grades=data.grades, submissions=data.submissions,
-                              employees=data.employees, curriculum=curriculum, review=ReviewSection(**review),
-                              as_of=dt.date.fromisoformat(as_of), language=language)
+data = cohort(gradebook_url, timezone, content, as_of)  # already added up when run by `academy report`
+curriculum = data.curriculum
+report = employee_report(data, employee_id, review=ReviewSection(**review), language=language)
 
 # %%
 section(f"{T['title']}: {report.name}", table(pd.DataFrame([
