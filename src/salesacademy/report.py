@@ -2,7 +2,7 @@
 
 Each report is the notebook `templates/employee_report.py` run by papermill
 for one employee, on a shell forked from a warm template that has already
-loaded the cohort's gradebook (papermill's ``academy`` engine,
+added up the cohort's means (papermill's ``academy`` engine,
 `kernel.papermill_engine`), then published for HR and managers:
 outputs only, with no code, no parameters, no warnings and no machine
 details, on a page that loads nothing from outside (`templates/employee_report.html.j2`).
@@ -38,7 +38,7 @@ from .paths import InstancePaths
 TEMPLATES = Path(__file__).parent / "templates"
 NOTEBOOK_TEMPLATE = TEMPLATES / "employee_report.py"
 PAGE_TEMPLATE = TEMPLATES / "employee_report.html.j2"
-#: The report parameters that name the cohort, which the kernel template loads once (`report_data.cohort`).
+#: The report parameters that name the cohort, whose means the kernel template adds up once (`report_data.cohort`).
 COHORT_PARAMETERS = ("gradebook_url", "timezone", "content", "as_of")
 #: Cells that carry papermill's parameters; never published.
 PARAMETER_TAGS = {"parameters", "injected-parameters"}
@@ -116,6 +116,7 @@ def report(
         raise AcademyError(f"period {period!r}: use letters, digits, '.', '_' or '-' only, e.g. 2025-H1")
     chromium = chromium_executable() if pdf else None
     url = database_url(config, paths)
+    gradebook.add_missing_tables(url)  # a gradebook of an earlier version lacks the indexes that reads by employee take
     chosen = select_employees(gradebook.employees(url), employees=employees, branch=branch, all_=all_)
     notebook = template_notebook(template or NOTEBOOK_TEMPLATE)
     common = {"as_of": as_of.isoformat(), "gradebook_url": url, "timezone": config.course.timezone, "language": config.course.language,
@@ -261,7 +262,7 @@ _warmed: set[tuple] = set()
 
 
 def _warm_cohort(parameters: dict) -> None:
-    """Load the cohort into this process's kernel template once, for every report it forks."""
+    """Add up the cohort's means in this process's kernel template once, for every report it forks."""
     from .kernel import papermill_engine
 
     key = tuple(parameters[k] for k in COHORT_PARAMETERS)
