@@ -114,6 +114,27 @@ def test_a_writer_is_named_in_every_transaction_of_its_block(graded):
         ("W1", "manual_comment", "请说明风险等级", "autograde:run-7")]
 
 
+def test_a_long_block_keeps_no_connection_of_its_finished_transactions(graded):
+    """A grading run commits once per submission for hours: what its audit source holds must not grow with them."""
+    import gc
+
+    import sqlalchemy as sa
+    from nbgrader.api import Gradebook
+
+    def connections() -> int:
+        gc.collect()
+        return sum(isinstance(o, sa.Connection) for o in gc.get_objects())
+
+    with Gradebook(gradebook_url(graded), "sales-academy") as gb, gradebook.audit_source(gb.db, "autograde:run-8"):
+        before = connections()
+        for score in range(40):
+            gb.find_grade("q1", "exercise", MODULE, "R1").auto_score = score % 6
+            gb.db.commit()
+        assert connections() <= before + 1
+    history = changes(graded)
+    assert (history[history.field == "auto_score"].source == "autograde:run-8").sum() >= 39  # and each was still audited
+
+
 def test_a_rolled_back_change_leaves_no_trace(graded):
     url = gradebook_url(graded)
     before = len(changes(graded))

@@ -223,7 +223,7 @@ class _AuditMarker:
     def __init__(self, source: str, reason: str | None) -> None:
         self.values = {"source": source, "reason": reason}
         self.rows: dict[sa.Connection, int] = {}
-        self.watched: set[sa.Connection] = set()
+        self.watched: set[sa.Engine] = set()
         self.listeners: list[tuple[object, str, Callable]] = []
 
     def listen(self, target: object, name: str, listener: Callable) -> None:
@@ -234,10 +234,12 @@ class _AuditMarker:
         """A transaction is under way on `connection`: name the writer in it."""
         if connection in self.rows:
             return
-        if connection not in self.watched:
-            self.watched.add(connection)
-            self.listen(connection, "commit", self.unmark)
-            self.listen(connection, "rollback", self.forget)
+        # Watched on the engine, which a session's new Connection for each transaction shares:
+        # a long block holds its open transactions' connections only.
+        if connection.engine not in self.watched:
+            self.watched.add(connection.engine)
+            self.listen(connection.engine, "commit", self.unmark)
+            self.listen(connection.engine, "rollback", self.forget)
         self.rows[connection] = connection.execute(audit_context.insert().values(**self.values)).inserted_primary_key[0]
 
     def unmark(self, connection: sa.Connection) -> None:
