@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from test_engine import MODULE
 
 from salesacademy import grade as grading
+from salesacademy.grade_writer import Writer
 
 pytestmark = pytest.mark.slow
 POINTS = {"skipped": 3.0, "late": 3.0, "choice": 2.0}
@@ -95,7 +96,7 @@ def test_any_submission_folder_is_graded_with_a_score_and_a_reason(released_sqli
     base = released_notebook(root)
     folder = root / "submitted" / "F1" / MODULE
     worker = grading._Worker(str(root))
-    writer = grading._Writer(worker.paths, worker.url, worker.config.course.id, "fuzz")
+    writer = Writer(worker.paths, worker.url, worker.config.course.id, "fuzz")
     staging_root = root / ".grading" / "fuzz"
     examples = iter(range(10**6))
 

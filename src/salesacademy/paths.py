@@ -50,6 +50,11 @@ class InstancePaths:
             path = path / employee_id
         return path / module_id if module_id else path
 
+    def timestamp(self, step: str, employee_id: str, module_id: str) -> str | None:
+        """The ``timestamp.txt`` nbgrader keeps in a submission's folder at `step`; None without one."""
+        stamp = self.step(step, employee_id, module_id) / "timestamp.txt"
+        return stamp.read_text(encoding="utf-8").strip() if stamp.is_file() else None
+
     def notebook(self, step: str, module_id: str, notebook: str, employee_id: str = ".") -> Path:
         return self.step(step, employee_id, module_id) / f"{notebook}.ipynb"
 
