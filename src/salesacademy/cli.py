@@ -176,7 +176,8 @@ def _run(name: str, args: argparse.Namespace, verb) -> int:
             config, _ = load_config(args.instance)
             modules = [m.id for m in load_curriculum(content_root(config)).modules]
         for released in verb.release(instance=args.instance, modules=modules):
-            print(f"released {released.module_id} (version {released.version}, {released.points:g} points), {released.enrolled} newly assigned")
+            points = ", ".join(f"{track} {value:g}" for track, value in released.points.items())
+            print(f"released {released.module_id} (version {released.version}; points: {points}), {released.enrolled} newly assigned")
     elif name == "collect":
         for module_id, count in verb.collect(instance=args.instance, modules=args.modules or None).items():
             print(f"{module_id}: {count} submission(s) collected")
@@ -185,7 +186,7 @@ def _run(name: str, args: argparse.Namespace, verb) -> int:
                          executor=args.executor, scheduler=args.scheduler)
         print(f"graded {len(run.graded)}, unchanged {len(run.skipped)}, failed {len(run.failed)}")
         for submission, reason in run.failed.items():
-            print(f"failed: {submission.employee_id} {submission.module_id}: {reason}", file=sys.stderr)
+            print(f"failed: {submission.employee_id} {submission.assignment}: {reason}", file=sys.stderr)
         return 1 if run.failed else 0
     elif name == "feedback":
         for module_id, count in verb.feedback(instance=args.instance, modules=args.modules or None).items():

@@ -24,11 +24,11 @@ import nbformat
 import numpy as np
 import pandas as pd
 
-from . import answers, bankdata, hr
+from . import answers, bankdata, hr, staff
 from .collect import collect
 from .config import content_root, database_url, load_config
 from .config import workers as config_workers
-from .curriculum import Curriculum, load_curriculum
+from .curriculum import Curriculum, load_curriculum, parse_assignment
 from .errors import AcademyError
 from .feedback import feedback
 from .grade import grade
@@ -100,38 +100,8 @@ def choose_answers(key: answers.AnswerKey, skill: float, rng: np.random.Generato
     return chosen
 
 
-def _exchange_step(kind: str, paths: InstancePaths, config, employee_id: str, module_id: str, at: dt.datetime | None = None) -> None:
-    """Run nbgrader's own fetch or submit for one employee, from their home folder.
-
-    A submission is stamped with the simulated employee's clock (`at`), so
-    that due dates and late work look as they would in a real cohort.
-    """
-    from nbgrader.auth import Authenticator
-    from nbgrader.coursedir import CourseDirectory
-    from nbgrader.exchange.default import ExchangeFetchAssignment, ExchangeSubmit
-
-    from .nbgrader_setup import nbgrader_config
-
-    home = paths.root / "home" / employee_id
-    cfg = nbgrader_config(config, paths)
-    cfg.CourseDirectory.student_id = employee_id
-    cfg.CourseDirectory.assignment_id = module_id
-    cfg.Exchange.assignment_dir = str(home)
-    cfg.Exchange.cache = str(home / ".nbgrader-cache")
-    coursedir = CourseDirectory(config=cfg)
-    authenticator = Authenticator(config=cfg)
-    if kind == "fetch":
-        ExchangeFetchAssignment(coursedir=coursedir, authenticator=authenticator, config=cfg).start()
-        return
-
-    class SubmitAt(ExchangeSubmit):
-        def set_timestamp(self) -> None:
-            self.timestamp = at.strftime(self.timestamp_format)
-
-    SubmitAt(coursedir=coursedir, authenticator=authenticator, config=cfg).start()
-
-
 def _simulate_staff(paths, config, curriculum: Curriculum, content: Path, released_on: dt.date, seed: int, progress: bool) -> pd.DataFrame:
+    """Each enrolled employee fetches their version of each module, answers it at their skill, and submits it on their own clock."""
     from tqdm import tqdm
 
     from . import gradebook
@@ -139,24 +109,29 @@ def _simulate_staff(paths, config, curriculum: Curriculum, content: Path, releas
     rng = np.random.default_rng(seed + 1)
 
     url = database_url(config, paths)
-    roster = gradebook.employees(url)
+    roster = gradebook.employees(url).set_index("employee_id")
     enrolled = gradebook.enrollments(url)
-    skill = dict(zip(roster.employee_id, rng.beta(5, 2, len(roster))))
+    skill = dict(zip(roster.index, rng.beta(5, 2, len(roster))))
+    zone = zoneinfo.ZoneInfo(config.course.timezone)
+    keys: dict[tuple, answers.AnswerKey] = {}
     records = []
     for module in tqdm(curriculum.modules, desc="staff answer and submit", unit="module", disable=not progress):
-        key = answers.answer_key(content=content, module_id=module.id, folder=module.folder(content), notebook=module.graded, language=config.course.language)
         for employee_id in enrolled[enrolled.module_id == module.id].employee_id:
             if rng.random() < SHARE_NOT_SUBMITTING:
                 continue
+            version = staff.version_for(curriculum, module.id, role=roster.role[employee_id], language=roster.language[employee_id])
+            key = keys.get(version) or keys.setdefault(version, answers.answer_key(
+                content=content, module_id=module.id, folder=module.folder(content), notebook=module.graded,
+                language=version.language, track=version.track))
             chosen = choose_answers(key, skill[employee_id], rng)
-            _exchange_step("fetch", paths, config, employee_id, module.id)
-            fetched = paths.root / "home" / employee_id / module.id / f"{module.graded}.ipynb"
-            nbformat.write(answers.answer_notebook(nbformat.read(fetched, as_version=4), key, chosen), fetched)
-            zone = zoneinfo.ZoneInfo(config.course.timezone)
+            folder = staff.fetch(instance=paths.root, employee_id=employee_id, module_id=module.id)
+            fetched = folder / f"{module.graded}.ipynb"
+            nbformat.write(answers.answer_notebook(nbformat.read(fetched, as_version=4), key, chosen, employee_id), fetched)
             when = dt.datetime.combine(released_on, dt.time(9), zone) + dt.timedelta(days=float(rng.uniform(1, 34)))
-            _exchange_step("submit", paths, config, employee_id, module.id, at=when)
-            records += [{"employee_id": employee_id, "module_id": module.id, "item": item, "answer": variant} for item, variant in chosen.items()]
-    return pd.DataFrame(records, columns=["employee_id", "module_id", "item", "answer"])
+            staff.submit(instance=paths.root, employee_id=employee_id, module_id=module.id, at=when)
+            records += [{"employee_id": employee_id, "module_id": module.id, "assignment": version.assignment, "item": item, "answer": variant}
+                        for item, variant in chosen.items()]
+    return pd.DataFrame(records, columns=["employee_id", "module_id", "assignment", "item", "answer"])
 
 
 def _simulate_trainer(paths, config, curriculum: Curriculum, content: Path, answered: pd.DataFrame, seed: int) -> int:
@@ -169,12 +144,14 @@ def _simulate_trainer(paths, config, curriculum: Curriculum, content: Path, answ
     with Gradebook(database_url(config, paths), config.course.id) as gb:
         for row in answered.itertuples(index=False):
             module = curriculum.module(row.module_id)
-            key = keys.get(module.id) or keys.setdefault(module.id, answers.answer_key(
-                content=content, module_id=module.id, folder=module.folder(content), notebook=module.graded, language=config.course.language))
+            version = parse_assignment(row.assignment)
+            key = keys.get(version) or keys.setdefault(version, answers.answer_key(
+                content=content, module_id=module.id, folder=module.folder(content), notebook=module.graded,
+                language=version.language, track=version.track))
             item = next(i for i in key.items if i.id == row.item)
             if item.kind != "written" or row.answer == answers.BLANK or rng.random() < SHARE_WRITTEN_UNGRADED:
                 continue
-            grade = gb.find_grade(item.id, module.graded, module.id, row.employee_id)
+            grade = gb.find_grade(item.id, module.graded, row.assignment, row.employee_id)
             grade.manual_score = item.points if row.answer == answers.REFERENCE else key.weak_points[item.id]
             grade.needs_manual_grade = False
             graded += 1

@@ -14,6 +14,7 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets.config import Config
 
 from .config import database_url, load_config
+from .curriculum import module_of
 from .nbgrader_setup import api, check
 from .release import chosen_released
 
@@ -47,13 +48,12 @@ def feedback(*, instance: Path, modules: list[str] | None = None) -> dict[str, i
     extra = Config()
     extra.GenerateFeedback.preprocessors = FEEDBACK_PREPROCESSORS
     nbgrader = api(config, paths, extra)
-    counts = {}
-    for module_id in chosen:
-        graded = list(paths.step("autograded").glob(f"*/{module_id}"))
-        if not graded:
-            counts[module_id] = 0
-            continue
-        check(nbgrader.generate_feedback(module_id), f"generate_feedback {module_id}")
-        check(nbgrader.release_feedback(module_id), f"release_feedback {module_id}")
-        counts[module_id] = len(graded)
+    counts: dict[str, int] = {}
+    for assignment in chosen:
+        module_id = module_of(assignment)
+        graded = list(paths.step("autograded").glob(f"*/{assignment}"))
+        counts[module_id] = counts.get(module_id, 0) + len(graded)
+        if graded:
+            check(nbgrader.generate_feedback(assignment), f"generate_feedback {assignment}")
+            check(nbgrader.release_feedback(assignment), f"release_feedback {assignment}")
     return counts

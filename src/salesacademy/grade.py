@@ -40,7 +40,7 @@ from pathlib import Path
 from . import executors
 from .config import content_root, database_url, load_config
 from .config import workers as config_workers
-from .curriculum import load_curriculum
+from .curriculum import load_curriculum, module_of
 from .errors import AcademyError
 from .grade_writer import Writer
 from .kernel.forkserver import SANDBOX_UID_BASE
@@ -55,7 +55,8 @@ MAX_SUBMITTED_FILE_MB = 50
 @dataclasses.dataclass(frozen=True)
 class Submission:
     employee_id: str
-    module_id: str
+    #: The nbgrader assignment: the version of a module the employee took, such as ``03-suitability.frontline.zh``.
+    assignment: str
 
 
 @dataclasses.dataclass
@@ -74,7 +75,7 @@ class Job:
 
     root: str
     employee_id: str
-    module_id: str
+    assignment: str
     notebook: str
     staging: str  # where the worker leaves the autograded folder for the writer
 
@@ -98,19 +99,19 @@ def pending(paths: InstancePaths, submissions: list[Submission]) -> list[Submiss
     """Submissions whose collected timestamp differs from the one they were graded at."""
     todo = []
     for s in submissions:
-        submitted = paths.timestamp("submitted", s.employee_id, s.module_id)
-        graded = paths.timestamp("autograded", s.employee_id, s.module_id)
+        submitted = paths.timestamp("submitted", s.employee_id, s.assignment)
+        graded = paths.timestamp("autograded", s.employee_id, s.assignment)
         if graded is None or submitted != graded:
             todo.append(s)
     return todo
 
 
-def find_submissions(paths: InstancePaths, modules: list[str], employees: list[str] | None) -> list[Submission]:
+def find_submissions(paths: InstancePaths, assignments: list[str], employees: list[str] | None) -> list[Submission]:
     found = []
-    for module_id in modules:
-        for folder in sorted(paths.step("submitted").glob(f"*/{module_id}")):
+    for assignment in assignments:
+        for folder in sorted(paths.step("submitted").glob(f"*/{assignment}")):
             if folder.is_dir() and (employees is None or folder.parent.name in employees):
-                found.append(Submission(folder.parent.name, module_id))
+                found.append(Submission(folder.parent.name, assignment))
     return found
 
 
@@ -128,6 +129,7 @@ class _Worker:
         from nbgrader.api import Gradebook
         from sqlalchemy.exc import SAWarning
 
+        from .binding import BindEmployee
         from .kernel.runner import Limits
         from .nbgrader_setup import nbgrader_config
 
@@ -155,7 +157,8 @@ class _Worker:
                 return nb, resources
 
         check = check_cell_metadata_class()(config=cfg)
-        self.sanitize = [pp.ClearOutput(config=cfg), pp.DeduplicateIds(config=cfg), OverwriteCells(config=cfg), check]
+        # As nbgrader's autograde with the instance's settings (`nbgrader_setup.autograde_sanitize_preprocessors`).
+        self.sanitize = [pp.ClearOutput(config=cfg), pp.DeduplicateIds(config=cfg), OverwriteCells(config=cfg), BindEmployee(config=cfg), check]
         self.finish = [pp.IgnorePattern(config=cfg), ClearMetadataPreprocessor(config=cfg), pp.LimitOutput(config=cfg), check]
         self.sources = sources
         self.sandbox = sandbox(self.paths, self.content)
@@ -170,8 +173,8 @@ class _Worker:
         from .kernel.runner import run_notebook
 
         staging = Path(job.staging)
-        submitted = self.paths.step("submitted", job.employee_id, job.module_id)
-        source = self.paths.step("source", ".", job.module_id)
+        submitted = self.paths.step("submitted", job.employee_id, job.assignment)
+        source = self.paths.step("source", ".", job.assignment)
         # As nbgrader's autograde: the submitted files, then the course's own data files over
         # whatever was submitted under their names; of the notebooks, only the graded one.
         left_out = _copy_files(submitted, staging, skip_notebooks=True)
@@ -185,9 +188,9 @@ class _Worker:
             return self.unreadable(job, f"no {job.notebook}.ipynb in the submission")
         except Exception as exc:  # not JSON, not a notebook, or a notebook nbformat cannot upgrade
             return self.unreadable(job, f"{job.notebook}.ipynb is not a valid notebook ({type(exc).__name__})")
-        resources = {"nbgrader": {"notebook": job.notebook, "assignment": job.module_id, "student": job.employee_id,
+        resources = {"nbgrader": {"notebook": job.notebook, "assignment": job.assignment, "student": job.employee_id,
                                   "db_url": self.url}, "metadata": {"path": str(staging)}}
-        restore_roles(nb, self.sources.find_notebook(job.notebook, job.module_id))
+        restore_roles(nb, self.sources.find_notebook(job.notebook, job.assignment))
         try:
             for preprocessor in self.sanitize:
                 nb, resources = preprocessor(nb, resources)
@@ -195,7 +198,7 @@ class _Worker:
             why = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
             return self.unreadable(job, f"{job.notebook}.ipynb has invalid grading metadata ({why})")
         nb = nbformat.from_dict(nb)  # cells nbgrader put back are plain dicts
-        spec = self.sources.find_notebook(job.notebook, job.module_id).kernelspec
+        spec = self.sources.find_notebook(job.notebook, job.assignment).kernelspec
         if spec:  # as nbgrader's OverwriteKernelspec
             nb.metadata["kernelspec"] = spec
         with tempfile.TemporaryDirectory(prefix="academy-grade-") as scratch:
@@ -334,9 +337,9 @@ def grade(
         try:
             jobs = {}
             for s in todo:
-                staging = staging_root / f"{s.employee_id}__{s.module_id}"
+                staging = staging_root / f"{s.employee_id}__{s.assignment}"
                 staging.mkdir()
-                jobs[s] = Job(str(paths.root), s.employee_id, s.module_id, curriculum.module(s.module_id).graded, str(staging))
+                jobs[s] = Job(str(paths.root), s.employee_id, s.assignment, curriculum.module(module_of(s.assignment)).graded, str(staging))
             for submission, result in _executed(jobs, run_all, progress):
                 if not result.grader_fault:
                     writer.save(result)

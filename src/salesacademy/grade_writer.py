@@ -15,6 +15,7 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .curriculum import module_of
 from .gradebook import audit_source, grading_problem
 from .paths import InstancePaths
 
@@ -49,7 +50,7 @@ class Writer:
                 self._create(result)
             else:
                 self._update(result)
-            key = {"employee_id": job.employee_id, "module_id": job.module_id}
+            key = {"employee_id": job.employee_id, "module_id": module_of(job.assignment)}
             db.execute(grading_problem.delete().filter_by(**key))
             if result.problem:
                 db.execute(grading_problem.insert().values(**key, run_id=self.run_id, problem=result.problem))
@@ -63,12 +64,12 @@ class Writer:
         from nbgrader.api import Assignment, SubmittedAssignment
 
         return self.gradebook.db.query(SubmittedAssignment.id).join(Assignment).filter(
-            Assignment.name == job.module_id, SubmittedAssignment.student_id == job.employee_id).scalar()
+            Assignment.name == job.assignment, SubmittedAssignment.student_id == job.employee_id).scalar()
 
     def _stamp(self, job: Job) -> dt.datetime | None:
         from nbgrader.utils import parse_utc
 
-        stamp = self.paths.timestamp("submitted", job.employee_id, job.module_id)
+        stamp = self.paths.timestamp("submitted", job.employee_id, job.assignment)
         return parse_utc(stamp) if stamp else None
 
     def _create(self, result: Result) -> None:
@@ -83,9 +84,9 @@ class Writer:
         job, db = result.job, self.gradebook.db
         if db.get(Student, job.employee_id) is None:
             db.execute(insert(Student), [{"id": job.employee_id}])
-        if job.module_id not in self.assignments:
-            self.assignments[job.module_id] = self.gradebook.find_assignment(job.module_id)
-        assignment = self.assignments[job.module_id]
+        if job.assignment not in self.assignments:
+            self.assignments[job.assignment] = self.gradebook.find_assignment(job.assignment)
+        assignment = self.assignments[job.assignment]
         submission_id = new_uuid()
         db.execute(insert(SubmittedAssignment), [{"id": submission_id, "assignment_id": assignment.id,
                                                   "student_id": job.employee_id, "timestamp": self._stamp(job)}])
@@ -114,11 +115,11 @@ class Writer:
     def _update(self, result: Result) -> None:
         """A regrade: new automatic scores and comments beside any manual ones, as nbgrader's autograde."""
         job, gb = result.job, self.gradebook
-        submission = gb.find_submission(job.module_id, job.employee_id)
+        submission = gb.find_submission(job.assignment, job.employee_id)
         stamp = self._stamp(job)
         if stamp is not None:
             submission.timestamp = stamp
-        notebook = gb.find_submission_notebook(job.notebook, job.module_id, job.employee_id)
+        notebook = gb.find_submission_notebook(job.notebook, job.assignment, job.employee_id)
         if result.unreadable:  # as nbgrader does for a missing notebook: zero, nothing to review
             for grade in notebook.grades:
                 grade.auto_score, grade.needs_manual_grade = 0, False
@@ -135,9 +136,9 @@ class Writer:
     def _publish(self, result: Result) -> None:
         """Put the autograded folder in place, timestamp last: from now on the submission counts as graded."""
         job = result.job
-        target = self.paths.step("autograded", job.employee_id, job.module_id)
+        target = self.paths.step("autograded", job.employee_id, job.assignment)
         staging = Path(job.staging)
-        stamp = self.paths.step("submitted", job.employee_id, job.module_id) / "timestamp.txt"
+        stamp = self.paths.step("submitted", job.employee_id, job.assignment) / "timestamp.txt"
         (staging / "timestamp.txt").unlink(missing_ok=True)
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.exists():

@@ -26,6 +26,7 @@ from sqlalchemy import Boolean, Column, Date, DateTime, Float, ForeignKey, Index
 from sqlalchemy.orm import Session, scoped_session
 
 from . import audit_triggers
+from .curriculum import module_of, parse_assignment
 
 metadata = MetaData()
 
@@ -353,7 +354,7 @@ def enrollments(url: str, ids: Sequence[str] | None = None) -> pd.DataFrame:
 # reports and item analysis. nbgrader counts a manual score over the
 # automatic one, plus any extra credit.
 GRADE_ROWS = """
-SELECT sa.student_id AS employee_id, a.name AS module_id, n.name AS notebook, bc.name AS item,
+SELECT sa.student_id AS employee_id, a.name AS assignment, n.name AS notebook, bc.name AS item,
        gc.max_score AS max_score, g.auto_score AS auto_score, g.manual_score AS manual_score,
        g.extra_credit AS extra_credit, g.needs_manual_grade AS needs_manual_grade,
        sa.timestamp AS submitted_at
@@ -379,6 +380,24 @@ def _of_employees(query: str, ids: Sequence[str] | None) -> sa.TextClause:
     return sa.text(f"{query} WHERE sa.student_id IN :ids").bindparams(sa.bindparam("ids", list(ids), expanding=True))
 
 
+def _versions(frame: pd.DataFrame) -> pd.DataFrame:
+    """Name each row's module, track and language after its nbgrader assignment (`curriculum.Version`).
+
+    An employee who took two versions of one module (their role or language
+    changed) counts by the one they submitted last; the other is left out.
+    """
+    names = frame.assignment.unique()
+    versions = {name: parse_assignment(name) for name in names}
+    frame["module_id"] = frame.assignment.map({name: module_of(name) for name in names})
+    frame["track"] = frame.assignment.map({name: v.track if v else None for name, v in versions.items()})
+    frame["language"] = frame.assignment.map({name: v.language if v else None for name, v in versions.items()})
+    keys = ["employee_id", "module_id"]
+    if not (frame.groupby(keys).assignment.nunique() > 1).any():
+        return frame
+    last = frame.sort_values("submitted_at", kind="stable").drop_duplicates(keys, keep="last")[[*keys, "assignment"]]
+    return frame.merge(last, on=[*keys, "assignment"])
+
+
 def grade_rows(url: str, timezone: str = "UTC", ids: Sequence[str] | None = None) -> pd.DataFrame:
     """Every graded cell of every submission (or of the employees `ids`), with its effective score in `score`, times in `timezone`."""
     rows = read_frame(url, _of_employees(GRADE_ROWS, ids))
@@ -388,16 +407,16 @@ def grade_rows(url: str, timezone: str = "UTC", ids: Sequence[str] | None = None
     rows["score"] = rows.score + rows.extra_credit.fillna(0)
     rows["needs_manual_grade"] = rows.needs_manual_grade.astype(bool)
     rows["submitted_at"] = _local(rows.submitted_at, timezone)
-    return rows
+    return _versions(rows).reset_index(drop=True)
 
 
 def submissions(url: str, timezone: str = "UTC", ids: Sequence[str] | None = None) -> pd.DataFrame:
     """Submissions nbgrader knows (of the employees `ids` unless None), graded or not yet, times in `timezone`."""
     frame = read_frame(url, _of_employees(
-        "SELECT sa.student_id AS employee_id, a.name AS module_id, sa.timestamp AS submitted_at "
+        "SELECT sa.student_id AS employee_id, a.name AS assignment, sa.timestamp AS submitted_at "
         "FROM submitted_assignment sa JOIN assignment a ON a.id = sa.assignment_id", ids))
     frame["submitted_at"] = _local(frame.submitted_at, timezone)
-    return frame
+    return _versions(frame).reset_index(drop=True)
 
 
 def now() -> dt.datetime:

@@ -95,7 +95,7 @@ class LabSession:
 
 def staff_folder(paths: InstancePaths, employee_id: str) -> Path:
     """Where a staff member works: fetched modules and their feedback land here."""
-    return paths.root / "home" / employee_id
+    return paths.home(employee_id)
 
 
 def staff_nbgrader_config(root: Path, employee_id: str) -> Config:

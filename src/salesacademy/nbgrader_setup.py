@@ -58,8 +58,36 @@ def nbgrader_config(config: AcademyConfig, paths: InstancePaths) -> Config:
     # A learner who deletes a test cell must not escape it: nbgrader puts it back.
     c.OverwriteCells.add_missing_cells = True
     c.ClearSolutions.text_stub = ANSWER_STUB[config.course.language]
+    c.GenerateAssignment.preprocessors = generate_preprocessors()
+    c.Autograde.sanitize_preprocessors = autograde_sanitize_preprocessors()
     c.NbGraderApp.logging_level = "WARNING"
     return c
+
+
+def generate_preprocessors() -> list[type]:
+    """nbgrader's own steps for the learner version, in nbgrader's order, with one of ours.
+
+    ShapeAnswerCells comes right after ClearSolutions, so an answer cell shows
+    what to type instead of a code stub, and before the checksums that tell
+    "no response" from an answer.
+    """
+    from nbgrader import preprocessors as pp
+
+    from .binding import ShapeAnswerCells
+
+    return [pp.IncludeHeaderFooter, pp.InstantiateTests, pp.LockCells, pp.ClearSolutions, ShapeAnswerCells, pp.ClearOutput,
+            pp.CheckCellMetadata, pp.ComputeChecksums, pp.SaveCells, pp.ClearHiddenTests, pp.ClearMarkScheme,
+            pp.ComputeChecksums, pp.CheckCellMetadata]
+
+
+def autograde_sanitize_preprocessors() -> list[type]:
+    """nbgrader's own steps before a submission runs, with BindEmployee after OverwriteCells:
+    it reads the tests nbgrader has just put back, and binds them to the submission's owner."""
+    from nbgrader import preprocessors as pp
+
+    from .binding import BindEmployee
+
+    return [pp.ClearOutput, pp.DeduplicateIds, pp.OverwriteKernelspec, pp.OverwriteCells, BindEmployee, pp.CheckCellMetadata]
 
 
 def instance_config(root: Path) -> Config:

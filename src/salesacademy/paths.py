@@ -41,6 +41,10 @@ class InstancePaths:
     def logs(self) -> Path:
         return self.root / "logs"
 
+    def home(self, employee_id: str) -> Path:
+        """Where a staff member works: fetched modules and their feedback land here."""
+        return self.root / "home" / employee_id
+
     def step(self, step: str, employee_id: str = ".", module_id: str = "") -> Path:
         """The folder of `module_id` at `step`; `employee_id` is "." for source and release."""
         if step not in STEPS:

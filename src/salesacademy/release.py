@@ -1,10 +1,12 @@
 """`academy release`: build modules, release them through nbgrader, and assign them.
 
-For each module: build its nbgrader source notebooks in the instance's
-language, let nbgrader generate the learner version (solutions and hidden
-tests removed) and put it in the exchange, then give every active employee
-whose role requires it an enrollment with a due date. Employees already
-enrolled keep their original dates.
+For each module and each of its versions (a track that takes it, in each
+course language; one nbgrader assignment such as ``03-suitability.frontline.zh``):
+build its nbgrader source notebooks, let nbgrader generate the learner version
+(solutions and hidden tests removed) and put it in the exchange. Then give
+every active employee whose role requires the module an enrollment with a due
+date; each takes the version of their own track and language. Employees
+already enrolled keep their original dates.
 """
 
 from __future__ import annotations
@@ -17,12 +19,12 @@ import nbformat
 import sqlalchemy as sa
 from traitlets.config import Config
 
-from . import build
+from . import build, itembank
 from .config import content_root, database_url, load_config
-from .curriculum import Curriculum, Module, load_curriculum
+from .curriculum import LANGUAGES, Curriculum, Module, Version, load_curriculum, module_of
 from .errors import AcademyError
 from .gradebook import employee, enrollment, now, release as release_table, transaction
-from .nbgrader_setup import api, check
+from .nbgrader_setup import ANSWER_STUB, api, check
 from .paths import InstancePaths
 from .rubrics import load_rubric
 
@@ -31,30 +33,52 @@ from .rubrics import load_rubric
 class Released:
     module_id: str
     version: str
-    points: float
+    #: What the module is worth on each track that takes it.
+    points: dict[str, float]
     enrolled: int
 
 
-def build_module(module: Module, *, content: Path, language: str, paths: InstancePaths) -> tuple[str, float]:
-    """Write the module's nbgrader source notebooks; returns its version and its graded points."""
+def module_sources(module: Module, content: Path) -> list[Path]:
+    """Every file a module is built from: its notebooks and, when it has one, its question bank."""
     folder = module.folder(content)
-    sources = [folder / f"{name}.py" for name in module.notebooks]
-    target = paths.step("source", module_id=module.id)
-    target.mkdir(parents=True, exist_ok=True)
+    bank = folder / itembank.BANK_FILE
+    return [folder / f"{name}.py" for name in module.notebooks] + ([bank] if bank.is_file() else [])
+
+
+def build_target(curriculum: Curriculum, module: Module, version: Version, content: Path) -> build.Target:
+    track = curriculum.tracks[version.track]
+    bank = itembank.load_bank(module.folder(content), tracks=list(curriculum.tracks))
+    return build.Target(version.language, version.track, code=track.code, module_id=module.id, bank=bank)
+
+
+def build_version(curriculum: Curriculum, module: Module, version: Version, *, content: Path, paths: InstancePaths) -> float:
+    """Write the nbgrader source notebooks of one version of `module`; returns its graded points.
+
+    Raises:
+        AcademyError: the notebooks carry other points than the curriculum gives the track,
+            graded items sit outside the graded notebook, or a source, bank or rubric is wrong.
+    """
+    folder = module.folder(content)
+    target = build_target(curriculum, module, version, content)
+    out = paths.step("source", module_id=version.assignment)
+    out.mkdir(parents=True, exist_ok=True)
     points = 0.0
-    for name, source_path in zip(module.notebooks, sources):
+    for name in module.notebooks:
+        source_path = folder / f"{name}.py"
         source = build.read_source(source_path)
-        nbformat.write(build.build_notebook(source, language=language), target / f"{name}.ipynb")
-        module_items = build.items(source, notebook=name, language=language)
+        nbformat.write(build.build_notebook(source, language=version.language, target=target), out / f"{name}.ipynb")
+        module_items = build.items(source, notebook=name, language=version.language, target=target)
         if module_items and name != module.graded:
             raise AcademyError(f"{source_path}: graded items found, but the curriculum names {module.graded!r} as the graded notebook of {module.id}")
         points += sum(item.points for item in module_items)
         written = [item.id for item in module_items if item.kind == "written"]
         if written:
             load_rubric(content, module.id, expect=written)
-    if abs(points - module.points) > 1e-9:
-        raise AcademyError(f"{module.id}: the curriculum gives {module.points:g} points but the notebooks carry {points:g}; make them agree")
-    return build.content_hash(sources), points
+    expected = curriculum.points(module, version.track)
+    if abs(points - expected) > 1e-9:
+        raise AcademyError(f"{module.id}: the curriculum gives the {version.track} track {expected:g} points but its notebooks carry {points:g}; "
+                           "make them agree")
+    return points
 
 
 def enroll(db: sa.Connection, *, curriculum: Curriculum, module: Module, today: dt.date) -> int:
@@ -90,14 +114,20 @@ def release(*, instance: Path, modules: list[str], today: dt.date | None = None,
 
     results = []
     for module in tqdm(chosen, desc="release", unit="module", disable=not progress):
-        version, points = build_module(module, content=content, language=config.course.language, paths=paths)
-        check(nbgrader.generate_assignment(module.id, force=True, create=True), f"generate_assignment {module.id}")
-        check(nbgrader.release_assignment(module.id), f"release_assignment {module.id}")
+        content_version = build.content_hash(module_sources(module, content))
+        points = {}
+        for version in curriculum.versions(module):
+            points[version.track] = build_version(curriculum, module, version, content=content, paths=paths)
+            by_language = Config()
+            by_language.ClearSolutions.text_stub = ANSWER_STUB[version.language]
+            nbgrader.update_config(by_language)  # the generator nbgrader makes next inherits it
+            check(nbgrader.generate_assignment(version.assignment, force=True, create=True), f"generate_assignment {version.assignment}")
+            check(nbgrader.release_assignment(version.assignment), f"release_assignment {version.assignment}")
         with transaction(url) as db:
             enrolled = enroll(db, curriculum=curriculum, module=module, today=today)
-            db.execute(release_table.insert().values(module_id=module.id, version=version, language=config.course.language,
-                                                     points=points, released_at=now()))
-        results.append(Released(module.id, version, points, enrolled))
+            db.execute(release_table.insert(), [{"module_id": module.id, "version": content_version, "language": language,
+                                                 "points": max(points.values()), "released_at": now()} for language in LANGUAGES])
+        results.append(Released(module.id, content_version, points, enrolled))
     return results
 
 
@@ -108,8 +138,14 @@ def released_modules(url: str) -> list[str]:
         return list(dict.fromkeys(rows))
 
 
+def released_assignments(url: str) -> list[str]:
+    """The nbgrader assignments of every release: each version of each released module."""
+    with transaction(url) as db:
+        return list(db.execute(sa.text("SELECT name FROM assignment ORDER BY name")).scalars())
+
+
 def chosen_released(url: str, modules: list[str] | None) -> list[str]:
-    """`modules`, or every released module when none are named; each must have been released.
+    """The nbgrader assignments of `modules`, or of every released module when none are named.
 
     Raises:
         AcademyError: a named module was never released.
@@ -118,4 +154,5 @@ def chosen_released(url: str, modules: list[str] | None) -> list[str]:
     for module_id in modules or []:
         if module_id not in released:
             raise AcademyError(f"module {module_id!r} has not been released; release it with 'academy release {module_id}'")
-    return list(modules or released)
+    chosen = set(modules or released)
+    return [name for name in released_assignments(url) if module_of(name) in chosen]
