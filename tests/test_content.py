@@ -8,7 +8,9 @@ import pytest
 
 from salesacademy import build
 from salesacademy.config import bundled_content
-from salesacademy.curriculum import load_curriculum
+from salesacademy.curriculum import Version, load_curriculum
+from salesacademy.itembank import BANK_FILE, load_bank
+from salesacademy.release import build_target
 from salesacademy.rubrics import load_rubric
 
 CONTENT = bundled_content()
@@ -61,24 +63,63 @@ def test_code_text_is_tagged_in_both_languages(module, notebook):
                 assert re.match(r"#\s*\[zh\]", comment) or re.search(r"#\s*\[zh\]", comment), f"Chinese comment not tagged [zh]: {comment!r}"
 
 
-@pytest.mark.parametrize("module", [m for m in CURRICULUM.modules], ids=[m.id for m in CURRICULUM.modules])
-def test_rubrics_cover_written_items_in_both_languages(module):
-    items = build.items(source_of(module, module.graded), notebook=module.graded, language="en")
-    written = [i.id for i in items if i.kind == "written"]
-    assert written, "every module has at least one written answer"
+def track_items(module, track):
+    """The graded items of `module` on `track`, as the release builds them."""
+    version = Version(module.id, track, "en")
+    target = build_target(CURRICULUM, module, version, CONTENT)
+    return build.items(source_of(module, module.graded), notebook=module.graded, language="en", target=target)
+
+
+VERSIONS = [(m, track) for m in CURRICULUM.modules for track in CURRICULUM.tracks_of(m)]
+VERSION_IDS = [f"{m.id}.{track}" for m, track in VERSIONS]
+CONVERTED = [m for m in CURRICULUM.modules if (m.folder(CONTENT) / BANK_FILE).is_file()]
+
+
+@pytest.mark.parametrize(("module", "track"), VERSIONS, ids=VERSION_IDS)
+def test_rubrics_cover_written_items_in_both_languages(module, track):
+    written = [i.id for i in track_items(module, track) if i.kind == "written"]
+    assert written, "every module has at least one written answer on every track"
     rubric = load_rubric(CONTENT, module.id, expect=written)
     for entry in rubric.items.values():  # Text fields refuse empty strings, so both exist; check the script
         for text in [entry.exemplary, entry.weak, *entry.criteria]:
             assert CJK.search(text.zh) and not CJK.search(text.en.replace("“", ""))
 
 
-@pytest.mark.parametrize("module", [m for m in CURRICULUM.modules], ids=[m.id for m in CURRICULUM.modules])
-def test_exercise_meets_the_item_mix(module):
-    source = source_of(module, module.graded)
-    items = build.items(source, notebook=module.graded, language="en")
-    code = [i for i in items if i.kind == "code"]
+@pytest.mark.parametrize(("module", "track"), VERSIONS, ids=VERSION_IDS)
+def test_every_track_carries_the_points_the_curriculum_gives_it(module, track):
+    items = track_items(module, track)
     assert len(items) >= 4
+    assert sum(i.points for i in items) == CURRICULUM.points(module, track)
+
+
+@pytest.mark.parametrize("module", [m for m in CURRICULUM.modules], ids=[m.id for m in CURRICULUM.modules])
+def test_the_analyst_exercise_meets_the_item_mix(module):
+    source = source_of(module, module.graded)
+    items = track_items(module, "analyst")
+    code = [i for i in items if i.kind == "code"]
     assert len(code) >= 2
     assert all(i.mistakes for i in code), "every auto-graded item needs a typical mistake"
     assert any("### BEGIN HIDDEN TESTS" in c.source for c in source.cells if "test" in c.metadata)
-    assert sum(i.points for i in items) == module.points
+
+
+@pytest.mark.parametrize("module", CONVERTED, ids=[m.id for m in CONVERTED])
+def test_a_converted_frontline_exercise_asks_for_judgement_and_no_code(module):
+    """No item asks for code; at least 70% of the points are judgement: questions and written answers."""
+    items = track_items(module, "frontline")
+    assert not [i.id for i in items if i.kind == "code"]
+    judgement = sum(i.points for i in items if i.kind in ("choice", "number", "text", "written"))
+    assert judgement >= 0.7 * sum(i.points for i in items)
+    assert len([i for i in items if i.kind in ("choice", "number", "text")]) >= 3
+
+
+@pytest.mark.parametrize("module", CONVERTED, ids=[m.id for m in CONVERTED])
+def test_every_question_of_a_bank_has_three_variants_and_a_reason_for_every_answer(module):
+    bank = load_bank(module.folder(CONTENT), tracks=list(CURRICULUM.tracks))
+    for item, question in bank.questions.items():
+        assert len(question.variants) >= 3, item
+        for variant in question.variants:
+            reasons = [option.why for option in variant.options] or [variant.why]
+            for reason in reasons:
+                assert CJK.search(reason.zh) and not CJK.search(reason.en), (item, reason)
+            texts = [variant.question, *variant.options]
+            assert all(CJK.search(t.zh) and len(CJK.findall(t.en)) == 0 for t in texts), item

@@ -22,7 +22,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
-from test_engine import MODULE, submit
+from test_engine import ASSIGNMENT, MODULE, submit
 
 from salesacademy import answers
 from salesacademy.collect import collect
@@ -48,7 +48,7 @@ ANSWERS = {
 
 def roster(branch_of_r1: str = "Pudong") -> str:
     header = "employee_id,name,branch,department,role,manager_id,hire_date,email,language\n"
-    rows = [f"{e},Staff {e},{branch_of_r1 if e == 'R1' else 'Pudong'},Retail,relationship_manager,,2020-01-01,{e.lower()}@bank.example,zh-CN\n"
+    rows = [f"{e},Staff {e},{branch_of_r1 if e == 'R1' else 'Pudong'},Compliance,compliance_officer,,2020-01-01,{e.lower()}@bank.example,zh-CN\n"
             for e in STAFF]
     return header + "".join(rows)
 
@@ -88,8 +88,8 @@ def graded_or_pending(root: Path) -> dict[str, str]:
     rows = gradebook_rows(root, GRADES)
     state = {}
     for employee_id in STAFF:
-        stamp = root / "autograded" / employee_id / MODULE / "timestamp.txt"
-        submitted_stamp = (root / "submitted" / employee_id / MODULE / "timestamp.txt").read_text()
+        stamp = root / "autograded" / employee_id / ASSIGNMENT / "timestamp.txt"
+        submitted_stamp = (root / "submitted" / employee_id / ASSIGNMENT / "timestamp.txt").read_text()
         published = stamp.is_file() and stamp.read_text() == submitted_stamp
         scored = [auto for e, name, auto, _, _ in rows if e == employee_id and name != WRITTEN]
         if published:
@@ -164,10 +164,10 @@ class GradingLife(RuleBasedStateMachine):
 
         with Gradebook(f"sqlite:///{self.root}/gradebook.db", "sales-academy") as gb:
             try:
-                found = gb.find_grade(WRITTEN, "exercise", MODULE, employee)
+                found = gb.find_grade(WRITTEN, "exercise", ASSIGNMENT, employee)
             except MissingEntry:  # not graded yet: nothing for a trainer to mark
                 return
-            comment = gb.find_comment(WRITTEN, "exercise", MODULE, employee)
+            comment = gb.find_comment(WRITTEN, "exercise", ASSIGNMENT, employee)
             found.manual_score = float(points)
             comment.manual_comment = f"mark {points} for {employee}"
             gb.db.commit()

@@ -11,7 +11,7 @@ import pytest
 from conftest import database_dump
 from salesacademy import answers, gradebook
 from salesacademy.config import bundled_content
-from salesacademy.curriculum import load_curriculum
+from salesacademy.curriculum import load_curriculum, parse_assignment
 from salesacademy.demo import demo
 from salesacademy.errors import AcademyError
 from salesacademy.grade import grade
@@ -38,8 +38,10 @@ def test_each_simulated_answer_gets_the_score_it_deserves(cohort):
     checked = {"full": 0, "less": 0, "zero": 0}
     for row in cohort.answers.itertuples(index=False):
         module = curriculum.module(row.module_id)
-        key = keys.get(module.id) or keys.setdefault(module.id, answers.answer_key(
-            content=bundled_content(), module_id=module.id, folder=module.folder(bundled_content()), notebook=module.graded, language="en"))
+        version = parse_assignment(row.assignment)
+        key = keys.get(version) or keys.setdefault(version, answers.answer_key(
+            content=bundled_content(), module_id=module.id, folder=module.folder(bundled_content()), notebook=module.graded,
+            language=version.language, track=version.track))
         item = next(i for i in key.items if i.id == row.item)
         graded = scores.loc[(row.employee_id, row.module_id, row.item)]
         deserved = key.deserved(item, row.answer)
@@ -109,8 +111,9 @@ def test_grading_twice_changes_nothing_and_keeps_manual_grades(graded_copy):
     from nbgrader.api import Gradebook
 
     employee_id, module_id, item = before[before.auto_score.notna()].index[0]
+    assignment = before.loc[(employee_id, module_id, item)].assignment  # the version the employee took
     with Gradebook(f"sqlite:///{graded_copy}/gradebook.db") as gb:
-        g = gb.find_grade(item, "exercise", module_id, employee_id)
+        g = gb.find_grade(item, "exercise", assignment, employee_id)
         g.manual_score = 0.5
         gb.db.commit()
     run = grade(instance=graded_copy, modules=[module_id], employees=[employee_id], force=True, workers=1, progress=False)

@@ -28,7 +28,7 @@ import pandas as pd
 import pytest
 from conftest import ROSTER_HEADER, database_dump, gradebook_url
 from pg import copy_instance, drop_database
-from test_engine import MODULE, submit
+from test_engine import ASSIGNMENT, MODULE, submit
 
 from salesacademy import answers, executors, gradebook
 from salesacademy.cli import main
@@ -61,10 +61,10 @@ def cluster():
 
 @pytest.fixture(scope="module")
 def submitted(tmp_path_factory, instance_template):
-    """MODULE released to three relationship managers who submitted right, wrong and mixed answers; nothing graded."""
+    """MODULE released to three compliance officers who submitted right, wrong and mixed answers; nothing graded."""
     root = copy_instance(instance_template, tmp_path_factory.mktemp("dask") / "submitted")
     (root / "roster.csv").write_text(
-        ROSTER_HEADER + "".join(f"{e},Staff {e},Branch,Retail,relationship_manager,,2020-01-01,{e}@bank.example,zh-CN\n" for e in ANSWERS),
+        ROSTER_HEADER + "".join(f"{e},Staff {e},Branch,Compliance,compliance_officer,,2020-01-01,{e}@bank.example,zh-CN\n" for e in ANSWERS),
         encoding="utf-8")
     import_roster(instance=root, file=root / "roster.csv")
     release(instance=root, modules=[MODULE], progress=False)
@@ -98,7 +98,7 @@ def grade_rows(root: Path) -> pd.DataFrame:
 
 def outputs_of_test_cells(root: Path, employee_id: str) -> dict[str, list]:
     """grade id -> outputs of each autograded test cell of an employee's graded notebook."""
-    nb = nbformat.read(root / "autograded" / employee_id / MODULE / "exercise.ipynb", as_version=4)
+    nb = nbformat.read(root / "autograded" / employee_id / ASSIGNMENT / "exercise.ipynb", as_version=4)
     tests = [cell for cell in nb.cells if cell.metadata.get("nbgrader", {}).get("grade") and not cell.metadata.nbgrader.get("solution")]
     return {cell.metadata.nbgrader["grade_id"]: [dict(output) for output in cell.outputs] for cell in tests if cell.cell_type == "code"}
 

@@ -79,7 +79,7 @@ class WouldRun(Exception):
 #: Where each command whose valid run takes long (notebooks, nbgrader's schema) or starts a server begins
 #: that work. The fuzz stops it there, after every check of the command line, the instance and the selection.
 HEAVY_WORK = {"demo": ("salesacademy.demo", "demo"), "report": ("salesacademy.report", "_render_all"),
-              "release": ("salesacademy.release", "build_module"), "lab": ("salesacademy.lab", "check_port_free"),
+              "release": ("salesacademy.release", "build_version"), "lab": ("salesacademy.lab", "check_port_free"),
               "init": ("salesacademy.init", "create_schema")}
 
 

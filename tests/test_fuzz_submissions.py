@@ -20,7 +20,7 @@ import nbformat
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_engine import MODULE
+from test_engine import ASSIGNMENT, MODULE
 
 from salesacademy import grade as grading
 from salesacademy.grade_writer import Writer
@@ -40,14 +40,14 @@ def released_sqlite(tmp_path_factory, content):
     init(directory=root)
     (root / "roster.csv").write_text(
         "employee_id,name,branch,department,role,manager_id,hire_date,email,language\n"
-        "F1,Fuzz,Branch,Retail,relationship_manager,,2020-01-01,f1@bank.example,zh-CN\n", encoding="utf-8")
+        "F1,Fuzz,Branch,Compliance,compliance_officer,,2020-01-01,f1@bank.example,zh-CN\n", encoding="utf-8")
     import_roster(instance=root, file=root / "roster.csv")
     release(instance=root, modules=[MODULE], progress=False)
     return root
 
 
 def released_notebook(root: Path) -> dict:
-    return json.loads((root / "release" / MODULE / "exercise.ipynb").read_text(encoding="utf-8"))
+    return json.loads((root / "release" / ASSIGNMENT / "exercise.ipynb").read_text(encoding="utf-8"))
 
 
 @st.composite
@@ -94,7 +94,7 @@ def test_any_submission_folder_is_graded_with_a_score_and_a_reason(released_sqli
     root = tmp_path_factory.mktemp("fuzzed") / "course"
     shutil.copytree(released_sqlite, root)
     base = released_notebook(root)
-    folder = root / "submitted" / "F1" / MODULE
+    folder = root / "submitted" / "F1" / ASSIGNMENT
     worker = grading._Worker(str(root))
     writer = Writer(worker.paths, worker.url, worker.config.course.id, "fuzz")
     staging_root = root / ".grading" / "fuzz"
@@ -113,7 +113,7 @@ def test_any_submission_folder_is_graded_with_a_score_and_a_reason(released_sqli
         (folder / "timestamp.txt").write_text(f"2025-03-0{1 + next(examples) % 9} 10:00:00.000000 UTC", encoding="utf-8")
         staging = staging_root / str(next(examples))
         staging.mkdir(parents=True)
-        result = grading.grade_one(grading.Job(str(root), "F1", MODULE, "exercise", str(staging)))
+        result = grading.grade_one(grading.Job(str(root), "F1", ASSIGNMENT, "exercise", str(staging)))
         assert not result.grader_fault, result.problem
         if result.unreadable:
             assert result.problem, "an unreadable notebook says why"
@@ -130,9 +130,9 @@ def test_any_submission_folder_is_graded_with_a_score_and_a_reason(released_sqli
         assert set(scored) == set(POINTS), "every item has a grade row"
         if result.unreadable:
             assert all(score == 0 for score in scored.values()), scored
-        assert (root / "autograded" / "F1" / MODULE / "timestamp.txt").is_file()
+        assert (root / "autograded" / "F1" / ASSIGNMENT / "timestamp.txt").is_file()
         if not result.unreadable:
-            nbformat.validate(nbformat.read(root / "autograded" / "F1" / MODULE / "exercise.ipynb", as_version=4))
+            nbformat.validate(nbformat.read(root / "autograded" / "F1" / ASSIGNMENT / "exercise.ipynb", as_version=4))
 
     try:
         graded()

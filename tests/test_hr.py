@@ -191,6 +191,7 @@ def test_redacted_replaces_every_name_and_leaves_the_input_alone():
 
 CURRICULUM = Curriculum.model_validate({
     "roles": {"teller": {"zh": "柜员", "en": "Teller"}},
+    "tracks": {"frontline": {"title": {"zh": "一线岗位", "en": "Frontline"}, "roles": ["teller"], "code": False}},
     "competencies": {"c": {"zh": "能力", "en": "Skill"}},
     "modules": [{"id": "01-m", "title": {"zh": "合规销售", "en": "Compliant sales"}, "notebooks": ["exercise"], "competencies": ["c"],
                  "points": 10, "required_for": ["teller"]}],

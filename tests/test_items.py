@@ -19,7 +19,6 @@ from salesacademy import answers, gradebook
 from salesacademy.collect import collect
 from salesacademy.config import bundled_content, load_config
 from salesacademy.curriculum import load_curriculum
-from salesacademy.demo import _exchange_step
 from salesacademy.grade import grade
 from salesacademy.init import init
 from salesacademy.release import release
@@ -45,8 +44,8 @@ def graded_variants(tmp_path_factory):
     root = tmp_path_factory.mktemp("items") / "course"
     init(directory=root, language=LANGUAGE)
     config, paths = load_config(root)
-    keys = {m.id: answers.answer_key(content=CONTENT, module_id=m.id, folder=m.folder(CONTENT), notebook=m.graded, language=LANGUAGE)
-            for m in CURRICULUM.modules}
+    keys = {m.id: answers.answer_key(content=CONTENT, module_id=m.id, folder=m.folder(CONTENT), notebook=m.graded, language=LANGUAGE,
+                                     track="analyst") for m in CURRICULUM.modules}
     plans = {module_id: variant_plan(key) for module_id, key in keys.items()}
     people = sorted({variant for plan in plans.values() for variant in plan})
     roster = pd.DataFrame([{"employee_id": v, "name": v, "branch": "B", "department": "D", "role": "compliance_officer", "manager_id": "",
@@ -56,10 +55,7 @@ def graded_variants(tmp_path_factory):
     release(instance=root, modules=list(keys), progress=False)
     for module in CURRICULUM.modules:
         for employee_id, choices in plans[module.id].items():
-            _exchange_step("fetch", paths, config, employee_id, module.id)
-            fetched = root / "home" / employee_id / module.id / f"{module.graded}.ipynb"
-            nbformat.write(answers.answer_notebook(nbformat.read(fetched, as_version=4), keys[module.id], choices), fetched)
-            _exchange_step("submit", paths, config, employee_id, module.id, at=dt.datetime.now(dt.timezone.utc))
+            answers.hand_in(instance=root, employee_id=employee_id, module_id=module.id, choices=choices)
     collect(instance=root)
     shutil.copytree(root, root.parent / "stock")  # the same submissions, for stock nbgrader
     run = grade(instance=root, progress=False)
@@ -89,7 +85,7 @@ def test_stock_nbgrader_gives_every_submission_the_same_scores(graded_variants):
     _, _, rows, stock = graded_variants
     nbgrader = Path(sys.executable).parent / "nbgrader"
     for module in CURRICULUM.modules:
-        done = subprocess.run([str(nbgrader), "autograde", module.id, "--Execute.kernel_name=python3"],
+        done = subprocess.run([str(nbgrader), "autograde", f"{module.id}.analyst.zh", "--Execute.kernel_name=python3"],
                               cwd=stock, capture_output=True, text=True)
         assert done.returncode == 0, done.stderr[-2000:]
     theirs = gradebook.grade_rows(f"sqlite:///{stock}/gradebook.db").set_index(["employee_id", "module_id", "item"])

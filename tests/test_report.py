@@ -32,6 +32,7 @@ T = pd.Timestamp
 AS_OF = dt.date(2025, 3, 1)
 CURRICULUM = Curriculum.model_validate({
     "roles": {"teller": {"zh": "柜员", "en": "Teller"}, "branch_manager": {"zh": "支行行长", "en": "Branch manager"}},
+    "tracks": {"frontline": {"title": {"zh": "一线岗位", "en": "Frontline"}, "roles": ["teller", "branch_manager"], "code": False}},
     "competencies": {"a": {"zh": "适当性", "en": "Suitability"}, "b": {"zh": "沟通", "en": "Communication"}},
     "modules": [
         {"id": "01-m", "title": {"zh": "模块一", "en": "Module one"}, "notebooks": ["exercise"], "competencies": ["a", "b"], "points": 10},

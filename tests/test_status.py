@@ -11,6 +11,7 @@ from salesacademy.status import compute_status
 CURRICULUM = Curriculum.model_validate({
     "defaults": {"due_days": 30, "recertify_months": 12, "pass_mark": 0.7},
     "roles": {"teller": {"zh": "柜员", "en": "Teller"}},
+    "tracks": {"frontline": {"title": {"zh": "一线岗位", "en": "Frontline"}, "roles": ["teller"], "code": False}},
     "competencies": {"c": {"zh": "能力", "en": "Skill"}},
     "modules": [{"id": "01-m", "title": {"zh": "模块", "en": "Module"}, "notebooks": ["exercise"], "competencies": ["c"], "points": 10,
                  "required_for": ["teller"]}],

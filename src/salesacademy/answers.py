@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
+import nbformat
 from nbformat import NotebookNode
 
 from . import build, itembank
@@ -102,3 +105,52 @@ def answer_notebook(released: NotebookNode, key: AnswerKey, choices: dict[str, s
         typed = key.text(item.id, variant, employee_id)
         cell.source = f"{cell.source.rstrip()}\n{typed}" if item.kind in QUESTION_KINDS else typed
     return nb
+
+
+@dataclasses.dataclass(frozen=True)
+class HandedIn:
+    """One module taken by one simulated employee: their version, its answer key, and where their copy is."""
+
+    assignment: str
+    key: AnswerKey
+    folder: Path
+
+
+def hand_in(
+    *,
+    instance: Path,
+    employee_id: str,
+    module_id: str,
+    choices: dict[str, str] | None = None,
+    at: dt.datetime | None = None,
+    edit: Callable[[NotebookNode, AnswerKey], None] | None = None,
+    files: Callable[[Path], None] | None = None,
+) -> HandedIn:
+    """Do what a staff member does: fetch their version of `module_id`, answer, submit.
+
+    Args:
+        choices: item id -> answer (`REFERENCE`, a mistake, `BLANK`...); default: every item right.
+        at: the submission's time, on the employee's clock; default: now.
+        edit: changes made to the answered notebook before it is saved.
+        files: changes made to the module's folder after the notebook is saved.
+    """
+    from . import staff
+    from .config import content_root, load_config
+
+    config, paths = load_config(instance)
+    content = content_root(config)
+    module = load_curriculum(content).module(module_id)
+    version = staff.employee_version(config, paths, employee_id, module_id)
+    key = answer_key(content=content, module_id=module_id, folder=module.folder(content), notebook=module.graded,
+                     language=version.language, track=version.track)
+    folder = staff.fetch(instance=instance, employee_id=employee_id, module_id=module_id)
+    path = folder / f"{module.graded}.ipynb"
+    chosen = {item.id: REFERENCE for item in key.items} if choices is None else choices
+    nb = answer_notebook(nbformat.read(path, as_version=4), key, chosen, employee_id)
+    if edit is not None:
+        edit(nb, key)
+    nbformat.write(nb, path)
+    if files is not None:
+        files(folder)
+    staff.submit(instance=instance, employee_id=employee_id, module_id=module_id, at=at or dt.datetime.now(dt.timezone.utc))
+    return HandedIn(version.assignment, key, folder)

@@ -3,7 +3,9 @@
 The history is kept by the gradebook's own triggers (see `audit_triggers`),
 so it holds changes made by `academy grade`, by trainers in the formgrader
 and by anyone writing to the database directly. `history` reads it, narrowed
-to one employee, module or item, with times in the course's time zone.
+to one employee, module or item, with times in the course's time zone. It
+names each change's module by the version the employee took, such as
+``03-suitability.frontline.zh``.
 """
 
 from __future__ import annotations
@@ -38,14 +40,17 @@ def history(*, instance: Path, employee: str | None = None, module: str | None =
         raise AcademyError(f"unknown employee {employee!r}: neither in the roster nor among nbgrader's students")
     if item is not None and not _known(url, "SELECT c.name FROM base_cell c JOIN notebook n ON n.id = c.notebook_id "
                                             "JOIN assignment a ON a.id = n.assignment_id WHERE c.name = :value"
-                                            + (" AND a.name = :module" if module else ""), item, module=module):
+                                            + (" AND (a.name = :module OR a.name LIKE :versions)" if module else ""), item,
+                                            module=module, versions=f"{module}.%" if module else None):
         raise AcademyError(f"unknown item {item!r}" + (f" in module {module!r}" if module else "") + ": no cell of a released notebook has that name")
     audit = gradebook.audit
     # By time first: concurrent writers on PostgreSQL may commit in another order than they drew ids.
     query = sa.select(*(audit.c[column] for column in COLUMNS)).order_by(audit.c.changed_at, audit.c.id)
-    for column, value in (("employee_id", employee), ("module_id", module), ("item", item)):
+    for column, value in (("employee_id", employee), ("item", item)):
         if value is not None:
             query = query.where(audit.c[column] == value)
+    if module is not None:  # the trail names the nbgrader assignment: one version of the module, or the module itself
+        query = query.where(sa.or_(audit.c.module_id == module, audit.c.module_id.like(f"{module}.%")))
     frame = gradebook.read_frame(url, query)
     for column in COLUMNS[1:]:  # text: missing is None, not NaN
         frame[column] = frame[column].astype(object).where(frame[column].notna(), None)

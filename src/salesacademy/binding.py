@@ -11,8 +11,9 @@ where the submission lies, never from anything inside the notebook:
   two literals: what the employee answered and what *their* variant asks for.
   Nothing the kernel holds (a seed, a variable, the environment, the
   notebook's metadata) takes part, so a colleague's id or answers gain nothing;
-- on a track without code (``frontline``), any other code cell the learner
-  added or changed from an answer becomes a Markdown cell: no learner code runs.
+- on a track without code (``frontline``), in a module whose every automatic
+  test is a question's, any other code cell the learner added or changed from
+  an answer becomes a Markdown cell: no learner code runs.
 
 `bind_notebook` is pure. `BindEmployee` runs it inside nbgrader's autograde
 (configured in `nbgrader_setup`) and `academy grade`, so both score alike.
@@ -109,9 +110,12 @@ def bind_notebook(nb: NotebookNode, *, employee_id: str, codeless: bool) -> Note
             return verdict(key, answers.get(key["item"], ""), employee_id, number)
 
         cell.source = _KEY_LINE.sub(replace, cell.source)
-    if codeless:
+    # A module not yet converted to tracks still asks every track for code: only a notebook whose
+    # every auto-graded test is a question's (tests are restored from the gradebook) runs no learner code.
+    graded_code = [cell for cell in nb.cells if cell.cell_type == "code" and _locked(cell) and cell.metadata["nbgrader"].get("grade")]
+    if codeless and {id(cell) for cell in graded_code} <= {id(cell) for cell in tests}:
         for cell in nb.cells:
-            if cell.cell_type == "code" and not _locked(cell) and not any(cell is kept for kept in answer_cells):
+            if cell.cell_type == "code" and not _locked(cell) and id(cell) not in {id(kept) for kept in answer_cells}:
                 cell.cell_type = "markdown"
                 for field in ("outputs", "execution_count"):
                     cell.pop(field, None)

@@ -115,7 +115,7 @@ def select_track(nb: NotebookNode, target: Target) -> NotebookNode:
     if target.track is None:
         return nb
     nb.cells = [c for c in nb.cells if (tracks := _tracks(c, target)) is None or target.track in tracks]
-    if not target.code:
+    if not target.code and target.bank is not None:  # a module converted to tracks; see course/README.md
         for cell in nb.cells:
             if cell.cell_type == "code" and "solution" in cell.metadata:
                 raise AcademyError(f"{target.module_id}: the {target.track} track asks for no code, but solution={cell.metadata['solution']!r} "
@@ -170,7 +170,7 @@ def number_questions(nb: NotebookNode, target: Target) -> NotebookNode:
 
 def fold_code(nb: NotebookNode, target: Target) -> NotebookNode:
     """On a track without code the code is folded away; answer cells stay open for typing."""
-    if target.code:
+    if target.code or target.bank is None:
         return nb
     for cell in nb.cells:
         if cell.cell_type == "code" and "solution" not in cell.metadata:

@@ -386,6 +386,8 @@ def _versions(frame: pd.DataFrame) -> pd.DataFrame:
     An employee who took two versions of one module (their role or language
     changed) counts by the one they submitted last; the other is left out.
     """
+    if frame.empty:
+        return frame.assign(module_id=pd.Series(dtype=object), track=pd.Series(dtype=object), language=pd.Series(dtype=object))
     names = frame.assignment.unique()
     versions = {name: parse_assignment(name) for name in names}
     frame["module_id"] = frame.assignment.map({name: module_of(name) for name in names})

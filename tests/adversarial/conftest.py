@@ -30,7 +30,7 @@ def released_course(tmp_path_factory) -> Path:
     roster = paths.root / "roster.csv"
     roster.write_text(
         "employee_id,name,branch,department,role,manager_id,hire_date,email,language\n"
-        + "".join(f"{e},Staff {e},Branch,Retail,relationship_manager,,2020-01-01,{e}@bank.example,zh-CN\n" for e in EMPLOYEES),
+        + "".join(f"{e},Staff {e},Branch,Compliance,compliance_officer,,2020-01-01,{e}@bank.example,zh-CN\n" for e in EMPLOYEES),
         encoding="utf-8")
     import_roster(instance=paths.root, file=roster)
     release(instance=paths.root, modules=[MODULE], progress=False)

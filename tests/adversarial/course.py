@@ -23,10 +23,11 @@ from salesacademy.cli import main
 from salesacademy.collect import collect
 from salesacademy.config import bundled_content, database_url, load_config
 from salesacademy.curriculum import load_curriculum
-from salesacademy.demo import _exchange_step
 from salesacademy.grade import GradeRun, grade
 
 MODULE = "01-sales-process"
+#: The version of MODULE the suite's staff take: compliance officers, whose track keeps its code items, in Chinese.
+ASSIGNMENT = "01-sales-process.analyst.zh"
 NOTEBOOK = "exercise"
 #: Points of the auto-graded items of MODULE; the written item is left to a trainer.
 FULL = {"skipped": 3.0, "late": 3.0, "choice": 2.0}
@@ -82,21 +83,14 @@ def hand_in(
         notebook: changes made to the answered notebook before it is saved (tampering with cells).
         files: changes made to the assignment folder after the notebook is saved (files added, renamed...).
     """
-    config, paths = load_config(root)
-    key = answer_key(config.course.language)
-    _exchange_step("fetch", paths, config, employee_id, MODULE)
-    folder = root / "home" / employee_id / MODULE
-    nb = answers.answer_notebook(nbformat.read(folder / f"{NOTEBOOK}.ipynb", as_version=4), key,
-                                 {item.id: answers.REFERENCE for item in key.items})
-    cells = {item.id: item.answer_cell for item in key.items}
-    for item_id, source in (code or {}).items():
-        cell_with(nb, cells[item_id]).source = source
-    if notebook:
-        notebook(nb)
-    nbformat.write(nb, folder / f"{NOTEBOOK}.ipynb")
-    if files:
-        files(folder)
-    _exchange_step("submit", paths, config, employee_id, MODULE, at=dt.datetime.now(dt.timezone.utc))
+    def answered(nb: nbformat.NotebookNode, key: answers.AnswerKey) -> None:
+        cells = {item.id: item.answer_cell for item in key.items}
+        for item_id, source in (code or {}).items():
+            cell_with(nb, cells[item_id]).source = source
+        if notebook:
+            notebook(nb)
+
+    answers.hand_in(instance=root, employee_id=employee_id, module_id=MODULE, edit=answered, files=files)
 
 
 def answer_key(language: str) -> answers.AnswerKey:
@@ -147,7 +141,7 @@ def max_scores(root: Path, employee_id: str) -> dict[str, float]:
 
 def autograded(root: Path, employee_id: str) -> nbformat.NotebookNode:
     """The graded notebook a trainer opens."""
-    return nbformat.read(root / "autograded" / employee_id / MODULE / f"{NOTEBOOK}.ipynb", as_version=4)
+    return nbformat.read(root / "autograded" / employee_id / ASSIGNMENT / f"{NOTEBOOK}.ipynb", as_version=4)
 
 
 def cell_with(nb: nbformat.NotebookNode, grade_id: str) -> nbformat.NotebookNode:

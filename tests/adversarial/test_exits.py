@@ -19,7 +19,7 @@ import pytest
 
 from salesacademy.grade import Submission
 
-from .course import FULL, HONEST, MODULE, autograded, errors, grade_batch, hand_in, locked_test, scores, status_rows
+from .course import FULL, HONEST, ASSIGNMENT, MODULE, autograded, errors, grade_batch, hand_in, locked_test, scores, status_rows
 
 pytestmark = pytest.mark.slow
 
@@ -83,26 +83,26 @@ def run(course, lock):
 
 
 def test_the_batch_grades_everyone_and_the_honest_answers_keep_full_marks(run, course):
-    assert set(run.graded) == {Submission(e, MODULE) for e in [HONEST, *CASES, "lingering-process"]}
-    assert Submission(HONEST, MODULE) not in run.failed
+    assert set(run.graded) == {Submission(e, ASSIGNMENT) for e in [HONEST, *CASES, "lingering-process"]}
+    assert Submission(HONEST, ASSIGNMENT) not in run.failed
     assert scores(course)[HONEST] == FULL
 
 
 def test_sys_exit_is_an_error_of_the_test_that_called_it(run, course):
     assert scores(course)["sys-exit"] == {**FULL, "skipped": 0}
-    assert Submission("sys-exit", MODULE) not in run.failed, "SystemExit is an exception: the kernel goes on"
+    assert Submission("sys-exit", ASSIGNMENT) not in run.failed, "SystemExit is an exception: the kernel goes on"
     assert any(e.startswith("SystemExit") for e in errors(locked_test(autograded(course, "sys-exit"), "skipped")))
 
 
 def test_os_exit_ends_the_kernel_and_the_tests_after_it_score_nothing(run, course):
-    reason = run.failed[Submission("os-exit", MODULE)]
+    reason = run.failed[Submission("os-exit", ASSIGNMENT)]
     assert reason.startswith("the kernel exited with status 1 (cell ")
     assert scores(course)["os-exit"] == {**FULL, "choice": 0}, "the tests that ran before keep their marks"
     assert errors(locked_test(autograded(course, "os-exit"), "choice")) == [f"KernelStopped: not run: {reason}"]
 
 
 def test_a_kernel_that_kills_itself_fails_with_the_signal_named(run, course):
-    reason = run.failed[Submission("self-kill", MODULE)]
+    reason = run.failed[Submission("self-kill", ASSIGNMENT)]
     assert "killed by signal SIGKILL" in reason
     assert scores(course)["self-kill"] == {"skipped": FULL["skipped"], "late": 0, "choice": 0}
     graded = autograded(course, "self-kill")

@@ -19,7 +19,7 @@ import pytest
 from salesacademy.grade import MAX_SUBMITTED_FILE_MB, Submission
 from salesacademy.nbgrader_setup import WARNING_PATTERN
 
-from .course import (FULL, HONEST, MODULE, NOTEBOOK, autograded, errors, grade_batch, hand_in, late_with, locked_test,
+from .course import (FULL, HONEST, ASSIGNMENT, MODULE, NOTEBOOK, autograded, errors, grade_batch, hand_in, late_with, locked_test,
                      scores, status_rows)
 
 pytestmark = pytest.mark.slow
@@ -85,36 +85,36 @@ def run(course):
 def test_the_batch_grades_everyone_and_the_honest_answers_keep_full_marks(run, course):
     assert {s.employee_id for s in run.graded} == {HONEST, "invalid-json", "nbformat-v3", "renamed-notebook", "no-notebook",
                                                    "large-data", "unicode-data", "chinese-notebook", "warning-answer"}
-    assert Submission(HONEST, MODULE) not in run.failed
+    assert Submission(HONEST, ASSIGNMENT) not in run.failed
     assert scores(course)[HONEST] == FULL
 
 
 def test_invalid_json_scores_nothing_with_the_reason(run, course):
-    assert "exercise.ipynb is not a valid notebook" in run.failed[Submission("invalid-json", MODULE)]
+    assert "exercise.ipynb is not a valid notebook" in run.failed[Submission("invalid-json", ASSIGNMENT)]
     assert scores(course)["invalid-json"] == NOTHING
 
 
 def test_an_old_notebook_format_is_upgraded_and_graded_as_usual(run, course):
-    assert Submission("nbformat-v3", MODULE) not in run.failed
+    assert Submission("nbformat-v3", ASSIGNMENT) not in run.failed
     assert scores(course)["nbformat-v3"] == FULL
 
 
 @pytest.mark.parametrize("employee_id", ["renamed-notebook", "no-notebook", "chinese-notebook"])
 def test_a_missing_or_renamed_notebook_scores_nothing_with_the_reason(run, course, employee_id):
-    assert run.failed[Submission(employee_id, MODULE)] == "no exercise.ipynb in the submission"
+    assert run.failed[Submission(employee_id, ASSIGNMENT)] == "no exercise.ipynb in the submission"
     assert scores(course)[employee_id] == NOTHING
 
 
 def test_a_file_over_the_size_limit_is_left_out_and_named(run, course):
-    assert run.failed[Submission("large-data", MODULE)] == f"files over {MAX_SUBMITTED_FILE_MB} MB left out: transactions.csv"
+    assert run.failed[Submission("large-data", ASSIGNMENT)] == f"files over {MAX_SUBMITTED_FILE_MB} MB left out: transactions.csv"
     assert scores(course)["large-data"] == FULL
-    assert not (course / "autograded" / "large-data" / MODULE / "transactions.csv").exists()
+    assert not (course / "autograded" / "large-data" / ASSIGNMENT / "transactions.csv").exists()
 
 
 def test_a_data_file_with_a_chinese_name_reaches_the_kernel(run, course):
-    assert Submission("unicode-data", MODULE) not in run.failed
+    assert Submission("unicode-data", ASSIGNMENT) not in run.failed
     assert scores(course)["unicode-data"] == FULL
-    assert (course / "autograded" / "unicode-data" / MODULE / "答案.csv").read_text(encoding="utf-8") == "C\n"
+    assert (course / "autograded" / "unicode-data" / ASSIGNMENT / "答案.csv").read_text(encoding="utf-8") == "C\n"
 
 
 def test_the_answer_that_warns_does_warn_on_stderr_as_python_formats_it():

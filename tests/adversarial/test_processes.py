@@ -12,7 +12,7 @@ import pytest
 
 from salesacademy.grade import Submission
 
-from .course import FULL, HONEST, MODULE, autograded, errors, grade_batch, hand_in, late_with, locked_test, scores
+from .course import FULL, HONEST, ASSIGNMENT, MODULE, autograded, errors, grade_batch, hand_in, late_with, locked_test, scores
 
 pytestmark = pytest.mark.slow
 
@@ -28,8 +28,8 @@ def run(course):
 
 
 def test_the_batch_grades_everyone_and_the_honest_answers_keep_full_marks(run, course):
-    assert set(run.graded) == {Submission(e, MODULE) for e in (HONEST, "fork-bomb")}
-    assert Submission(HONEST, MODULE) not in run.failed
+    assert set(run.graded) == {Submission(e, ASSIGNMENT) for e in (HONEST, "fork-bomb")}
+    assert Submission(HONEST, ASSIGNMENT) not in run.failed
     shown = [e for cell in autograded(course, HONEST).cells for e in errors(cell)]
     assert shown == [], "the honest kernel was harmed by what ran before it"
     assert scores(course)[HONEST] == FULL

@@ -22,7 +22,7 @@ import pytest
 from salesacademy.config import bundled_content, load_config
 from salesacademy.grade import Submission
 
-from .course import (FULL, HONEST, MODULE, NOTEBOOK, autograded, cell_with, errors, grade_batch, hand_in, locked_test,
+from .course import (FULL, HONEST, ASSIGNMENT, MODULE, NOTEBOOK, autograded, cell_with, errors, grade_batch, hand_in, locked_test,
                      require_root_sandbox, scores)
 
 pytestmark = pytest.mark.slow
@@ -76,7 +76,7 @@ def informer():
 def plant_link(root, employee_id: str, name: str, target) -> None:
     """Add a symbolic link to the employee's submission in the exchange, as a learner can: the inbound folder is theirs."""
     config, paths = load_config(root)
-    (submission,) = paths.inbound(config.course.id).glob(f"{employee_id}+{MODULE}+*")
+    (submission,) = paths.inbound(config.course.id).glob(f"{employee_id}+{ASSIGNMENT}+*")
     (submission / name).symlink_to(target)
 
 
@@ -85,8 +85,8 @@ def run(course, informer):
     content = bundled_content()
     hand_in(course, HONEST)
     hand_in(course, "gradebook-reader", {"choice": lift_from(str(course / "gradebook.db"))})
-    hand_in(course, "peer-reader", {"choice": lift_from(str(course / "submitted" / HONEST / MODULE / f"{NOTEBOOK}.ipynb"))})
-    hand_in(course, "source-reader", {"choice": lift_from(str(course / "source" / MODULE / f"{NOTEBOOK}.ipynb"))})
+    hand_in(course, "peer-reader", {"choice": lift_from(str(course / "submitted" / HONEST / ASSIGNMENT / f"{NOTEBOOK}.ipynb"))})
+    hand_in(course, "source-reader", {"choice": lift_from(str(course / "source" / ASSIGNMENT / f"{NOTEBOOK}.ipynb"))})
     hand_in(course, "course-reader", {"choice": lift_from(str(content / "course" / MODULE / f"{NOTEBOOK}.py"))})
     port = informer.server_address[1]
     hand_in(course, "local-socket", {"choice": (
@@ -120,7 +120,7 @@ def test_the_batch_grades_everyone_and_the_honest_answers_keep_full_marks(run, c
     assert {s.employee_id for s in run.graded} == {HONEST, "gradebook-reader", "peer-reader", "source-reader", "course-reader",
                                                    "local-socket", "public-socket", "inbound-symlink",
                                                    "grader-environment"}
-    assert Submission(HONEST, MODULE) not in run.failed
+    assert Submission(HONEST, ASSIGNMENT) not in run.failed
     assert scores(course)[HONEST] == FULL
 
 
@@ -156,12 +156,12 @@ def test_a_public_address_cannot_be_reached(run, course):
 
 
 def test_a_link_planted_in_the_exchange_is_not_followed(run, course):
-    collected = course / "submitted" / "inbound-symlink" / MODULE / "notes.db"
+    collected = course / "submitted" / "inbound-symlink" / ASSIGNMENT / "notes.db"
     assert collected.is_symlink() or not collected.exists(), "collect copied the gradebook the link points to"
     assert_reach_failed(course, "inbound-symlink", "FileNotFoundError")
 
 
 def test_the_graders_environment_cannot_be_read(run, course):
-    graded = (course / "autograded" / "grader-environment" / MODULE / f"{NOTEBOOK}.ipynb").read_text(encoding="utf-8")
+    graded = (course / "autograded" / "grader-environment" / ASSIGNMENT / f"{NOTEBOOK}.ipynb").read_text(encoding="utf-8")
     assert SECRET[1] not in graded, "the kernel found the grader's environment and printed it into the notebook"
     assert scores(course)["grader-environment"]["choice"] == 0

@@ -12,7 +12,7 @@ import pytest
 
 from salesacademy.grade import Submission
 
-from .course import FULL, HONEST, LIMITS, MODULE, autograded, errors, grade_batch, hand_in, late_with, locked_test, scores
+from .course import FULL, HONEST, LIMITS, ASSIGNMENT, MODULE, autograded, errors, grade_batch, hand_in, late_with, locked_test, scores
 
 pytestmark = pytest.mark.slow
 
@@ -41,8 +41,8 @@ def run(course):
 
 
 def test_the_batch_grades_everyone_and_the_honest_answers_keep_full_marks(run, course):
-    assert set(run.graded) == {Submission(e, MODULE) for e in [HONEST, *CASES]}
-    assert Submission(HONEST, MODULE) not in run.failed
+    assert set(run.graded) == {Submission(e, ASSIGNMENT) for e in [HONEST, *CASES]}
+    assert Submission(HONEST, ASSIGNMENT) not in run.failed
     assert scores(course)[HONEST] == FULL
 
 
@@ -50,11 +50,11 @@ def test_an_endless_loop_is_stopped_at_the_cell_limit_and_the_next_tests_run(run
     assert scores(course)["endless-loop"] == {**FULL, "late": 0}
     shown = errors(locked_test(autograded(course, "endless-loop"), "late"))
     assert f"CellTimeoutError: stopped after the cell limit of {LIMITS['cell_timeout_s']} s" in shown
-    assert Submission("endless-loop", MODULE) not in run.failed, "an interrupted kernel goes on"
+    assert Submission("endless-loop", ASSIGNMENT) not in run.failed, "an interrupted kernel goes on"
 
 
 def test_a_loop_that_swallows_the_interrupt_is_killed_and_fails_its_submission(run, course):
-    reason = run.failed[Submission("stubborn-loop", MODULE)]
+    reason = run.failed[Submission("stubborn-loop", ASSIGNMENT)]
     assert "did not answer an interrupt" in reason
     assert scores(course)["stubborn-loop"] == {"skipped": FULL["skipped"], "late": 0, "choice": 0}
     assert errors(locked_test(autograded(course, "stubborn-loop"), "choice")) == [f"KernelStopped: not run: {reason}"]
@@ -64,7 +64,7 @@ def test_a_memory_bomb_hits_the_memory_limit_and_the_kernel_survives(run, course
     assert scores(course)["memory-bomb"] == {**FULL, "late": 0}
     shown = errors(locked_test(autograded(course, "memory-bomb"), "late"))
     assert any(e.startswith("MemoryError") for e in shown), shown
-    assert Submission("memory-bomb", MODULE) not in run.failed
+    assert Submission("memory-bomb", ASSIGNMENT) not in run.failed
 
 
 def test_a_flood_of_output_is_cut_short_and_a_right_answer_keeps_its_marks(run, course):
@@ -73,7 +73,7 @@ def test_a_flood_of_output_is_cut_short_and_a_right_answer_keeps_its_marks(run, 
     printed = "".join(output.get("text", "") for output in cell.outputs)
     assert "[output truncated" in printed
     assert len(printed) < 2 * 10**6
-    notebook = course / "autograded" / "flood-output" / MODULE / "exercise.ipynb"
+    notebook = course / "autograded" / "flood-output" / ASSIGNMENT / "exercise.ipynb"
     assert notebook.stat().st_size < 5 * 2**20
 
 
@@ -81,6 +81,6 @@ def test_a_huge_file_is_stopped_at_the_file_size_limit_and_left_behind(run, cour
     assert scores(course)["huge-file"] == {**FULL, "late": 0}
     shown = errors(locked_test(autograded(course, "huge-file"), "late"))
     assert any(e.startswith("OSError: [Errno 27] File too large") for e in shown), shown
-    folder = course / "autograded" / "huge-file" / MODULE
+    folder = course / "autograded" / "huge-file" / ASSIGNMENT
     assert not (folder / "late.bin").exists()
     assert sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) < 5 * 2**20

@@ -12,7 +12,7 @@ import pytest
 
 from salesacademy.grade import Submission
 
-from .course import (FULL, HONEST, MODULE, autograded, cell_with, errors, fake_grade_cell, grade_batch, hand_in,
+from .course import (FULL, HONEST, ASSIGNMENT, MODULE, autograded, cell_with, errors, fake_grade_cell, grade_batch, hand_in,
                      locked_test, max_scores, mistake, scores)
 
 pytestmark = pytest.mark.slow
@@ -113,7 +113,7 @@ def test_the_batch_grades_everyone_and_the_honest_answers_keep_full_marks(run, c
     assert {s.employee_id for s in run.graded} == {
         HONEST, "assertion-swap", "builtin-patch", "shadowed-dict", "silenced-errors", "forged-replies", "edited-test",
         "deleted-test", "faked-outputs", "bonus-cell", "answer-claims-points"}
-    assert Submission(HONEST, MODULE) not in run.failed
+    assert Submission(HONEST, ASSIGNMENT) not in run.failed
     assert scores(course)[HONEST] == FULL
 
 
@@ -162,13 +162,13 @@ def test_faked_outputs_and_points_are_discarded(run, course):
 
 
 def test_a_cell_claiming_to_be_a_test_earns_nothing(run, course):
-    assert Submission("bonus-cell", MODULE) in run.graded
+    assert Submission("bonus-cell", ASSIGNMENT) in run.graded
     assert max_scores(course, "bonus-cell") == max_scores(course, HONEST)
     assert scores(course)["bonus-cell"] == FULL
 
 
 def test_an_answer_cell_claiming_points_changes_no_points(run, course):
-    assert Submission("answer-claims-points", MODULE) in run.graded
+    assert Submission("answer-claims-points", ASSIGNMENT) in run.graded
     assert max_scores(course, "answer-claims-points") == max_scores(course, HONEST)
     earned = scores(course)["answer-claims-points"]
     assert earned["late"] == FULL["late"] and earned["choice"] == FULL["choice"], "the untouched items keep their marks"

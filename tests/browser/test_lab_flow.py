@@ -42,8 +42,10 @@ from salesacademy.roster import import_roster
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "browser"
-MODULE = "03-suitability"
+MODULE = "01-sales-process"
 EMPLOYEE = "R1"
+#: The version R1, a relationship manager reading Chinese, takes; nbgrader's own Assignments tab lists every version.
+ASSIGNMENT = "01-sales-process.frontline.zh"
 MANUAL_SCORE = 3.0  # below full marks, so the stored score can only have come from the trainer's entry
 STARTUP_S = 180  # two shared cores: a cold JupyterLab can take a while to answer
 UI_MS = 60_000
@@ -176,13 +178,14 @@ def test_staff_and_trainer_through_one_module_in_jupyterlab(chromium, course, tm
     config, paths = load_config(course)
     content = content_root(config)
     module = load_curriculum(content).module(MODULE)
-    key = answers.answer_key(content=content, module_id=MODULE, folder=module.folder(content), notebook=module.graded, language=config.course.language)
+    key = answers.answer_key(content=content, module_id=MODULE, folder=module.folder(content), notebook=module.graded, language="zh-CN",
+                             track="frontline")
     written = [item for item in key.items if item.kind == "written"]
     auto_points = sum(item.points for item in key.items if item.kind == "code")
     total_points = sum(item.points for item in key.items)
     assert len(written) == 1, "the flow grades one written answer"
     home = paths.root / "home" / EMPLOYEE
-    fetched = home / MODULE / f"{module.graded}.ipynb"
+    fetched = home / ASSIGNMENT / f"{module.graded}.ipynb"
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium)
@@ -198,12 +201,12 @@ def test_staff_and_trainer_through_one_module_in_jupyterlab(chromium, course, tm
                 assert "文件" in page.locator(".lm-MenuBar-content").inner_text()
                 assert nbgrader_menu(page) == ["Assignment List"]
                 open_nbgrader_tab(page, "Assignment List")
-                released = page.locator("#released_assignments_list .list_item", has_text=MODULE)
+                released = page.locator("#released_assignments_list .list_item", has_text=ASSIGNMENT)
                 expect(released).to_contain_text(config.course.id, timeout=UI_MS)
                 shot(page, "1-staff-assignment-list")
 
                 released.get_by_role("button", name="Fetch").click()
-                downloaded = page.locator("#fetched_assignments_list > .list_item", has_text=MODULE)
+                downloaded = page.locator("#fetched_assignments_list > .list_item", has_text=ASSIGNMENT)
                 downloaded.wait_for(timeout=UI_MS)
                 assert fetched.is_file()
 
@@ -233,9 +236,9 @@ def test_staff_and_trainer_through_one_module_in_jupyterlab(chromium, course, tm
                 # ... and submits from the Assignments tab.
                 page.locator(".lm-TabBar-tab", has_text="Assignments").click()
                 downloaded.get_by_role("button", name="Submit").click()
-                submitted = page.locator("#submitted_assignments_list > .list_item", has_text=MODULE)
+                submitted = page.locator("#submitted_assignments_list > .list_item", has_text=ASSIGNMENT)
                 expect(submitted).to_contain_text("UTC", timeout=UI_MS)  # one line per submission, stamped
-                inbound = list(paths.inbound(config.course.id).glob(f"{EMPLOYEE}+{MODULE}+*"))
+                inbound = list(paths.inbound(config.course.id).glob(f"{EMPLOYEE}+{ASSIGNMENT}+*"))
                 assert len(inbound) == 1
 
                 # (2) The trainers collect and autograde, then grade the written answer in the formgrader.
@@ -250,7 +253,7 @@ def test_staff_and_trainer_through_one_module_in_jupyterlab(chromium, course, tm
                     open_nbgrader_tab(trainer, "Formgrader")
                     formgrader = trainer.frame_locator("iframe")
                     formgrader.get_by_role("link", name="Manual Grading").click()
-                    formgrader.get_by_role("link", name=MODULE).click()
+                    formgrader.get_by_role("link", name=ASSIGNMENT).click()
                     formgrader.get_by_role("link", name=module.graded, exact=True).click()
                     row = formgrader.locator("tr", has_text="Submission #1")
                     expect(row).to_contain_text(f"{auto_points:g} / {total_points:g}", timeout=UI_MS)
@@ -270,14 +273,14 @@ def test_staff_and_trainer_through_one_module_in_jupyterlab(chromium, course, tm
                 # (3) The staff member fetches the feedback in the Assignments tab and opens it.
                 open_lab(page, staff_url, staff_token)
                 open_nbgrader_tab(page, "Assignment List")
-                submitted = page.locator("#submitted_assignments_list > .list_item", has_text=MODULE)
+                submitted = page.locator("#submitted_assignments_list > .list_item", has_text=ASSIGNMENT)
                 with page.expect_response(lambda r: "fetch_feedback" in r.url) as fetched_feedback:
                     submitted.get_by_role("button", name="Fetch Feedback").click()
                 assert json.loads(fetched_feedback.value.text())["success"]
-                pages = list((home / MODULE / "feedback").glob(f"*/{module.graded}.html"))
+                pages = list((home / ASSIGNMENT / "feedback").glob(f"*/{module.graded}.html"))
                 assert len(pages) == 1
                 listing = page.locator(".jp-FileBrowser .jp-DirListing-content")
-                for name in (MODULE, "feedback", pages[0].parent.name):
+                for name in (ASSIGNMENT, "feedback", pages[0].parent.name):
                     entry = listing.locator(".jp-DirListing-item", has_text=name).first
                     entry.wait_for(timeout=UI_MS)
                     entry.dblclick()
@@ -304,5 +307,5 @@ def manual_score(config, paths, item_id: str, notebook: str) -> tuple[float | No
     from nbgrader.api import Gradebook
 
     with Gradebook(database_url(config, paths), config.course.id) as gradebook:
-        stored = gradebook.find_grade(item_id, notebook, MODULE, EMPLOYEE)
+        stored = gradebook.find_grade(item_id, notebook, ASSIGNMENT, EMPLOYEE)
         return stored.manual_score, stored.needs_manual_grade
