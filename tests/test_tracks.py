@@ -165,7 +165,7 @@ def run_code_as_colleague(nb, copied: dict[str, str]) -> None:
 
 
 def rows_of(root: Path) -> pd.DataFrame:
-    return gradebook.grade_rows(f"sqlite:///{root}/gradebook.db").set_index(["employee_id", "module_id", "item"])
+    return gradebook.grade_rows(f"sqlite:///{root}/gradebook.db").set_index(["employee_id", "module_id", "item"]).sort_index()
 
 
 # Frontline: judgement, no code --------------------------------------------------------------
@@ -348,3 +348,30 @@ def test_stock_nbgrader_autograde_gives_the_same_scores_on_every_variant(graded)
     every = {(m, item, v) for m, b in BANKS.items() for item, q in b.questions.items() for v in range(len(q.variants))}
     assert every <= variants, "every variant of every question was compared"
     assert questions_compared.auto_score.gt(0).any() and questions_compared.auto_score.eq(0).any()
+
+
+# The employee's own language ---------------------------------------------------------------------
+
+
+def test_an_english_reader_on_a_chinese_instance_gets_english_notebooks_and_an_english_report(graded, tmp_path):
+    """The instance is Chinese; the analysts' roster language is English: their notebooks, answer prompts,
+    test messages and training report are English, and a Chinese reader's are Chinese."""
+    from salesacademy import report
+
+    root, _, plan = graded
+    copy = tmp_path / "copy"
+    shutil.copytree(root, copy)
+    config, _ = load_config(copy)
+    assert config.course.language == "zh-CN"
+    module = CONVERTED[0]
+    english = nbformat.read(copy / "home" / ANALYSTS[0] / plan[(ANALYSTS[0], module.id)][1] / f"{module.graded}.ipynb", as_version=4)
+    chinese = nbformat.read(copy / "home" / FRONTLINE[0] / plan[(FRONTLINE[0], module.id)][1] / f"{module.graded}.ipynb", as_version=4)
+    assert plan[(ANALYSTS[0], module.id)][1].endswith(".en") and plan[(FRONTLINE[0], module.id)][1].endswith(".zh")
+    english_text = "\n".join(c.source for c in english.cells)
+    assert "type one letter" in english_text and "Question 1" in english_text and not re.search(r"[\u4e00-\u9fff]", english_text)
+    assert "填写一个字母" in "\n".join(c.source for c in chinese.cells)
+    done = report.report(instance=copy, employees=[ANALYSTS[0], FRONTLINE[0]], as_of=AS_OF, pdf=False, progress=False)
+    assert not done.failed
+    by_employee = {path.name.split("_")[0]: path.read_text(encoding="utf-8") for path in done.written}
+    assert "Required modules and cases" in by_employee[ANALYSTS[0]] and "必修模块与案例" not in by_employee[ANALYSTS[0]]
+    assert "必修模块与案例" in by_employee[FRONTLINE[0]]

@@ -86,7 +86,7 @@ def report(
     progress: bool = True,
     template: Path | None = None,
 ) -> ReportRun:
-    """Write the training report of each selected active employee, in the instance's language.
+    """Write the training report of each selected active employee, in the employee's roster language.
 
     Args:
         employees: Employee ids to report on.
@@ -117,12 +117,15 @@ def report(
     chromium = chromium_executable() if pdf else None
     url = database_url(config, paths)
     gradebook.add_missing_tables(url)  # a gradebook of an earlier version lacks the indexes that reads by employee take
-    chosen = select_employees(gradebook.employees(url), employees=employees, branch=branch, all_=all_)
+    roster = gradebook.employees(url)
+    chosen = select_employees(roster, employees=employees, branch=branch, all_=all_)
+    language = dict(zip(roster.employee_id, roster.language))
     notebook = template_notebook(template or NOTEBOOK_TEMPLATE)
-    common = {"as_of": as_of.isoformat(), "gradebook_url": url, "timezone": config.course.timezone, "language": config.course.language,
+    common = {"as_of": as_of.isoformat(), "gradebook_url": url, "timezone": config.course.timezone,
               "content": str(content_root(config)), "period": period, "review": config.review.model_dump()}
     jobs = [
-        Job(employee_id, {"employee_id": employee_id, **common}, report_file(paths, employee_id, period, ".html"),
+        Job(employee_id, {"employee_id": employee_id, "language": language[employee_id], **common},
+            report_file(paths, employee_id, period, ".html"),
             report_file(paths, employee_id, period, ".pdf") if pdf else None)
         for employee_id in chosen
     ]
