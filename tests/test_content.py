@@ -123,3 +123,19 @@ def test_every_question_of_a_bank_has_three_variants_and_a_reason_for_every_answ
                 assert CJK.search(reason.zh) and not CJK.search(reason.en), (item, reason)
             texts = [variant.question, *variant.options]
             assert all(CJK.search(t.zh) and len(CJK.findall(t.en)) == 0 for t in texts), item
+
+
+def test_the_figures_of_the_suitability_number_question_are_the_datas():
+    """Each variant of 03's elderly-count names a branch; its answer is that branch's count in the table the exercise shows."""
+    from salesacademy import bankdata
+
+    bank = bankdata.load(seed=7)
+    sales, customers, products = bank.sales, bank.customers, bank.products
+    age = sales.customer_id.map(customers.set_index("customer_id").age)
+    level = sales.product_id.map(products.set_index("product_id").risk_level.str[1].astype(int))
+    counts = sales[(age >= 65) & (level >= 4)].branch_id.value_counts()
+    names = dict(zip(bankdata.BRANCHES.name_zh, bankdata.BRANCHES.branch_id))
+    question = load_bank(CONTENT / "course" / "03-suitability", tracks=list(CURRICULUM.tracks)).questions["elderly-count"]
+    for variant in question.variants:
+        (branch,) = [branch_id for name, branch_id in names.items() if name in variant.question.zh]
+        assert variant.answer == counts[branch], variant.question.zh

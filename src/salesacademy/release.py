@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import nbformat
 import sqlalchemy as sa
@@ -27,6 +29,9 @@ from .gradebook import employee, enrollment, now, release as release_table, tran
 from .nbgrader_setup import ANSWER_STUB, api, check
 from .paths import InstancePaths
 from .rubrics import load_rubric
+
+if TYPE_CHECKING:
+    from .kernel.runner import Limits
 
 
 @dataclasses.dataclass(frozen=True)
@@ -81,6 +86,36 @@ def build_version(curriculum: Curriculum, module: Module, version: Version, *, c
     return points
 
 
+def run_for_learners(path: Path, *, limits: Limits) -> None:
+    """Run a released notebook's code once, so that it opens with its tables and charts drawn.
+
+    Answer and test cells are left for the learner: they would only say that
+    nothing is answered yet.
+
+    Raises:
+        AcademyError: a cell failed; the module must not reach staff like that.
+    """
+    from .kernel.runner import run_notebook
+
+    nb = nbformat.read(path, as_version=4)
+    run = [cell for cell in nb.cells if cell.cell_type == "code" and not _answer_or_test(cell)]
+    if not run:
+        return
+    shown = nbformat.v4.new_notebook(cells=run)
+    stopped = run_notebook(shown, cwd=str(path.parent), env=dict(os.environ), limits=limits)
+    failed = next((cell for cell in shown.cells if any(o.output_type == "error" for o in cell.outputs)), None)
+    if stopped or failed is not None:
+        error = next((o for o in failed.outputs if o.output_type == "error"), None) if failed is not None else None
+        why = f"{error.ename}: {error.evalue}" if error else stopped
+        raise AcademyError(f"{path.parent.name}/{path.name}: a cell failed when run for learners ({why}); fix the source and release again")
+    nbformat.write(nb, path)
+
+
+def _answer_or_test(cell) -> bool:
+    meta = cell.get("metadata", {}).get("nbgrader", {})
+    return bool(meta.get("solution") or meta.get("grade"))
+
+
 def enroll(db: sa.Connection, *, curriculum: Curriculum, module: Module, today: dt.date) -> int:
     """Enroll active employees whose role requires `module`; returns how many were new."""
     roles = [role for role in curriculum.roles if role in module.required_for]
@@ -110,6 +145,9 @@ def release(*, instance: Path, modules: list[str], today: dt.date | None = None,
     extra = Config()
     extra.ExchangeReleaseAssignment.force = True  # a new version replaces the old one in the exchange
     nbgrader = api(config, paths, extra)
+    from .kernel.runner import Limits
+
+    limits = Limits(cell_timeout_s=config.grading.cell_timeout_s, notebook_timeout_s=config.grading.notebook_timeout_s)
     from tqdm import tqdm
 
     results = []
@@ -122,6 +160,8 @@ def release(*, instance: Path, modules: list[str], today: dt.date | None = None,
             by_language.ClearSolutions.text_stub = ANSWER_STUB[version.language]
             nbgrader.update_config(by_language)  # the generator nbgrader makes next inherits it
             check(nbgrader.generate_assignment(version.assignment, force=True, create=True), f"generate_assignment {version.assignment}")
+            for name in module.notebooks:
+                run_for_learners(paths.notebook("release", version.assignment, name), limits=limits)
             check(nbgrader.release_assignment(version.assignment), f"release_assignment {version.assignment}")
         with transaction(url) as db:
             enrolled = enroll(db, curriculum=curriculum, module=module, today=today)
