@@ -1,11 +1,14 @@
 """`academy lab`: JupyterLab for one staff member or for the trainers of an instance.
 
-Staff work in their own folder of the instance: nbgrader's Assignments tab
-fetches and submits modules through the instance's exchange under their
-employee id, and Validate checks a notebook before they submit. Trainers work
-in the instance folder with the formgrader and the course list. Each role's
-server runs only its own nbgrader extensions, in both halves of nbgrader: the
-server extensions (Python) and the JupyterLab plugins (browser).
+Staff work in their own folder of the instance, in their roster language,
+with the My training panel (`training`, `training_server` and the JupyterLab
+plugin built from ``src/labextension``): their own modules with titles and due
+dates, one click to start, check, submit and see feedback. They get no
+terminal and no console, and none of nbgrader's student tabs, which would list
+every version of every module in English. Trainers work in the instance folder
+with the formgrader and the course list. Each role's server runs only its own
+extensions, in both halves: the server extensions (Python) and the JupyterLab
+plugins (browser).
 
 The server listens on the loopback interface only and asks for a token. Its
 settings are written to a session folder that lives as long as the server:
@@ -51,7 +54,11 @@ NBGRADER_FEATURES = {
     "formgrader": ("nbgrader.server_extensions.formgrader", ["@jupyter/nbgrader:formgrader"]),
     "course_list": ("nbgrader.server_extensions.course_list", ["@jupyter/nbgrader:course-list"]),
 }
-ROLE_FEATURES = {"staff": ("assignment_list", "validate"), "trainer": ("formgrader", "course_list")}
+ROLE_FEATURES = {"staff": (), "trainer": ("formgrader", "course_list")}
+#: Staff never need a shell or a console: their notebooks ask for answers, not code.
+STAFF_DISABLED_PLUGINS = ["@jupyterlab/terminal-extension", "@jupyterlab/console-extension"]
+#: The My training plugin, built from src/labextension into the package.
+LABEXTENSIONS = Path(__file__).parent / "labextensions"
 
 # Switched off for everyone. Modules are written as plain text and built by
 # `academy release`, so nbgrader's cell-metadata editor would only let a trainer
@@ -133,8 +140,13 @@ def session(
     open_browser: bool = False,
     allow_root: bool = False,
     locales: set[str] | None = None,
+    language: str | None = None,
 ) -> LabSession:
-    """The settings of a JupyterLab server for `role` on this instance; reads and writes nothing."""
+    """The settings of a JupyterLab server for `role` on this instance; reads and writes nothing.
+
+    `language` is the staff member's roster language (default: the course's), for JupyterLab and the panel.
+    """
+    language = language or config.course.language
     if role not in ROLES:
         raise AcademyError(f"unknown role {role!r}; use one of: {', '.join(ROLES)}")
     if role == "staff" and not employee_id:
@@ -147,6 +159,11 @@ def session(
     enabled = set(ROLE_FEATURES[role])
     extensions = {NBGRADER_FEATURES[f][0]: f in enabled for f in NBGRADER_FEATURES}
     disabled_plugins = [p for f in NBGRADER_FEATURES if f not in enabled for p in NBGRADER_FEATURES[f][1]] + ALWAYS_DISABLED_PLUGINS
+    if role == "staff":
+        extensions["salesacademy.training_server"] = True
+        disabled_plugins += STAFF_DISABLED_PLUGINS
+    else:
+        disabled_plugins.append("salesacademy-training")
     server = {
         "ServerApp": {
             "ip": HOST,
@@ -156,12 +173,14 @@ def session(
             "allow_root": allow_root,
             "root_dir": str(root_dir),
             "jpserver_extensions": extensions,
-            "tornado_settings": {"headers": {"Content-Security-Policy": CONTENT_SECURITY_POLICY}},
+            "tornado_settings": {"headers": {"Content-Security-Policy": CONTENT_SECURITY_POLICY},
+                                 "academy": {"instance": str(paths.root), "employee": employee_id, "language": language}},
         },
         "IdentityProvider": {"token": token},
-        "LabApp": {"news_url": None, "check_for_updates_class": "jupyterlab.NeverCheckForUpdate"},
+        "LabApp": {"news_url": None, "check_for_updates_class": "jupyterlab.NeverCheckForUpdate",
+                   "extra_labextensions_path": [str(LABEXTENSIONS)]},
     }
-    locale = lab_locale(config.course.language, installed_lab_locales() if locales is None else locales)
+    locale = lab_locale(language, installed_lab_locales() if locales is None else locales)
     files = {
         SERVER_CONFIG_FILE: json.dumps(server, indent=1),
         "labconfig/page_config.json": json.dumps({"disabledExtensions": {p: True for p in disabled_plugins}}, indent=1),
@@ -172,8 +191,8 @@ def session(
     return LabSession(role=role, root_dir=root_dir, url=f"http://{HOST}:{port}/lab", token=token, files=files)
 
 
-def check_employee(config: AcademyConfig, paths: InstancePaths, employee_id: str) -> None:
-    """Refuse an employee id that is not an active employee of the roster."""
+def check_employee(config: AcademyConfig, paths: InstancePaths, employee_id: str) -> str:
+    """Refuse an employee id that is not an active employee of the roster; returns the employee's language."""
     from . import gradebook
 
     roster = gradebook.employees(database_url(config, paths))
@@ -182,6 +201,7 @@ def check_employee(config: AcademyConfig, paths: InstancePaths, employee_id: str
         raise AcademyError(f"--user {employee_id}: no such employee in the roster of {paths.root}")
     if not bool(found.active.iloc[0]):
         raise AcademyError(f"--user {employee_id}: marked inactive in the roster; inactive staff cannot fetch or submit")
+    return str(found.language.iloc[0])
 
 
 def check_port_free(port: int) -> None:
@@ -224,9 +244,8 @@ def lab(
     if os.name == "posix" and os.geteuid() == 0 and not allow_root:
         raise AcademyError("JupyterLab should not run as root: run it as an ordinary user, or pass --allow-root")
     config, paths = load_config(instance)
-    if role == "staff" and user:
-        check_employee(config, paths, user)
-    lab_session = session(config, paths, role=role, employee_id=user, port=port, open_browser=open_browser,
+    language = check_employee(config, paths, user) if role == "staff" and user else None
+    lab_session = session(config, paths, role=role, employee_id=user, port=port, open_browser=open_browser, language=language,
                           allow_root=allow_root, token=token or os.environ.get("JUPYTER_TOKEN") or secrets.token_hex(24))
     check_port_free(port)
     lab_session.root_dir.mkdir(parents=True, exist_ok=True)

@@ -50,7 +50,7 @@ def _exchange(kind: str, config: AcademyConfig, paths: InstancePaths, employee_i
     """Run nbgrader's own fetch or submit of `assignment` for one employee, in their folder."""
     from nbgrader.auth import Authenticator
     from nbgrader.coursedir import CourseDirectory
-    from nbgrader.exchange.default import ExchangeFetchAssignment, ExchangeSubmit
+    from nbgrader.exchange.default import ExchangeFetchAssignment, ExchangeFetchFeedback, ExchangeSubmit
 
     from .nbgrader_setup import nbgrader_config
 
@@ -65,6 +65,9 @@ def _exchange(kind: str, config: AcademyConfig, paths: InstancePaths, employee_i
     authenticator = Authenticator(config=cfg)
     if kind == "fetch":
         ExchangeFetchAssignment(coursedir=coursedir, authenticator=authenticator, config=cfg).start()
+        return
+    if kind == "feedback":
+        ExchangeFetchFeedback(coursedir=coursedir, authenticator=authenticator, config=cfg).start()
         return
 
     class SubmitAt(ExchangeSubmit):
@@ -113,3 +116,16 @@ def submit(*, instance: Path, employee_id: str, module_id: str, at: dt.datetime 
         raise AcademyError(f"{employee_id}: {module_id} has not been fetched yet, so there is nothing to submit")
     _exchange("submit", config, paths, employee_id, version.assignment, at)
     return version.assignment
+
+
+def fetch_feedback(*, instance: Path, employee_id: str, module_id: str) -> Path | None:
+    """Fetch the feedback released to `employee_id` on `module_id` into the module's folder; the newest page, or None."""
+    config, paths = load_config(instance)
+    version = employee_version(config, paths, employee_id, module_id)
+    folder = paths.home(employee_id) / version.assignment
+    if not folder.is_dir():
+        raise AcademyError(f"{employee_id}: {module_id} has not been fetched yet, so it has no feedback")
+    _exchange("feedback", config, paths, employee_id, version.assignment, None)
+    module = load_curriculum(content_root(config)).module(module_id)
+    pages = sorted((folder / "feedback").glob(f"*/{module.graded}.html"))
+    return pages[-1] if pages else None
