@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: demo test os-packages clean
+.PHONY: demo test os-packages clean labextension
 
 $(INSTALLED): pyproject.toml scripts/os-packages
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,11 @@ demo: $(INSTALLED)
 
 test: $(INSTALLED) os-packages
 	$(BIN)/python -m pytest
+
+# The My training JupyterLab plugin is built into the package (src/salesacademy/labextensions/)
+# and committed; rebuild it after changing src/labextension/. Needs Node.js and npm.
+labextension: $(INSTALLED)
+	cd src/labextension && npm install --no-package-lock --no-audit --no-fund && npm run build
 
 clean:
 	rm -rf demo .pytest_cache

@@ -17,7 +17,7 @@ from salesacademy.init import init
 from salesacademy.paths import InstancePaths
 from salesacademy.roster import import_roster
 
-STAFF_EXTENSIONS = {"nbgrader.server_extensions.assignment_list", "nbgrader.server_extensions.validate_assignment"}
+STAFF_EXTENSIONS = {"salesacademy.training_server"}
 TRAINER_EXTENSIONS = {"nbgrader.server_extensions.formgrader", "nbgrader.server_extensions.course_list"}
 
 
@@ -35,21 +35,34 @@ def disabled_plugins(session):
     return {name for name, off in json.loads(session.files["labconfig/page_config.json"])["disabledExtensions"].items() if off}
 
 
-def test_staff_get_the_assignment_list_and_validate_and_nothing_of_the_trainers(tmp_path):
+def test_staff_get_my_training_and_no_terminal_console_launcher_or_nbgrader_tab(tmp_path):
     session = session_for(tmp_path, "staff", "R1")
     extensions = session.server_config["ServerApp"]["jpserver_extensions"]
     assert enabled_extensions(session) == STAFF_EXTENSIONS
     assert all(extensions[name] is False for name in TRAINER_EXTENSIONS)  # switched off explicitly, not merely left out
     plugins = disabled_plugins(session)
-    assert {"@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:course-list", "@jupyter/nbgrader:create-assignment"} <= plugins
-    assert not plugins & {"@jupyter/nbgrader:assignment-list", "@jupyter/nbgrader:validate-assignment"}
+    assert {"@jupyterlab/terminal-extension", "@jupyterlab/console-extension", "@jupyterlab/launcher-extension", "@jupyter/nbgrader"} <= plugins
+    assert "salesacademy-training" not in plugins
+    assert session.server_config["LabApp"]["extra_labextensions_path"] == [str(lab.LABEXTENSIONS)]
+    assert (lab.LABEXTENSIONS / "salesacademy-training" / "package.json").is_file(), "the built plugin ships with the package"
+    assert session.server_config["ServerApp"]["tornado_settings"]["academy"] == {"instance": str(tmp_path), "employee": "R1", "language": "zh-CN"}
+
+
+def test_a_staff_member_works_in_their_roster_language(tmp_path):
+    config = AcademyConfig.model_validate({"course": {"language": "zh-CN"}})
+    session = lab.session(config, InstancePaths(tmp_path), role="staff", employee_id="W1", port=18765, token="t0ken",
+                          locales={"en", "zh_CN"}, language="en")
+    assert session.server_config["ServerApp"]["tornado_settings"]["academy"]["language"] == "en"
+    overrides = json.loads(session.files["labconfig/default_setting_overrides.json"])
+    assert overrides[lab.TRANSLATION_PLUGIN]["locale"] == "en"
 
 
 def test_trainers_get_the_formgrader_and_course_list_and_nothing_of_the_staff(tmp_path):
     session = session_for(tmp_path, "trainer")
     assert enabled_extensions(session) == TRAINER_EXTENSIONS
     plugins = disabled_plugins(session)
-    assert {"@jupyter/nbgrader:assignment-list", "@jupyter/nbgrader:validate-assignment", "@jupyter/nbgrader:create-assignment"} <= plugins
+    assert {"@jupyter/nbgrader:assignment-list", "@jupyter/nbgrader:validate-assignment", "@jupyter/nbgrader:create-assignment",
+            "salesacademy-training"} <= plugins
     assert not plugins & {"@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:course-list"}
     assert "nbgrader_config.py" not in session.files  # trainers use the instance's own nbgrader_config.py
     assert session.root_dir == tmp_path

@@ -55,8 +55,10 @@ NBGRADER_FEATURES = {
     "course_list": ("nbgrader.server_extensions.course_list", ["@jupyter/nbgrader:course-list"]),
 }
 ROLE_FEATURES = {"staff": (), "trainer": ("formgrader", "course_list")}
-#: Staff never need a shell or a console: their notebooks ask for answers, not code.
-STAFF_DISABLED_PLUGINS = ["@jupyterlab/terminal-extension", "@jupyterlab/console-extension"]
+#: Staff never need a shell, a console or new files: their notebooks ask for answers, not code. nbgrader's
+#: student tabs and menu would list every version of every module, in English; My training replaces them.
+STAFF_DISABLED_PLUGINS = ["@jupyterlab/terminal-extension", "@jupyterlab/console-extension", "@jupyterlab/launcher-extension",
+                          "@jupyter/nbgrader", "jupyterlab-jupytext"]
 #: The My training plugin, built from src/labextension into the package.
 LABEXTENSIONS = Path(__file__).parent / "labextensions"
 

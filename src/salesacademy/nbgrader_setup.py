@@ -17,8 +17,8 @@ from .errors import AcademyError
 from .kernel import KERNEL_NAME
 from .paths import InstancePaths
 
-#: Placeholders learners replace, in the instance's language.
-ANSWER_STUB = {"zh-CN": "在此作答（YOUR ANSWER HERE）", "en": "YOUR ANSWER HERE"}
+#: What a written answer's cell says until the learner writes over it, in each course language.
+ANSWER_STUB = {"zh-CN": "请在这里写下你的回答（先删除这一行）。", "en": "Write your answer here (delete this line first)."}
 
 #: A line of Python's warning format, "file:line: SomeWarning: message", anywhere in a cell's stderr.
 WARNING_PATTERN = r"(?m)^.+:\d+: \w*Warning: "

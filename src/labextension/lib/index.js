@@ -51,6 +51,7 @@ class TrainingPanel extends Widget {
     this.id = PANEL_ID;
     this.addClass('sa-training');
     this.title.closable = false;
+    this.title.iconClass = 'jp-LauncherIcon';
     this.labels = null;
     this.message = '';
   }
@@ -173,6 +174,18 @@ class TrainingPanel extends Widget {
   }
 }
 
+// A written answer is a Markdown cell: open it for typing, so the learner need not know to double-click.
+function openWrittenAnswers(notebook) {
+  notebook.context.ready.then(() => {
+    for (const cell of notebook.content.widgets) {
+      const grading = cell.model.getMetadata('nbgrader') || {};
+      if (cell.model.type === 'markdown' && grading.solution && grading.grade) {
+        cell.rendered = false;
+      }
+    }
+  });
+}
+
 const plugin = {
   id: 'salesacademy-training:plugin',
   description: 'My training: the modules assigned to a staff member, and Check on their notebooks.',
@@ -180,8 +193,9 @@ const plugin = {
   requires: [ILabShell, INotebookTracker],
   activate: (app, shell, tracker) => {
     const panel = new TrainingPanel(app, tracker);
-    shell.add(panel, 'left', { rank: 1 });
+    shell.add(panel, 'main', { activate: true });
     tracker.widgetAdded.connect((_, notebook) => {
+      openWrittenAnswers(notebook);
       const check = new ToolbarButton({
         className: 'sa-check',
         label: panel.labels ? panel.labels.validate : '✓',
