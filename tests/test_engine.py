@@ -6,12 +6,10 @@ grading run around them (`academy grade` on a released module).
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 import tempfile
 from pathlib import Path
 
-import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
@@ -19,8 +17,7 @@ from pg import copy_instance
 
 from salesacademy import answers, gradebook
 from salesacademy.collect import collect
-from salesacademy.config import bundled_content, database_url, load_config
-from salesacademy.curriculum import load_curriculum
+from salesacademy.config import database_url, load_config
 from salesacademy.grade import Submission, grade
 from salesacademy.kernel.runner import Limits, run_notebook
 from salesacademy.release import release

@@ -5,13 +5,11 @@ every one of those submissions the same scores."""
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import nbformat
 import pandas as pd
 import pytest
 

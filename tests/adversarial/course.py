@@ -8,7 +8,6 @@ case puts code of its own into an answer cell or changes the submitted files.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import io
 import os
 from collections.abc import Callable

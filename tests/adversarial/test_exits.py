@@ -19,7 +19,7 @@ import pytest
 
 from salesacademy.grade import Submission
 
-from .course import FULL, HONEST, ASSIGNMENT, MODULE, autograded, errors, grade_batch, hand_in, locked_test, scores, status_rows
+from .course import FULL, HONEST, ASSIGNMENT, autograded, errors, grade_batch, hand_in, locked_test, scores, status_rows
 
 pytestmark = pytest.mark.slow
 

@@ -19,7 +19,7 @@ import pytest
 from salesacademy.grade import MAX_SUBMITTED_FILE_MB, Submission
 from salesacademy.nbgrader_setup import WARNING_PATTERN
 
-from .course import (FULL, HONEST, ASSIGNMENT, MODULE, NOTEBOOK, autograded, errors, grade_batch, hand_in, late_with, locked_test,
+from .course import (FULL, HONEST, ASSIGNMENT, NOTEBOOK, autograded, errors, grade_batch, hand_in, late_with, locked_test,
                      scores, status_rows)
 
 pytestmark = pytest.mark.slow

@@ -12,7 +12,7 @@ import pytest
 
 from salesacademy.grade import Submission
 
-from .course import FULL, HONEST, LIMITS, ASSIGNMENT, MODULE, autograded, errors, grade_batch, hand_in, late_with, locked_test, scores
+from .course import FULL, HONEST, LIMITS, ASSIGNMENT, autograded, errors, grade_batch, hand_in, late_with, locked_test, scores
 
 pytestmark = pytest.mark.slow
 

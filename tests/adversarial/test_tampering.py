@@ -12,7 +12,7 @@ import pytest
 
 from salesacademy.grade import Submission
 
-from .course import (FULL, HONEST, ASSIGNMENT, MODULE, autograded, cell_with, errors, fake_grade_cell, grade_batch, hand_in,
+from .course import (FULL, HONEST, ASSIGNMENT, autograded, cell_with, errors, fake_grade_cell, grade_batch, hand_in,
                      locked_test, max_scores, mistake, scores)
 
 pytestmark = pytest.mark.slow

@@ -1,10 +1,13 @@
-"""One module, start to finish, in real JupyterLab servers driven through Chromium.
+"""Two staff members, start to finish, in real JupyterLab servers driven through Chromium.
 
-A staff member fetches a released module in the Assignments tab, types the
-reference answers, validates and submits; a trainer grades the written answer
-in the formgrader; the staff member fetches the feedback and reads it. Each
-server is a real `academy lab` process on a free loopback port. Screenshots
-of each step go to ``artifacts/browser/`` at the repository root.
+A teller reading Chinese and a relationship manager reading English open My
+training, which lists their own modules with titles and due dates; each
+starts a module, reads its lesson (charts drawn, code folded), answers every
+question of the exercise without writing code, checks it (per question, in
+their language) and submits. A trainer grades the written answers in the
+formgrader; each learner opens their feedback and reads pass or fail and why.
+Each server is a real `academy lab` process on a free loopback port.
+Screenshots of each step go to ``artifacts/browser/`` at the repository root.
 
 Chromium is Debian's (``chromium`` on PATH): Playwright's own browser
 download is never used. Under CI a missing Chromium or Playwright fails the
@@ -14,7 +17,6 @@ test; elsewhere it is skipped with the reason.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 import secrets
@@ -29,9 +31,9 @@ from pathlib import Path
 
 import pytest
 
-from salesacademy import answers
+from salesacademy import itembank
 from salesacademy.collect import collect
-from salesacademy.config import content_root, database_url, load_config
+from salesacademy.config import content_root, load_config
 from salesacademy.curriculum import load_curriculum
 from salesacademy.feedback import feedback
 from salesacademy.grade import grade
@@ -42,10 +44,9 @@ from salesacademy.roster import import_roster
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "browser"
-MODULE = "01-sales-process"
-EMPLOYEE = "R1"
-#: The version R1, a relationship manager reading Chinese, takes; nbgrader's own Assignments tab lists every version.
-ASSIGNMENT = "01-sales-process.frontline.zh"
+#: (employee, roster language, the module they work through); tellers do not take 03, relationship managers take both.
+LEARNERS = (("T1", "zh-CN", "c05-minibonds-elderly"), ("R2", "en", "03-suitability"))
+MODULES = ["03-suitability", "c05-minibonds-elderly"]
 MANUAL_SCORE = 3.0  # below full marks, so the stored score can only have come from the trainer's entry
 STARTUP_S = 180  # two shared cores: a cold JupyterLab can take a while to answer
 UI_MS = 60_000
@@ -120,10 +121,13 @@ def shot(page, name: str) -> Path:
     return path
 
 
-def open_lab(page, base: str, token: str) -> None:
+def open_lab(page, base: str, token: str, *, trainer: bool = False) -> None:
     page.goto(f"{base}/lab?token={token}")
     page.locator("#jp-main-dock-panel").wait_for(timeout=UI_MS)
-    page.locator(".lm-MenuBar-itemLabel", has_text="Nbgrader").wait_for(timeout=UI_MS)
+    if trainer:
+        page.locator(".lm-MenuBar-itemLabel", has_text="Nbgrader").wait_for(timeout=UI_MS)
+    else:
+        page.locator(".sa-training table").wait_for(timeout=UI_MS)
 
 
 def nbgrader_menu(page) -> list[str]:
@@ -143,169 +147,204 @@ def open_nbgrader_tab(page, label: str) -> None:
     page.locator(".lm-Menu .lm-Menu-item", has_text=label).first.click()
 
 
-def type_answer(page, cell, text: str, *, markdown: bool) -> None:
-    """Replace a cell's text as a person would: into its editor, then leave it."""
+def type_after(page, cell, text: str) -> None:
+    """Type `text` at the end of a cell's editor, as a person typing under the line that says to."""
     cell.scroll_into_view_if_needed()
-    if markdown:
-        cell.dblclick()  # a rendered markdown cell opens its editor on double click
+    cell.locator(".cm-content").click()
+    page.keyboard.press("Control+End")
+    page.keyboard.insert_text(text)
+    page.keyboard.press("Escape")
+
+
+def write_over(page, cell, text: str) -> None:
+    """Replace the text of a written answer, which opens for typing by itself."""
+    cell.scroll_into_view_if_needed()
     editor = cell.locator(".cm-content")
+    editor.wait_for(timeout=UI_MS)  # open for typing: no double click needed
     editor.click()
     page.keyboard.press("Control+A")
-    page.keyboard.insert_text(text)  # as one input, so the editor adds no indentation or brackets of its own
-    page.keyboard.press("Control+Enter" if markdown else "Escape")
+    page.keyboard.insert_text(text)
+    page.keyboard.press("Escape")
 
 
 @pytest.fixture(scope="module")
 def course(tmp_path_factory):
-    """A fresh Chinese instance, a four-person roster, one module released."""
+    """A fresh Chinese instance, a teller reading Chinese and a relationship manager reading English, two converted modules released."""
     root = init(directory=tmp_path_factory.mktemp("lab") / "course").root
     roster = root.parent / "roster.csv"
     roster.write_text(
         "employee_id,name,branch,department,role,manager_id,hire_date,email,language\n"
         "B1,王芳,上海浦东支行,零售银行部,branch_manager,,2015-03-01,b1@bank.example,zh-CN\n"
-        "R1,李强,上海浦东支行,零售银行部,relationship_manager,B1,2019-07-15,r1@bank.example,zh-CN\n"
-        "T1,赵敏,上海浦东支行,运营部,teller,B1,2022-09-30,t1@bank.example,zh-CN\n",
+        "T1,赵敏,上海浦东支行,运营部,teller,B1,2022-09-30,t1@bank.example,zh-CN\n"
+        "R2,Chen Jie,上海浦东支行,零售银行部,relationship_manager,B1,2019-07-15,r2@bank.example,en\n",
         encoding="utf-8",
     )
     import_roster(instance=root, file=roster)
-    release(instance=root, modules=[MODULE], progress=False)
+    release(instance=root, modules=MODULES, progress=False)
     return root
 
 
-def test_staff_and_trainer_through_one_module_in_jupyterlab(chromium, course, tmp_path):
+def test_staff_work_through_their_modules_without_code_and_read_their_feedback(chromium, course, tmp_path):
     from playwright.sync_api import expect, sync_playwright
 
     config, paths = load_config(course)
     content = content_root(config)
-    module = load_curriculum(content).module(MODULE)
-    key = answers.answer_key(content=content, module_id=MODULE, folder=module.folder(content), notebook=module.graded, language="zh-CN",
-                             track="frontline")
-    written = [item for item in key.items if item.kind == "written"]
-    auto_points = sum(item.points for item in key.items if item.kind == "code")
-    total_points = sum(item.points for item in key.items)
-    assert len(written) == 1, "the flow grades one written answer"
-    home = paths.root / "home" / EMPLOYEE
-    fetched = home / ASSIGNMENT / f"{module.graded}.ipynb"
-
+    curriculum = load_curriculum(content)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium)
         try:
-            with lab_server(course, "staff", tmp_path / "staff", user=EMPLOYEE) as (staff_url, staff_token):
-                page = browser.new_page(viewport={"width": 1400, "height": 900})
-                # The server sends the frame policy the formgrader needs.
-                with urllib.request.urlopen(f"{staff_url}/lab?token={staff_token}") as response:
-                    assert response.headers["Content-Security-Policy"] == "frame-ancestors 'self'"
+            for employee, language, module_id in LEARNERS:
+                with lab_server(course, "staff", tmp_path / employee, user=employee) as (url, token):
+                    work_through(browser, expect, url, token, paths, curriculum, employee, language, module_id)
 
-                # (1) The staff member opens JupyterLab, in Chinese, with only the staff's nbgrader tabs.
-                open_lab(page, staff_url, staff_token)
-                assert "文件" in page.locator(".lm-MenuBar-content").inner_text()
-                assert nbgrader_menu(page) == ["Assignment List"]
-                open_nbgrader_tab(page, "Assignment List")
-                released = page.locator("#released_assignments_list .list_item", has_text=ASSIGNMENT)
-                expect(released).to_contain_text(config.course.id, timeout=UI_MS)
-                shot(page, "1-staff-assignment-list")
+            # The trainers collect and autograde, then grade each written answer in the formgrader.
+            assert collect(instance=course) == {"03-suitability": 1, "c05-minibonds-elderly": 1}
+            run = grade(instance=course, progress=False)
+            assert not run.failed and len(run.graded) == 2
+            with lab_server(course, "trainer", tmp_path / "trainer") as (trainer_url, trainer_token):
+                trainer = browser.new_page(viewport={"width": 1400, "height": 900})
+                for employee, language, module_id in LEARNERS:
+                    grade_written(trainer, expect, trainer_url, trainer_token, curriculum, employee, language, module_id)
+            assert feedback(instance=course) == {"03-suitability": 1, "c05-minibonds-elderly": 1}
 
-                released.get_by_role("button", name="Fetch").click()
-                downloaded = page.locator("#fetched_assignments_list > .list_item", has_text=ASSIGNMENT)
-                downloaded.wait_for(timeout=UI_MS)
-                assert fetched.is_file()
-
-                # ... opens the exercise and types the reference answers into the answer cells.
-                downloaded.locator("a.assignment-notebooks-link").click()
-                downloaded.locator(".nested_list_item a", has_text=module.graded).click()
-                cell_ids = [cell.metadata["nbgrader"]["grade_id"] for cell in json_cells(fetched)]
-                cells = page.locator(".jp-NotebookPanel:visible .jp-Notebook .jp-Cell")
-                expect(cells).to_have_count(len(cell_ids), timeout=UI_MS)
-                for item in key.items:
-                    cell = cells.nth(cell_ids.index(item.answer_cell))
-                    type_answer(page, cell, key.texts[(item.id, answers.REFERENCE)], markdown=item.kind == "written")
-                with page.expect_response(lambda r: "/api/contents/" in r.url and r.request.method == "PUT"):
-                    page.keyboard.press("Control+S")
-                saved = {cell.metadata["nbgrader"]["grade_id"]: cell.source for cell in json_cells(fetched)}
-                for item in key.items:
-                    assert saved[item.answer_cell] == key.texts[(item.id, answers.REFERENCE)], item.id
-
-                # ... validates: every visible test passes.
-                page.locator(".jp-NotebookPanel:visible .jp-Toolbar").get_by_text("Validate").click()
-                dialog = page.locator(".jp-Dialog")
-                expect(dialog).to_contain_text("passes all the tests", timeout=180_000)
-                assert "failed" not in dialog.inner_text().lower()
-                shot(page, "2-staff-validate")
-                dialog.locator("button").last.click()
-
-                # ... and submits from the Assignments tab.
-                page.locator(".lm-TabBar-tab", has_text="Assignments").click()
-                downloaded.get_by_role("button", name="Submit").click()
-                submitted = page.locator("#submitted_assignments_list > .list_item", has_text=ASSIGNMENT)
-                expect(submitted).to_contain_text("UTC", timeout=UI_MS)  # one line per submission, stamped
-                inbound = list(paths.inbound(config.course.id).glob(f"{EMPLOYEE}+{ASSIGNMENT}+*"))
-                assert len(inbound) == 1
-
-                # (2) The trainers collect and autograde, then grade the written answer in the formgrader.
-                assert collect(instance=course) == {MODULE: 1}
-                run = grade(instance=course, progress=False)
-                assert not run.failed and len(run.graded) == 1
-                with lab_server(course, "trainer", tmp_path / "trainer") as (trainer_url, trainer_token):
-                    trainer = browser.new_page(viewport={"width": 1400, "height": 900})
-                    open_lab(trainer, trainer_url, trainer_token)
-                    labels = nbgrader_menu(trainer)
-                    assert {"Course List", "Formgrader"} <= set(labels) and "Assignment List" not in labels
-                    open_nbgrader_tab(trainer, "Formgrader")
-                    formgrader = trainer.frame_locator("iframe")
-                    formgrader.get_by_role("link", name="Manual Grading").click()
-                    formgrader.get_by_role("link", name=ASSIGNMENT).click()
-                    formgrader.get_by_role("link", name=module.graded, exact=True).click()
-                    row = formgrader.locator("tr", has_text="Submission #1")
-                    expect(row).to_contain_text(f"{auto_points:g} / {total_points:g}", timeout=UI_MS)
-                    row.get_by_role("link", name="Submission #1").click()
-                    score = formgrader.locator(f"input.score#{written[0].id}")
-                    expect(score).to_have_class(re.compile(r"\bneeds_manual_grade\b"), timeout=UI_MS)
-                    score.scroll_into_view_if_needed()
-                    with trainer.expect_response(lambda r: "/formgrader/api/grade/" in r.url and r.request.method == "PUT") as saved_grade:
-                        score.fill(f"{MANUAL_SCORE:g}")
-                        score.press("Tab")
-                    assert saved_grade.value.ok
-                    shot(trainer, "3-trainer-formgrader-grading")
-                assert manual_score(config, paths, written[0].id, module.graded) == (MANUAL_SCORE, False)
-
-                assert feedback(instance=course) == {MODULE: 1}
-
-                # (3) The staff member fetches the feedback in the Assignments tab and opens it.
-                open_lab(page, staff_url, staff_token)
-                open_nbgrader_tab(page, "Assignment List")
-                submitted = page.locator("#submitted_assignments_list > .list_item", has_text=ASSIGNMENT)
-                with page.expect_response(lambda r: "fetch_feedback" in r.url) as fetched_feedback:
-                    submitted.get_by_role("button", name="Fetch Feedback").click()
-                assert json.loads(fetched_feedback.value.text())["success"]
-                pages = list((home / ASSIGNMENT / "feedback").glob(f"*/{module.graded}.html"))
-                assert len(pages) == 1
-                listing = page.locator(".jp-FileBrowser .jp-DirListing-content")
-                for name in (ASSIGNMENT, "feedback", pages[0].parent.name):
-                    entry = listing.locator(".jp-DirListing-item", has_text=name).first
-                    entry.wait_for(timeout=UI_MS)
-                    entry.dblclick()
-                listed = listing.locator(".jp-DirListing-item", has_text=pages[0].name)
-                expect(listed).to_have_count(1, timeout=UI_MS)
-                listed.dblclick()
-                report = page.frame_locator(".jp-HTMLViewer:visible iframe").locator("body")
-                expect(report).to_contain_text(f"Score: {auto_points + MANUAL_SCORE:.1f} / {total_points:.1f}", timeout=UI_MS)
-                expect(report).to_contain_text(f"Written response (Score: {MANUAL_SCORE:.1f} / {written[0].points:.1f})")
-                assert "HIDDEN TESTS" not in pages[0].read_text(encoding="utf-8")
-                shot(page, "4-staff-feedback")
+            for employee, language, module_id in LEARNERS:
+                with lab_server(course, "staff", tmp_path / f"{employee}-feedback", user=employee) as (url, token):
+                    read_feedback(browser, expect, url, token, paths, curriculum, employee, language, module_id)
         finally:
             browser.close()
 
 
-def json_cells(path: Path) -> list:
+def work_through(browser, expect, url, token, paths, curriculum, employee, language, module_id) -> None:
+    text = training_labels(language)
+    module = curriculum.module(module_id)
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    open_lab(page, url, token)
+    # My training lists only this employee's modules, titled in their language, with due dates.
+    rows = page.locator(".sa-training tbody tr")
+    assigned = {m.id for m in curriculum.modules if m.id in MODULES and role_of(employee) in m.required_for}
+    expect(rows).to_have_count(len(assigned), timeout=UI_MS)
+    for other in assigned:
+        row = page.locator(f'.sa-training tr[data-module="{other}"]')
+        expect(row).to_contain_text(curriculum.module(other).title(language))
+        expect(row).to_contain_text(re.compile(r"\d{4}-\d{2}-\d{2}"))
+        expect(row).to_contain_text(text["statuses"]["to-do"])
+    assert "Terminal" not in page.content() and "终端" not in page.locator(".lm-MenuBar-content").inner_text()
+    shot(page, f"{employee}-1-my-training")
+
+    # Start: the lesson opens with its charts drawn and its code folded.
+    row = page.locator(f'.sa-training tr[data-module="{module_id}"]')
+    row.get_by_role("button", name=text["fetch"]).click()
+    lesson = page.locator(".jp-NotebookPanel:visible")
+    expect(lesson.locator(".jp-OutputArea-output img").first).to_be_visible(timeout=UI_MS)
+    assert lesson.locator(".jp-InputPlaceholder").count() >= 1, "the code is folded away"
+    assert lesson.locator(".jp-InputArea-editor:visible").count() == 0
+    shot(page, f"{employee}-2-lesson")
+
+    # The exercise: every question answered by typing a letter, a number or a short text; the written answer is open for typing.
+    page.locator(".lm-TabBar-tab", has_text=curriculum_title_tab(text)).first.click()
+    page.locator(f'.sa-training tr[data-module="{module_id}"]').get_by_role("button", name=text["open"]).click()
+    exercise_path = next((paths.home(employee)).glob(f"{module_id}.*/{module.graded}.ipynb"))
+    saved = nbformat_read(exercise_path)
+    cells = page.locator(".jp-NotebookPanel:visible .jp-Notebook .jp-Cell")
+    expect(cells).to_have_count(len(saved.cells), timeout=UI_MS)
+    bank = itembank.load_bank(module.folder(paths_content(paths)), tracks=list(curriculum.tracks))
+    for index, cell in enumerate(saved.cells):
+        meta = cell.metadata.get("academy", {})
+        if "answer" in meta:
+            question = bank.questions[meta["answer"]]
+            right, _ = itembank.right_answer(question, module_id=module_id, item=meta["answer"], employee_id=employee, language=language)
+            type_after(page, cells.nth(index), right)
+        elif cell.metadata.get("nbgrader", {}).get("grade") and cell.cell_type == "markdown":
+            write_over(page, cells.nth(index), WRITTEN[language])
+    with page.expect_response(lambda r: "/api/contents/" in r.url and r.request.method == "PUT"):
+        page.keyboard.press("Control+S")
+    shot(page, f"{employee}-3-exercise")
+
+    # Check: per question, in their language; everything answered.
+    page.locator(".jp-NotebookPanel:visible .jp-Toolbar").get_by_text(text["validate"]).click()
+    dialog = page.locator(".jp-Dialog")
+    expect(dialog).to_contain_text(text["validate_ok"], timeout=180_000)
+    shot(page, f"{employee}-4-check")
+    dialog.get_by_role("button").last.click()
+
+    # Submit, from My training.
+    page.locator(".lm-TabBar-tab", has_text=text["title"]).first.click()
+    page.locator(f'.sa-training tr[data-module="{module_id}"]').get_by_role("button", name=text["submit"]).click()
+    expect(page.locator(".sa-training .sa-message")).to_contain_text(text["submitted_ok"], timeout=UI_MS)
+    expect(page.locator(f'.sa-training tr[data-module="{module_id}"]')).to_contain_text(text["statuses"]["submitted"])
+    shot(page, f"{employee}-5-submitted")
+    page.close()
+
+
+def grade_written(trainer, expect, url, token, curriculum, employee, language, module_id) -> None:
+    module = curriculum.module(module_id)
+    assignment = next(v.assignment for v in curriculum.versions(module) if v.language == language and v.track == "frontline")
+    open_lab(trainer, url, token, trainer=True)
+    open_nbgrader_tab(trainer, "Formgrader")
+    formgrader = trainer.frame_locator("iframe")
+    formgrader.get_by_role("link", name="Manual Grading").click()
+    formgrader.get_by_role("link", name=assignment).click()
+    formgrader.get_by_role("link", name=module.graded, exact=True).click()
+    formgrader.get_by_role("link", name="Submission #1").click()
+    score = formgrader.locator("input.score").last
+    expect(score).to_have_class(re.compile(r"\bneeds_manual_grade\b"), timeout=UI_MS)
+    score.scroll_into_view_if_needed()
+    with trainer.expect_response(lambda r: "/formgrader/api/grade/" in r.url and r.request.method == "PUT") as saved_grade:
+        score.fill(f"{MANUAL_SCORE:g}")
+        score.press("Tab")
+    assert saved_grade.value.ok
+    shot(trainer, f"{employee}-6-trainer-grades")
+
+
+def read_feedback(browser, expect, url, token, paths, curriculum, employee, language, module_id) -> None:
+    text = training_labels(language)
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    open_lab(page, url, token)
+    row = page.locator(f'.sa-training tr[data-module="{module_id}"]')
+    expect(row).to_contain_text(text["statuses"]["passed"], timeout=UI_MS)
+    row.get_by_role("button", name=text["feedback"]).click()
+    report = page.frame_locator(".jp-HTMLViewer:visible iframe").locator("body")
+    expect(report).to_contain_text(text["feedback_verdict"]["passed"], timeout=UI_MS)
+    module = curriculum.module(module_id)
+    bank = itembank.load_bank(module.folder(paths_content(paths)), tracks=list(curriculum.tracks))
+    for item, question in bank.questions.items():
+        if "frontline" in question.tracks:
+            _, why = itembank.right_answer(question, module_id=module_id, item=item, employee_id=employee, language=language)
+            expect(report).to_contain_text(why)
+    page_html = next(paths.home(employee).glob(f"{module_id}.*/feedback/*/{module.graded}.html")).read_text(encoding="utf-8")
+    assert "HIDDEN TESTS" not in page_html and "academy_key" not in page_html
+    shot(page, f"{employee}-7-feedback")
+    page.close()
+
+
+#: A written answer a trainer would give full marks less a point.
+WRITTEN = {
+    "zh-CN": "我不会这样做。我会向客户说明产品风险和适当性要求，只推荐与客户风险等级相符的产品，并通过合规渠道报告这一压力。",
+    "en": "I would not do it. I would explain the risk and the suitability rule to the customer, recommend only products at her "
+          "risk level, and report the pressure through the compliance channel.",
+}
+
+
+def training_labels(language: str) -> dict:
+    from salesacademy.training import labels
+
+    return labels(language)
+
+
+def curriculum_title_tab(text: dict) -> str:
+    return text["title"]
+
+
+def role_of(employee: str) -> str:
+    return {"T1": "teller", "R2": "relationship_manager", "B1": "branch_manager"}[employee]
+
+
+def nbformat_read(path: Path):
     import nbformat
 
-    return nbformat.read(path, as_version=4).cells
+    return nbformat.read(path, as_version=4)
 
 
-def manual_score(config, paths, item_id: str, notebook: str) -> tuple[float | None, bool]:
-    """The trainer's score of `item_id` and whether it still needs grading, read back from the gradebook."""
-    from nbgrader.api import Gradebook
-
-    with Gradebook(database_url(config, paths), config.course.id) as gradebook:
-        stored = gradebook.find_grade(item_id, notebook, ASSIGNMENT, EMPLOYEE)
-        return stored.manual_score, stored.needs_manual_grade
+def paths_content(paths) -> Path:
+    config, _ = load_config(paths.root)
+    return content_root(config)
