@@ -246,3 +246,36 @@ def _unchanged(cell) -> bool:
 
 def _learner_environment(folder: Path) -> dict[str, str]:
     return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(folder), "LANG": "C.UTF-8"}
+
+
+# Submit -------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Submitted:
+    """What happened to a press of Submit: handed in, or held back until the learner confirms a late submission."""
+
+    done: bool
+    message: str
+
+
+def submit(*, instance: Path, employee_id: str, module_id: str, late_ok: bool = False, today: dt.date | None = None) -> Submitted:
+    """Hand in the employee's copy of `module_id`; past its due date, only once they have confirmed (`late_ok`).
+
+    Raises:
+        AcademyError: the module is not theirs, or not fetched yet.
+    """
+    from . import staff
+    from .errors import AcademyError
+
+    language, modules = my_training(instance=instance, employee_id=employee_id, today=today)
+    text = labels(language)
+    mine = next((m for m in modules if m.module_id == module_id), None)
+    if mine is None:
+        raise AcademyError(f"{employee_id}: module {module_id!r} is not assigned to this employee")
+    if mine.exercise is None:
+        raise AcademyError(text["not_fetched"])
+    if mine.late and not late_ok:
+        return Submitted(False, text["late_warning"].format(due=mine.due_on.isoformat()))
+    staff.submit(instance=instance, employee_id=employee_id, module_id=module_id)
+    return Submitted(True, text["submitted_ok"])

@@ -87,21 +87,15 @@ class SubmitHandler(_Handler):
     @web.authenticated
     async def post(self) -> None:
         data = self.body()
-        module_id = str(data.get("module_id", ""))
         try:
-            _, modules = await self.run(training.my_training, instance=self.instance, employee_id=self.employee_id)
-            mine = next((m for m in modules if m.module_id == module_id), None)
-            if mine is None:
-                raise AcademyError(f"{module_id} is not one of your modules")
-            if mine.exercise is None:
-                return self.refuse(self.text()["not_fetched"])
-            if mine.late and not data.get("late_ok"):
-                self.set_status(409)  # the panel asks the learner, then sends late_ok
-                return self.finish(json.dumps({"late": self.text()["late_warning"].format(due=mine.due_on.isoformat())}, ensure_ascii=False))
-            await self.run(staff.submit, instance=self.instance, employee_id=self.employee_id, module_id=module_id)
+            outcome = await self.run(training.submit, instance=self.instance, employee_id=self.employee_id,
+                                     module_id=str(data.get("module_id", "")), late_ok=bool(data.get("late_ok")))
         except AcademyError as exc:
             return self.refuse(str(exc))
-        self.finish(json.dumps({"message": self.text()["submitted_ok"]}, ensure_ascii=False))
+        if not outcome.done:
+            self.set_status(409)  # the panel asks the learner, then sends late_ok
+            return self.finish(json.dumps({"late": outcome.message}, ensure_ascii=False))
+        self.finish(json.dumps({"message": outcome.message}, ensure_ascii=False))
 
 
 class ValidateHandler(_Handler):

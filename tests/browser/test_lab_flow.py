@@ -147,6 +147,19 @@ def open_nbgrader_tab(page, label: str) -> None:
     page.locator(".lm-Menu .lm-Menu-item", has_text=label).first.click()
 
 
+def new_menu(page, language: str) -> list[str]:
+    """The labels of File > New."""
+    file_label, new_label = ("文件", "新建") if language.startswith("zh") else ("File", "New")
+    page.locator(".lm-MenuBar-itemLabel", has_text=file_label).first.click()
+    page.locator(".lm-Menu .lm-Menu-item", has_text=new_label).first.hover()
+    submenu = page.locator(".lm-Menu").nth(1)
+    submenu.wait_for(timeout=UI_MS)
+    labels = [label.strip() for label in submenu.locator(".lm-Menu-itemLabel").all_inner_texts() if label.strip()]
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")
+    return labels
+
+
 def type_after(page, cell, text: str) -> None:
     """Type `text` at the end of a cell's editor, as a person typing under the line that says to."""
     cell.scroll_into_view_if_needed()
@@ -228,7 +241,8 @@ def work_through(browser, expect, url, token, paths, curriculum, employee, langu
         expect(row).to_contain_text(curriculum.module(other).title(language))
         expect(row).to_contain_text(re.compile(r"\d{4}-\d{2}-\d{2}"))
         expect(row).to_contain_text(text["statuses"]["to-do"])
-    assert "Terminal" not in page.content() and "终端" not in page.locator(".lm-MenuBar-content").inner_text()
+    assert page.locator(".jp-Launcher").count() == 0, "no launcher of notebooks, consoles or terminals"
+    assert not {"Terminal", "Console", "终端", "控制台"} & set(new_menu(page, language)), "File > New offers no terminal or console"
     shot(page, f"{employee}-1-my-training")
 
     # Start: the lesson opens with its charts drawn and its code folded.
