@@ -136,3 +136,14 @@ def test_the_status_counts_each_employee_against_their_own_tracks_points(course)
     assert table.loc["R1", "max_score"] == 12 and table.loc["C1", "max_score"] == 14
     assert table.loc["R1", "percent"] == table.loc["C1", "percent"] == 1.0
     assert set(table.loc[["R1", "C1"], "status"]) == {"passed"}
+
+
+def test_an_answer_typed_over_the_answer_line_is_still_read_as_an_answer(course):
+    folder = staff.fetch(instance=course, employee_id="R1", module_id=MODULE)
+    nb = nbformat.read(folder / "exercise.ipynb", as_version=4)
+    cell = next(c for c in nb.cells if c.metadata.get("academy", {}).get("answer") == "insists")
+    cell.source = "C"  # the whole template replaced: run as Python, this would be a NameError
+    nbformat.write(nb, folder / "exercise.ipynb")
+    checks = {c.question: c for c in training.validate(folder / "exercise.ipynb", language="zh-CN")}
+    assert checks[4].ok, checks[4].message
+    assert checks[1].message == "第 1 题：尚未作答。"

@@ -99,7 +99,7 @@ def bind_notebook(nb: NotebookNode, *, employee_id: str, codeless: bool) -> Note
         item = (_grade_id(cell) or "").removesuffix("-answer")
         if cell.cell_type == "code" and _grade_id(cell) == f"{item}-answer" and item in keyed and item not in answers:
             answers[item] = questions.answer_text(cell.source)
-            cell.source = f"%%answer {item}\n{answers[item]}"
+            cell.source = questions.answer_cell(item, answers[item])
             answer_cells.append(cell)
     numbers = question_numbers(nb)
     for cell in tests:

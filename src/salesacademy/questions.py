@@ -74,6 +74,11 @@ def answer_text(cell_source: str) -> str:
     return " ".join(kept)
 
 
+def answer_cell(item: str, text: str) -> str:
+    """An answer cell holding `text` as the answer to `item`; a blank one keeps a comment line, since IPython refuses an empty cell magic."""
+    return f"%%answer {item}\n{text or '# -'}"
+
+
 def normal(text: str) -> str:
     """Full-width letters and digits as plain ones, spaces trimmed, case folded."""
     return unicodedata.normalize("NFKC", text).strip().casefold()

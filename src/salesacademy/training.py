@@ -21,6 +21,7 @@ from pathlib import Path
 
 import nbformat
 
+from . import questions
 from .config import AcademyConfig, content_root, database_url, load_config
 from .curriculum import load_curriculum
 from .paths import InstancePaths
@@ -205,6 +206,10 @@ def validate(notebook: Path, *, language: str, cell_timeout_s: float = 60, noteb
     text = labels(language)
     nb = nbformat.read(notebook, as_version=4)
     numbers = question_numbers(nb)
+    for cell in nb.cells:  # as grading reads it: whatever is typed in an answer cell is an answer, never code
+        item = cell.get("metadata", {}).get("academy", {}).get("answer")
+        if item and cell.cell_type == "code":
+            cell.source = questions.answer_cell(item, questions.answer_text(cell.source))
     run_notebook(nb, cwd=str(notebook.parent), env=_learner_environment(notebook.parent), limits=Limits(
         cell_timeout_s=cell_timeout_s, notebook_timeout_s=notebook_timeout_s))
     checks = []
