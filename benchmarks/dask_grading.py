@@ -34,7 +34,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from common import machine, timed, write_results  # noqa: E402
-from grading import build_cohort, scores, with_submissions  # noqa: E402
+from grading import build_cohort, module_of, scores, with_submissions  # noqa: E402
 
 SECTION = "Grading on Dask"
 ACADEMY = str(Path(sys.executable).parent / "academy")
@@ -43,7 +43,8 @@ ACADEMY = str(Path(sys.executable).parent / "academy")
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cohort", type=int, default=12, help="staff in the demo cohort that submits (default 12)")
-    parser.add_argument("--module", default="01-sales-process", help="module whose submissions are graded (default 01-sales-process)")
+    parser.add_argument("--module", default="01-sales-process.frontline.zh",
+                        help="version of a module whose submissions are graded (default 01-sales-process.frontline.zh)")
     parser.add_argument("--submissions", type=int, default=200, help="submissions graded by every run (default 200)")
     parser.add_argument("--workers", default="1,2", help="Dask worker counts, comma-separated (default 1,2)")
     parser.add_argument("--seed", type=int, default=1)
@@ -64,7 +65,7 @@ def main(argv: list[str] | None = None) -> None:
             nonlocal expected
             target = work / "run"
             with_submissions(work / "cohort", target, args.module, args.submissions)
-            run = timed([ACADEMY, "grade", args.module, "--instance", str(target), *options])
+            run = timed([ACADEMY, "grade", module_of(args.module), "--instance", str(target), *options])
             got = scores(target)
             expected = expected or got
             if not got or got != expected:

@@ -61,16 +61,21 @@ def build_cohort(instance: Path, *, employees: int, seed: int) -> None:
     collect(instance=instance)
 
 
-def with_submissions(base: Path, target: Path, module: str, count: int) -> None:
-    """A copy of `base` whose submitted/ holds exactly `count` submissions of `module`, cloned round-robin."""
+def module_of(assignment: str) -> str:
+    """`academy grade` takes the module; nbgrader, the assignment of one of its versions."""
+    return assignment.split(".", 1)[0]
+
+
+def with_submissions(base: Path, target: Path, assignment: str, count: int) -> None:
+    """A copy of `base` whose submitted/ holds exactly `count` submissions of `assignment` (one version of a module), cloned round-robin."""
     shutil.copytree(base, target, symlinks=True, ignore=shutil.ignore_patterns("submitted", "home", "exchange"))
-    originals = sorted(p for p in (base / "submitted").glob(f"*/{module}") if p.is_dir())
+    originals = sorted(p for p in (base / "submitted").glob(f"*/{assignment}") if p.is_dir())
     if not originals:
-        raise SystemExit(f"no collected submission of {module} in the cohort")
+        raise SystemExit(f"no collected submission of {assignment} in the cohort")
     for i in range(count):
         source = originals[i % len(originals)]
         employee = source.parent.name if i < len(originals) else f"X{i:06d}"
-        shutil.copytree(source, target / "submitted" / employee / module)
+        shutil.copytree(source, target / "submitted" / employee / assignment)
 
 
 def scores(instance: Path) -> dict[tuple[str, str], float | None]:
@@ -85,7 +90,8 @@ def scores(instance: Path) -> dict[tuple[str, str], float | None]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cohort", type=int, default=12, help="staff in the demo cohort that submits (default 12)")
-    parser.add_argument("--module", default="01-sales-process", help="module whose submissions are graded (default 01-sales-process)")
+    parser.add_argument("--module", default="01-sales-process.frontline.zh",
+                        help="version of a module whose submissions are graded (default 01-sales-process.frontline.zh)")
     parser.add_argument("--stock", type=int, default=20, help="submissions graded by both stock nbgrader and academy (default 20)")
     parser.add_argument("--sizes", default="100,1000,5000", help="submission counts for the scaling runs (default 100,1000,5000)")
     parser.add_argument("--workers", type=int, default=2, help="academy grade --workers (default 2)")
@@ -105,7 +111,7 @@ def main(argv: list[str] | None = None) -> None:
         for target in (stock, fast):
             with_submissions(work / "cohort", target, args.module, args.stock)
         stock_run = timed([str(BIN / "nbgrader"), "autograde", args.module, "--Execute.kernel_name=python3"], cwd=stock)
-        fast_run = timed([str(BIN / "academy"), "grade", "--instance", str(fast), args.module,
+        fast_run = timed([str(BIN / "academy"), "grade", "--instance", str(fast), module_of(args.module),
                           "--workers", str(args.workers)])
         expected, got = scores(stock), scores(fast)
         if not expected or expected != got:
@@ -118,7 +124,7 @@ def main(argv: list[str] | None = None) -> None:
         for size in sizes:
             target = work / f"scale-{size}"
             with_submissions(work / "cohort", target, args.module, size)
-            run = timed([str(BIN / "academy"), "grade", "--instance", str(target), args.module,
+            run = timed([str(BIN / "academy"), "grade", "--instance", str(target), module_of(args.module),
                          "--workers", str(args.workers)])
             rows.append((f"`academy grade --workers {args.workers}`", size, run))
             print(f"  {size} submissions: {run['seconds']:.1f} s, {run['peak_mib']:.0f} MiB", flush=True)

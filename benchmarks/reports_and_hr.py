@@ -49,7 +49,7 @@ HR_FORMATS = ("xlsx", "csv", "html")
 
 # The graded cells of every module, with the ids nbgrader gave them at release.
 GRADED_CELLS = """
-SELECT a.name AS module_id, a.id AS assignment_id, n.id AS notebook_id, gc.id AS cell_id,
+SELECT a.name AS assignment, a.id AS assignment_id, n.id AS notebook_id, gc.id AS cell_id,
        gc.max_score AS max_score, gc.cell_type AS cell_type
 FROM grade_cells gc JOIN base_cell bc ON bc.id = gc.id JOIN notebook n ON n.id = bc.notebook_id
 JOIN assignment a ON a.id = n.assignment_id ORDER BY a.name, bc.name
@@ -68,6 +68,7 @@ def hr_content(folder: Path, *, modules: int) -> Path:
     """
     from salesacademy.config import bundled_content
     from salesacademy.curriculum import CURRICULUM_FILE, FOLDERS
+    from salesacademy.itembank import BANK_FILE
     from salesacademy.rubrics import rubric_path
 
     bundled = bundled_content()
@@ -78,7 +79,17 @@ def hr_content(folder: Path, *, modules: int) -> Path:
         module_id = f"{base['id']}-copy{copy}" if copy else base["id"]
         kind = FOLDERS[base.get("kind", "module")]
         (folder / kind).mkdir(parents=True, exist_ok=True)
-        (folder / kind / module_id).symlink_to(bundled / kind / base["id"])
+        if copy:  # a folder of links, but its own question bank, which names the module it belongs to
+            (folder / kind / module_id).mkdir()
+            for source in (bundled / kind / base["id"]).iterdir():
+                (folder / kind / module_id / source.name).symlink_to(source)
+            bank = folder / kind / module_id / BANK_FILE
+            if bank.is_symlink():
+                bank.unlink()
+                raw = yaml.safe_load((bundled / kind / base["id"] / BANK_FILE).read_text(encoding="utf-8"))
+                bank.write_text(yaml.safe_dump({**raw, "module": module_id}, allow_unicode=True), encoding="utf-8")
+        else:
+            (folder / kind / module_id).symlink_to(bundled / kind / base["id"])
         rubric = yaml.safe_load(rubric_path(bundled, base["id"]).read_text(encoding="utf-8"))
         rubric_path(folder, module_id).parent.mkdir(parents=True, exist_ok=True)
         rubric_path(folder, module_id).write_text(yaml.safe_dump({**rubric, "module": module_id}, allow_unicode=True), encoding="utf-8")
@@ -121,16 +132,21 @@ def load_submissions(instance: Path, *, released_on: dt.date, seed: int) -> int:
     from nbgrader.api import Base
 
     from salesacademy import gradebook
-    from salesacademy.config import database_url, load_config
+    from salesacademy.config import content_root, database_url, load_config
+    from salesacademy.curriculum import language_tag, load_curriculum
 
     config, paths = load_config(instance)
     url = database_url(config, paths)
     tables = Base.metadata.tables  # nbgrader's own table definitions: exactly its columns and types
     cells = gradebook.read_frame(url, GRADED_CELLS)
-    modules = {module_id: (rows.assignment_id.iloc[0], rows.notebook_id.iloc[0],
-                           list(zip(rows.cell_id, rows.max_score, rows.cell_type == "markdown")))
-               for module_id, rows in cells.groupby("module_id")}
+    versions = {name: (rows.assignment_id.iloc[0], rows.notebook_id.iloc[0],
+                       list(zip(rows.cell_id, rows.max_score, rows.cell_type == "markdown")))
+                for name, rows in cells.groupby("assignment")}
     enrolled = gradebook.enrollments(url)
+    roster = gradebook.employees(url)
+    curriculum = load_curriculum(content_root(config))
+    # Each employee takes the version of their track and language: its assignment name, by employee.
+    suffix = {e: f".{curriculum.track_of(role)}.{language_tag(language)}" for e, role, language in zip(roster.employee_id, roster.role, roster.language)}
     rand = random.Random(seed)
     skill = {employee_id: rand.betavariate(5, 2) for employee_id in enrolled.employee_id.unique()}
     chosen = [(e, m) for e, m in zip(enrolled.employee_id, enrolled.module_id) if rand.random() < SHARE_SUBMITTED]
@@ -148,7 +164,7 @@ def load_submissions(instance: Path, *, released_on: dt.date, seed: int) -> int:
         for start in range(0, len(chosen), BATCH):
             submitted, notebooks, grades = [], [], []
             for employee_id, module_id in chosen[start:start + BATCH]:
-                assignment_id, notebook_id, graded_cells = modules[module_id]
+                assignment_id, notebook_id, graded_cells = versions[module_id + suffix[employee_id]]
                 submission_id, submitted_notebook_id = new_id(), new_id()
                 submitted.append({"id": submission_id, "assignment_id": assignment_id, "student_id": employee_id,
                                   "timestamp": first + dt.timedelta(days=rand.uniform(*SUBMITTED_WITHIN_DAYS)), "extension": None})
