@@ -29,6 +29,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from salesacademy import itembank
@@ -255,13 +256,13 @@ def work_through(browser, expect, url, token, paths, curriculum, employee, langu
     shot(page, f"{employee}-2-lesson")
 
     # The exercise: every question answered by typing a letter, a number or a short text; the written answer is open for typing.
-    page.locator(".lm-TabBar-tab", has_text=curriculum_title_tab(text)).first.click()
+    page.locator(".lm-TabBar-tab", has_text=text["title"]).first.click()
     page.locator(f'.sa-training tr[data-module="{module_id}"]').get_by_role("button", name=text["open"]).click()
     exercise_path = next((paths.home(employee)).glob(f"{module_id}.*/{module.graded}.ipynb"))
-    saved = nbformat_read(exercise_path)
+    saved = nbformat.read(exercise_path, as_version=4)
     cells = page.locator(".jp-NotebookPanel:visible .jp-Notebook .jp-Cell")
     expect(cells).to_have_count(len(saved.cells), timeout=UI_MS)
-    bank = itembank.load_bank(module.folder(paths_content(paths)), tracks=list(curriculum.tracks))
+    bank = itembank.load_bank(module.folder(content_of(paths)), tracks=list(curriculum.tracks))
     for index, cell in enumerate(saved.cells):
         meta = cell.metadata.get("academy", {})
         if "answer" in meta:
@@ -320,7 +321,7 @@ def read_feedback(browser, expect, url, token, paths, curriculum, employee, lang
     report = page.frame_locator(".jp-HTMLViewer:visible iframe").locator("body")
     expect(report).to_contain_text(text["feedback_verdict"]["passed"], timeout=UI_MS)
     module = curriculum.module(module_id)
-    bank = itembank.load_bank(module.folder(paths_content(paths)), tracks=list(curriculum.tracks))
+    bank = itembank.load_bank(module.folder(content_of(paths)), tracks=list(curriculum.tracks))
     for item, question in bank.questions.items():
         if "frontline" in question.tracks:
             _, why = itembank.right_answer(question, module_id=module_id, item=item, employee_id=employee, language=language)
@@ -345,20 +346,10 @@ def training_labels(language: str) -> dict:
     return labels(language)
 
 
-def curriculum_title_tab(text: dict) -> str:
-    return text["title"]
-
-
 def role_of(employee: str) -> str:
     return {"T1": "teller", "R2": "relationship_manager", "B1": "branch_manager"}[employee]
 
 
-def nbformat_read(path: Path):
-    import nbformat
-
-    return nbformat.read(path, as_version=4)
-
-
-def paths_content(paths) -> Path:
+def content_of(paths) -> Path:
     config, _ = load_config(paths.root)
     return content_root(config)
