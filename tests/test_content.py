@@ -139,3 +139,24 @@ def test_the_figures_of_the_suitability_number_question_are_the_datas():
     for variant in question.variants:
         (branch,) = [branch_id for name, branch_id in names.items() if name in variant.question.zh]
         assert variant.answer == counts[branch], variant.question.zh
+
+
+def test_the_figures_of_the_minibonds_number_question_are_the_datas():
+    """Each variant of c05's unrecorded-count names a branch; its answer is that branch's count of in-branch note
+    sales to customers aged 65 and over without a recording, in the table the frontline exercise shows."""
+    from salesacademy import bankdata
+    from salesacademy.casedata import minibonds_elderly
+
+    tables = minibonds_elderly.load(seed=7)
+    sales, customers, products = tables["sales"], tables["customers"], tables["products"]
+    age = sales.customer_id.map(customers.set_index("customer_id").age)
+    kind = sales.product_id.map(products.set_index("product_id").type)
+    chosen = sales[(kind == "structured_note") & (age >= 65) & sales.location.isin(["deposit_counter", "sales_zone"])]
+    counts = chosen[chosen.recording_id.isna()].branch_id.value_counts()
+    names = dict(zip(bankdata.BRANCHES.name_zh, bankdata.BRANCHES.branch_id))
+    english = dict(zip(bankdata.BRANCHES.name_en, bankdata.BRANCHES.branch_id))
+    question = load_bank(CONTENT / "cases" / "c05-minibonds-elderly", tracks=list(CURRICULUM.tracks)).questions["unrecorded-count"]
+    for variant in question.variants:
+        (branch,) = [branch_id for name, branch_id in names.items() if name in variant.question.zh]
+        assert [branch_id for name, branch_id in english.items() if name in variant.question.en] == [branch], variant.question.en
+        assert variant.answer == counts[branch], variant.question.zh

@@ -65,26 +65,30 @@
 # %% [markdown] lang="zh"
 # ## 中国内地的相应规则
 #
-# - 客户首次风险测评须在网点进行；对 **65 岁及以上**的客户，测评须充分考虑年龄和投资经验，结果由客户本人签字确认。
-#   *来源：《商业银行理财产品销售管理办法》（银监会令 2011 年第 5 号）第 28 条。*
+# - 最早提出以下要求的，是原银监会 2011 年的《商业银行理财产品销售管理办法》：客户首次风险测评须在网点进行；对 **65 岁及以上**的客户，测评须充分考虑年龄和投资经验，结果由客户本人签字确认。该办法已被 2018 年的理财业务规则取代，这里只说明要求的由来；现行规则见下面几条。
+#   *来源：《商业银行理财产品销售管理办法》（银监会令 2011 年第 5 号，历史规则）第 28 条。*
 # - 网点销售本行理财产品和代销产品，必须在**销售专区**内进行，并对销售全过程**同步录音录像**，目的是防止误导销售和私售"飞单"。
 #   *来源：《银行业金融机构销售专区录音录像管理暂行规定》（2017 年 8 月 23 日）。*
 # - 禁止把理财产品当作存款来介绍。
 #   *来源：《理财公司理财产品销售管理暂行办法》（2021 年 6 月 27 日施行）第 25 条。*
-# - 新的代销管理办法对老年客户提出了专门的保护要求，并要求销售过程可回溯。
-#   *来源：《商业银行代理销售业务管理办法》（金规〔2025〕6 号，2025 年 10 月 1 日施行）。*
+# - 现行的代销管理办法对老年客户提出了专门的保护要求，并要求销售过程可回溯；代销产品的录音录像，现在以这部办法为依据。
+#   *来源：《商业银行代理销售业务管理办法》（金规〔2025〕6 号，2025 年 10 月 1 日起施行）。*
+# - 这些规则的监管机构是国家金融监督管理总局，它于 2023 年 5 月 18 日在原银保监会的基础上组建。
+#   *来源：新华社，2023 年 5 月 18 日。*
 
 # %% [markdown] lang="en"
 # ## The corresponding rules in mainland China
 #
-# - A customer's first risk assessment happens in a branch. For customers **aged 65 or over**, age and investment experience must be given due weight, and the customer signs the result personally.
-#   *Source: CBRC Order 2011 No. 5 on the sale of commercial banks' wealth products, Article 28.*
+# - The rule that first required the following was the former CBRC's 2011 measures on the sale of commercial banks' wealth products: a customer's first risk assessment happens in a branch; for customers **aged 65 or over**, age and investment experience must be given due weight, and the customer signs the result personally. Those measures were superseded by the 2018 wealth-management rules and are cited here only as the origin of the requirement; the rules in force follow.
+#   *Source: CBRC Order 2011 No. 5, Article 28 (no longer in force).*
 # - In a branch, the bank's own wealth products and agency products are sold in a dedicated **sales zone**, with **synchronous audio and video recording** of the whole sale, to stop misleading sales and private "flying-order" sales.
 #   *Source: Interim Provisions on Audio-Video Recording in Sales Zones of Banking Institutions, 23 August 2017.*
 # - A wealth product may not be presented as if it were a deposit.
 #   *Source: Interim Measures on the Sale of Wealth Products by Wealth Management Companies (in force 27 June 2021), Article 25.*
-# - The new agency-sales measures add targeted protections for elderly customers and require every sale to be traceable afterwards.
-#   *Source: Measures on the Agency Sales Business of Commercial Banks (Jin Gui [2025] No. 6, in force 1 October 2025).*
+# - The agency-sales measures now in force add targeted protections for elderly customers and require every sale to be traceable afterwards; they are now the basis for recording agency sales.
+#   *Source: Measures on the Agency Sales Business of Commercial Banks (Jin Gui [2025] No. 6, in force since 1 October 2025).*
+# - The regulator of these rules is the National Financial Regulatory Administration (NFRA), set up on 18 May 2023 on the basis of the former CBIRC.
+#   *Source: Xinhua, 18 May 2023.*
 
 # %% [markdown] lang="zh"
 # ## 金禾银行的数据
@@ -249,11 +253,11 @@ pd.DataFrame({"assessed_on_sale_day": same_day, "mismatch": mismatch}).groupby(n
 
 # %% [markdown] lang="zh"
 # 在存款柜台卖出的票据，约一半客户的风险测评恰好在成交当天重做、结果刚好达到 C4；另外约一半客户的等级仍低于产品等级。存款系统不做适当性校验，两种情况都没有被拦截。
-# 对 65 岁及以上的客户，第 28 条要求充分考虑年龄和投资经验：在柜台上几分钟内"测"出一个 C4，正是需要复核的信号。
+# 对 65 岁及以上客户的测评要充分考虑年龄和投资经验，最早是 2011 年办法第 28 条提出的；现行的 2025 年代销办法对老年客户有专门保护，2021 年办法第 25 条禁止员工代客户做测评。在柜台上几分钟内"测"出一个 C4，正是需要复核的信号。
 
 # %% [markdown] lang="en"
 # For notes sold at the deposit counter, about half the customers had their risk assessment redone on the very day of the sale, coming out at exactly C4; for most of the rest the level is still below the product's. The deposit system runs no suitability check, so neither was stopped.
-# For customers aged 65 and over, Article 28 requires age and experience to be given due weight: a C4 "assessed" in a few minutes at a counter is exactly what needs a second look.
+# Giving due weight to age and experience when assessing customers aged 65 and over was first required by Article 28 of the 2011 measures; the 2025 agency-sales measures in force add targeted protections for elderly customers, and Article 25 of the 2021 measures bars staff from taking the assessment for a customer. A C4 "assessed" in a few minutes at a counter is exactly what needs a second look.
 
 # %% [markdown] lang="zh"
 # ## 分析四：回访告诉我们什么
@@ -313,7 +317,7 @@ print(f"The notes have a face value of CNY {notes.amount_cny.sum() / 1e6:.1f} mi
 # |---|---|---|
 # | 老年客户在存款柜台买高风险票据 | 65 岁及以上客户的票据几乎都在柜台卖出，资金来自到期存款 | 投资产品只在销售专区销售；柜台系统不能下单非存款产品 |
 # | 缺少录音录像 | 柜台上的票据销售一大半没有录音，有录音的也很短、常常没读风险揭示 | 同步录音录像；没有录音的销售不能完成；录音抽检 |
-# | 当天重做的测评 | 约一半柜台客户的测评日期就是成交日，结果刚好是 C4 | 测评与销售分离；对 65 岁以上客户复核测评 |
+# | 当天重做的测评 | 约一半柜台客户的测评日期就是成交日，结果刚好是 C4 | 测评与销售分离；对 65 岁及以上客户复核测评 |
 # | 回访显示客户不理解风险 | 柜台客户中能说出"不保本"的不到四成 | 按地点、年龄、网点汇总回访结果并跟进 |
 # | 问题集中在个别网点 | 两家支行占了大部分 | 按网点监控，神秘顾客检查 |
 #

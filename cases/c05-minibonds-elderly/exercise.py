@@ -8,17 +8,29 @@
 #     name: python3
 # ---
 
-# %% [markdown] lang="zh"
+# %% [markdown] lang="zh" tracks="frontline"
 # # 案例 c05 练习：雷曼"迷你债券"——存款柜台上的老年客户
 #
-# 本练习共 15 分，及格线 70%。代码题由系统自动评分，书面题由培训师按评分标准人工评分。
-# 请只修改标有 `YOUR CODE HERE` 或 `YOUR ANSWER HERE` 的单元格，完成后点击 **Validate** 检查，再提交。
+# 本练习共 12 分，及格线 70%。每道题都在下方的**答案单元格**中作答：在 `%%answer` 下面一行填写一个字母或一个数字，不需要编写任何代码。
+# 最后一题是书面回答，写在 `YOUR ANSWER HERE` 处，由培训师按评分标准评分。全部答完后，点击 **Validate（检查）** 查看是否每道题都已按要求作答，再提交。
 
-# %% [markdown] lang="en"
+# %% [markdown] lang="en" tracks="frontline"
 # # Case c05 exercise: Lehman "minibonds", older customers at the deposit counter
 #
-# This exercise is worth 15 points; the pass mark is 70%. Code questions are graded automatically; the written question is graded by a trainer against a rubric.
-# Change only the cells marked `YOUR CODE HERE` or `YOUR ANSWER HERE`, press **Validate** to check your work, then submit.
+# This exercise is worth 12 points; the pass mark is 70%. Answer each question in the **answer cell** below it: on the line under `%%answer`, type one letter or one number. No code is needed.
+# The last question is a written answer, typed where it says `YOUR ANSWER HERE` and graded by a trainer against a rubric. When you have answered everything, press **Validate** to see that each answer is in the form asked for, then submit.
+
+# %% [markdown] lang="zh" tracks="analyst"
+# # 案例 c05 练习：雷曼"迷你债券"——存款柜台上的老年客户
+#
+# 本练习共 15 分，及格线 70%。代码题和选择题由系统自动评分，书面题由培训师按评分标准人工评分。
+# 代码题请在标有 `YOUR CODE HERE` 的位置编写函数；选择题在答案单元格的 `%%answer` 下一行填写字母；书面题写在 `YOUR ANSWER HERE` 处。完成后点击 **Validate（检查）**，再提交。
+
+# %% [markdown] lang="en" tracks="analyst"
+# # Case c05 exercise: Lehman "minibonds", older customers at the deposit counter
+#
+# This exercise is worth 15 points; the pass mark is 70%. Code and choice questions are graded automatically; the written question is graded by a trainer against a rubric.
+# Write each function where it says `YOUR CODE HERE`; for a choice question, type the letter on the line under `%%answer` in its answer cell; write the written answer where it says `YOUR ANSWER HERE`. Press **Validate** to check your work, then submit.
 
 # %%
 import numpy as np
@@ -29,8 +41,8 @@ from salesacademy.casedata import minibonds_elderly
 tables = minibonds_elderly.load(seed=7)
 customers, products, sales, callbacks = tables["customers"], tables["products"], tables["sales"], tables["callbacks"]
 
-# %% [markdown] lang="zh"
-# ## 第 1 题（3 分）：没有录音录像的老年客户票据销售
+# %% [markdown] lang="zh" tracks="analyst"
+# ## 第 Q# 题（3 分）：没有录音录像的老年客户票据销售
 #
 # 编写函数 `elderly_unrecorded_notes(sales, customers, products)`，返回同时满足以下条件的销售（`sales` 的行，保留原有列）：
 #
@@ -39,8 +51,8 @@ customers, products, sales, callbacks = tables["customers"], tables["products"],
 # - 在网点成交（`location` 不是 `"mobile"`），因此必须有录音录像；
 # - 没有录音录像（`recording_id` 为空）。
 
-# %% [markdown] lang="en"
-# ## Question 1 (3 points): unrecorded note sales to older customers
+# %% [markdown] lang="en" tracks="analyst"
+# ## Question Q# (3 points): unrecorded note sales to older customers
 #
 # Write `elderly_unrecorded_notes(sales, customers, products)`, returning the sales (rows of `sales`, with its columns) that meet all of these conditions:
 #
@@ -49,7 +61,7 @@ customers, products, sales, callbacks = tables["customers"], tables["products"],
 # - the sale was made in a branch (`location` is not `"mobile"`), so it needed a recording;
 # - there is no recording (`recording_id` is empty).
 
-# %% solution="unrecorded"
+# %% solution="unrecorded" tracks="analyst"
 def elderly_unrecorded_notes(sales, customers, products):
     ### BEGIN SOLUTION
     age = sales.customer_id.map(customers.set_index("customer_id").age)
@@ -59,7 +71,7 @@ def elderly_unrecorded_notes(sales, customers, products):
     ### END SOLUTION
 
 
-# %% mistake="unrecorded" name="over-65-not-65-and-over"
+# %% mistake="unrecorded" name="over-65-not-65-and-over" tracks="analyst"
 def elderly_unrecorded_notes(sales, customers, products):
     age = sales.customer_id.map(customers.set_index("customer_id").age)
     kind = sales.product_id.map(products.set_index("product_id").type)
@@ -67,7 +79,7 @@ def elderly_unrecorded_notes(sales, customers, products):
     return sales[chosen]
 
 
-# %% mistake="unrecorded" name="counts-mobile-sales"
+# %% mistake="unrecorded" name="counts-mobile-sales" tracks="analyst"
 def elderly_unrecorded_notes(sales, customers, products):
     age = sales.customer_id.map(customers.set_index("customer_id").age)
     kind = sales.product_id.map(products.set_index("product_id").type)
@@ -75,7 +87,7 @@ def elderly_unrecorded_notes(sales, customers, products):
     return sales[chosen]
 
 
-# %% test="unrecorded" points=3
+# %% tracks="analyst" test="unrecorded" points=3
 toy_customers = pd.DataFrame({"customer_id": ["k65", "k80", "k70", "k40"], "age": [65, 80, 70, 40]})
 toy_products = pd.DataFrame({"product_id": ["SN", "TD"], "type": ["structured_note", "deposit"]})
 toy_sales = pd.DataFrame({
@@ -96,19 +108,19 @@ expected = full.sale_id[(full.type == "structured_note") & (full.age >= 65) & fu
 assert sorted(elderly_unrecorded_notes(sales, customers, products).sale_id) == sorted(expected)
 ### END HIDDEN TESTS
 
-# %% [markdown] lang="zh"
-# ## 第 2 题（3 分）：回访中理解风险的比例
+# %% [markdown] lang="zh" tracks="analyst"
+# ## 第 Q# 题（3 分）：回访中理解风险的比例
 #
 # 编写函数 `understood_by_location(callbacks, sales)`，按成交地点（`sales.location`）计算：在**联系上**的回访中（`reached` 为 `True`），客户理解风险（`understood_risk` 为 `True`）的比例。
 # 返回一个以地点为索引、取值在 0 到 1 之间的 `Series`。没有联系上的回访，`understood_risk` 为空，不应计入分母。
 
-# %% [markdown] lang="en"
-# ## Question 2 (3 points): share of follow-up calls showing the risk was understood
+# %% [markdown] lang="en" tracks="analyst"
+# ## Question Q# (3 points): share of follow-up calls showing the risk was understood
 #
 # Write `understood_by_location(callbacks, sales)`, computing for each place of sale (`sales.location`) the share of **reached** calls (`reached` is `True`) in which the customer understood the risk (`understood_risk` is `True`).
 # Return a `Series` indexed by location, with values between 0 and 1. Calls that did not reach the customer have an empty `understood_risk` and must not count in the denominator.
 
-# %% solution="understood"
+# %% solution="understood" tracks="analyst"
 def understood_by_location(callbacks, sales):
     ### BEGIN SOLUTION
     reached = callbacks[callbacks.reached]
@@ -117,20 +129,20 @@ def understood_by_location(callbacks, sales):
     ### END SOLUTION
 
 
-# %% mistake="understood" name="unreached-as-not-understood"
+# %% mistake="understood" name="unreached-as-not-understood" tracks="analyst"
 def understood_by_location(callbacks, sales):
     location = callbacks.sale_id.map(sales.set_index("sale_id").location)
     return callbacks.understood_risk.fillna(False).astype(bool).groupby(location).mean()
 
 
-# %% mistake="understood" name="divides-by-all-sales"
+# %% mistake="understood" name="divides-by-all-sales" tracks="analyst"
 def understood_by_location(callbacks, sales):
     reached = callbacks[callbacks.reached]
     location = reached.sale_id.map(sales.set_index("sale_id").location)
     return reached.understood_risk.astype(bool).groupby(location).sum() / sales.location.value_counts()
 
 
-# %% test="understood" points=3
+# %% tracks="analyst" test="understood" points=3
 toy_sales = pd.DataFrame({"sale_id": ["s1", "s2", "s3", "s4", "s5", "s6"],
                           "location": ["deposit_counter"] * 3 + ["sales_zone"] * 2 + ["deposit_counter"]})
 toy_calls = pd.DataFrame({"callback_id": ["f1", "f2", "f3", "f4", "f5"], "sale_id": ["s1", "s2", "s3", "s4", "s5"],
@@ -152,19 +164,19 @@ assert sorted(got.index) == sorted(expected)
 assert all(abs(float(got[place]) - value) < 1e-9 for place, value in expected.items())
 ### END HIDDEN TESTS
 
-# %% [markdown] lang="zh"
-# ## 第 3 题（3 分）：按香港条件回购的成本
+# %% [markdown] lang="zh" tracks="analyst"
+# ## 第 Q# 题（3 分）：按香港条件回购的成本
 #
 # 假设金禾银行按 2009 年香港迷你债券的回购条件，回购全部结构性票据：**65 岁及以上**客户按面值（`amount_cny`）的 **70%**，其他客户按 **60%**。
 # 编写函数 `buyback_cost(sales, customers, products)`，返回回购的总成本（人民币元，一个数）。只计算 `type` 为 `"structured_note"` 的销售。
 
-# %% [markdown] lang="en"
-# ## Question 3 (3 points): the cost of a buy-back on the Hong Kong terms
+# %% [markdown] lang="en" tracks="analyst"
+# ## Question Q# (3 points): the cost of a buy-back on the Hong Kong terms
 #
 # Suppose Jinhe Bank buys back all its structured notes on the terms of the 2009 Hong Kong minibond buy-back: **70%** of face value (`amount_cny`) for customers **aged 65 and over**, **60%** for everyone else.
 # Write `buyback_cost(sales, customers, products)`, returning the total cost in CNY (one number). Count only sales whose `type` is `"structured_note"`.
 
-# %% solution="buyback"
+# %% solution="buyback" tracks="analyst"
 def buyback_cost(sales, customers, products):
     ### BEGIN SOLUTION
     kind = sales.product_id.map(products.set_index("product_id").type)
@@ -175,7 +187,7 @@ def buyback_cost(sales, customers, products):
     ### END SOLUTION
 
 
-# %% mistake="buyback" name="rates-swapped"
+# %% mistake="buyback" name="rates-swapped" tracks="analyst"
 def buyback_cost(sales, customers, products):
     kind = sales.product_id.map(products.set_index("product_id").type)
     notes = sales[kind == "structured_note"]
@@ -184,14 +196,14 @@ def buyback_cost(sales, customers, products):
     return float((notes.amount_cny * rate).sum())
 
 
-# %% mistake="buyback" name="all-products"
+# %% mistake="buyback" name="all-products" tracks="analyst"
 def buyback_cost(sales, customers, products):
     age = sales.customer_id.map(customers.set_index("customer_id").age)
     rate = np.where(age >= 65, 0.70, 0.60)
     return float((sales.amount_cny * rate).sum())
 
 
-# %% test="buyback" points=3
+# %% tracks="analyst" test="buyback" points=3
 toy_customers = pd.DataFrame({"customer_id": ["k65", "k50", "k70"], "age": [65, 50, 70]})
 toy_products = pd.DataFrame({"product_id": ["SN", "TD"], "type": ["structured_note", "deposit"]})
 toy_sales = pd.DataFrame({"sale_id": ["a", "b", "c"], "customer_id": ["k65", "k50", "k70"],
@@ -208,57 +220,52 @@ expected = 0.7 * full.amount_cny[full.age >= 65].sum() + 0.6 * full.amount_cny[f
 assert abs(buyback_cost(sales, customers, products) - expected) < 0.01
 ### END HIDDEN TESTS
 
-# %% [markdown] lang="zh"
-# ## 第 4 题（2 分）：选择题
-#
-# 一位 72 岁的客户在存款柜台办理定期存款到期续存。柜员看到她的存款有 30 万元，想到本月的票据销售任务。柜员应当怎么做？
-#
-# - **A.** 向她介绍稳盈挂钩票据"和存款差不多，就是利息更高"，在柜台当场办理。
-# - **B.** 在柜台办理票据，但请她签一份"已了解风险"的声明。
-# - **C.** 按她的要求办理续存；如果她想了解投资产品，请她到有录音录像的销售专区，由理财经理按她的年龄和投资经验做适当性评估，可以请家人陪同，并给她充分的考虑时间。
-# - **D.** 为避免录音录像，帮她在手机银行上下单购买票据。
-#
-# 把你的答案（`"A"`、`"B"`、`"C"` 或 `"D"`）赋值给 `choice`。
+# %% question="buyback-terms"
 
-# %% [markdown] lang="en"
-# ## Question 4 (2 points): multiple choice
+# %% [markdown] lang="zh" tracks="frontline"
+# ## 先看数据
 #
-# A 72-year-old customer comes to the deposit counter to roll over a maturing time deposit. The teller sees 300,000 yuan in it and thinks of this month's target for note sales. What should the teller do?
+# 下面的分析已经替你运行好：它按支行统计了 **65 岁及以上**客户在网点（存款柜台或销售专区）买入的稳盈挂钩票据，其中有多少笔是在存款柜台成交的，又有多少笔**没有录音录像**。
+# 网点销售非存款产品，每一笔都必须有录音录像；手机银行的销售不需要录音录像，不在表内。
+
+# %% [markdown] lang="en" tracks="frontline"
+# ## First, the data
 #
-# - **A.** Describe the Steady Gain Linked Note as "much like a deposit, only with more interest" and book it at the counter on the spot.
-# - **B.** Book the note at the counter, but have her sign a statement that she understands the risk.
-# - **C.** Roll over the deposit as she asked; if she wants to hear about investment products, invite her to the recorded sales zone, where a wealth advisor assesses suitability with her age and experience in mind; she may bring a family member and take time to decide.
-# - **D.** Help her place the order for the note on mobile banking, so that no recording is needed.
-#
-# Assign your answer (`"A"`, `"B"`, `"C"` or `"D"`) to `choice`.
+# The analysis below has been run for you: for each branch, it counts the Steady Gain Linked Notes bought in a branch (at the deposit counter or in the sales zone) by customers **aged 65 and over**, how many of those sales were made at the deposit counter, and how many have **no recording**.
+# Every in-branch sale of a non-deposit product needs a recording; mobile sales need none and are left out of the table.
 
-# %% solution="choice"
-choice = None
-### BEGIN SOLUTION
-choice = "C"
-### END SOLUTION
+# %% tracks="frontline"
+from salesacademy import bankdata
 
-# %% mistake="choice" name="like-a-deposit"
-choice = "A"
+age = sales.customer_id.map(customers.set_index("customer_id").age)
+kind = sales.product_id.map(products.set_index("product_id").type)
+in_branch = sales[(kind == "structured_note") & (age >= minibonds_elderly.ELDERLY_AGE) & (sales.location != "mobile")]
+by_branch = pd.DataFrame({
+    "notes": in_branch.groupby("branch_id").size(),
+    "at_counter": in_branch.location.eq("deposit_counter").groupby(in_branch.branch_id).sum(),
+    "unrecorded": in_branch.recording_id.isna().groupby(in_branch.branch_id).sum(),
+}).sort_values("unrecorded", ascending=False)
+by_branch.index = by_branch.index.map(bankdata.BRANCHES.set_index("branch_id").name_zh)  # [zh]
+by_branch.index = by_branch.index.map(bankdata.BRANCHES.set_index("branch_id").name_en)  # [en]
+by_branch.columns = ["65 岁及以上客户在网点买入的票据（笔）", "其中在存款柜台（笔）", "其中没有录音录像（笔）"]  # [zh]
+by_branch.columns = ["Notes sold in branch to 65+", "of which at the counter", "of which with no recording"]  # [en]
+by_branch.rename_axis("支行")  # [zh]
+by_branch.rename_axis("Branch")  # [en]
 
-# %% mistake="choice" name="signed-statement"
-choice = "B"
+# %% question="unrecorded-count"
 
-# %% test="choice" points=2
-assert choice in {"A", "B", "C", "D"}, '请用 "A"、"B"、"C" 或 "D" 作答'  # [zh]
-assert choice in {"A", "B", "C", "D"}, 'answer with one of "A", "B", "C" or "D"'  # [en]
-### BEGIN HIDDEN TESTS
-assert choice == "C"
-### END HIDDEN TESTS
+# %% question="follow-up-calls"
+
+# %% question="deposit-counter"
 
 # %% [markdown] lang="zh"
-# ## 第 5 题（4 分）：书面回答
+# ## 第 Q# 题（4 分）：书面回答
 #
 # 你刚被任命为金禾银行深圳福田支行的行长。案例数据显示，本支行在存款柜台向 65 岁及以上客户卖出的票据最多，其中大部分没有录音录像。
 # 请回答：这个问题的**根本原因**是什么？哪些**控制措施**本可以发现或阻止它？你上任后**第一个月会做什么**？（200–350 字）
 
 # %% [markdown] lang="en"
-# ## Question 5 (4 points): written answer
+# ## Question Q# (4 points): written answer
 #
 # You have just been appointed manager of Jinhe Bank's Shenzhen Futian branch. The case data shows that your branch sold more notes at the deposit counter to customers aged 65 and over than any other, most of them without a recording.
 # Answer: what is the **root cause** of the problem? Which **controls** would have caught or stopped it? **What do you do in your first month**? (150–250 words)
