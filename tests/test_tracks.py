@@ -308,9 +308,15 @@ def test_copied_and_forged_answers_score_only_where_the_variants_coincide(graded
     root, _, _ = graded
     rows = rows_of(root)
     for module in CONVERTED:
+        submitted = nbformat.read(root / "submitted" / FORGER_META / f"{module.id}.frontline.zh" / f"{module.graded}.ipynb", as_version=4)
+        overwritten = {cell.metadata["academy"]["answer"] for cell in submitted.cells
+                       if "answer" in cell.metadata.get("academy", {}) and "ran.txt" in cell.source}
+        assert len(overwritten) == 1, "the forger replaced one answer with code"
         for employee_id, track in ((COPIER, "frontline"), (FORGER_META, "frontline"), (FORGER_CODE, "analyst")):
             for item in question_items(module.id, track):
-                deserved = BANKS[module.id].questions[item].points if right(module.id, item, COLLEAGUE) == right(module.id, item, employee_id) else 0
+                same = right(module.id, item, COLLEAGUE) == right(module.id, item, employee_id)
+                answered = not (employee_id == FORGER_META and item in overwritten)  # code typed there is no answer
+                deserved = BANKS[module.id].questions[item].points if same and answered else 0
                 assert rows.loc[(employee_id, module.id, item)].auto_score == deserved, (employee_id, item)
         graded_nb = nbformat.read(root / "autograded" / FORGER_META / f"{module.id}.frontline.zh" / f"{module.graded}.ipynb", as_version=4)
         planted = [cell for cell in graded_nb.cells if "ran.txt" in cell.source]
