@@ -12,13 +12,13 @@
 # # 案例 10 练习：神秘顾客——直接检验柜台前的销售行为
 #
 # 本练习共 15 分，及格线 70%。代码题由系统自动评分，书面题由培训师按评分标准人工评分。
-# 请只修改标有 `YOUR CODE HERE` 或 `YOUR ANSWER HERE` 的单元格，完成后点击 **Validate** 检查，再提交。
+# 请只修改标有 `YOUR CODE HERE` 的单元格和书面回答单元格，完成后点击工具栏上的 **检查**，再在“我的培训”中点击 **提交**。
 
 # %% [markdown] lang="en"
 # # Case 10 exercise: Mystery shopping, testing sales conduct at the desk
 #
 # This exercise is worth 15 points; the pass mark is 70%. Code questions are graded automatically; the written question is graded by a trainer against a rubric.
-# Change only the cells marked `YOUR CODE HERE` or `YOUR ANSWER HERE`, press **Validate** to check your work, then submit.
+# Change only the cells marked `YOUR CODE HERE` and the written answer's cell, press **Check** on the toolbar to check your work, then **Submit** in My training.
 
 # %%
 import math

@@ -12,13 +12,13 @@
 # # 模块 1 练习：销售流程与服务标准
 #
 # 本练习共 12 分（第 1 题 3 分，第 2 题 3 分，第 3 题 2 分，第 4 题 4 分），及格线 70%。代码题由系统自动评分，书面题由培训师按评分标准人工评分。
-# 请只修改标有 `YOUR CODE HERE` 或 `YOUR ANSWER HERE` 的单元格，完成后点击 **Validate** 检查，再提交。
+# 请只修改标有 `YOUR CODE HERE` 的单元格和书面回答单元格，完成后点击工具栏上的 **检查**，再在“我的培训”中点击 **提交**。
 
 # %% [markdown] lang="en"
 # # Module 1 exercise: The sales process and service standards
 #
 # This exercise is worth 12 points (question 1: 3, question 2: 3, question 3: 2, question 4: 4); the pass mark is 70%. Code questions are graded automatically; the written question is graded by a trainer against a rubric.
-# Change only the cells marked `YOUR CODE HERE` or `YOUR ANSWER HERE`, press **Validate** to check your work, then submit.
+# Change only the cells marked `YOUR CODE HERE` and the written answer's cell, press **Check** on the toolbar to check your work, then **Submit** in My training.
 
 # %%
 import pandas as pd

@@ -12,7 +12,7 @@
 # # 模块 5 练习：产品与费用透明
 #
 # 本练习共 14 分，及格线 70%。代码题由系统自动评分，书面题由培训师按评分标准人工评分。
-# 请只修改标有 `YOUR CODE HERE` 或 `YOUR ANSWER HERE` 的单元格，完成后点击 **Validate** 检查，再提交。
+# 请只修改标有 `YOUR CODE HERE` 的单元格和书面回答单元格，完成后点击工具栏上的 **检查**，再在“我的培训”中点击 **提交**。
 #
 # 第 1、2 题使用本课的示意算法：业绩比较基准视为扣费前的年化收益，按单利计算；认购费在买入时按购买金额收取一次，管理费按购买金额每年收取。所有费率和收益率的单位都是百分比（`0.7` 表示 0.7%）。
 
@@ -20,7 +20,7 @@
 # # Module 5 exercise: Product and fee transparency
 #
 # This exercise is worth 14 points; the pass mark is 70%. Code questions are graded automatically; the written question is graded by a trainer against a rubric.
-# Change only the cells marked `YOUR CODE HERE` or `YOUR ANSWER HERE`, press **Validate** to check your work, then submit.
+# Change only the cells marked `YOUR CODE HERE` and the written answer's cell, press **Check** on the toolbar to check your work, then **Submit** in My training.
 #
 # Questions 1 and 2 use the lesson's illustration: the performance benchmark is treated as an annual return before fees, with simple interest; the subscription fee is charged once on the amount bought, at purchase, and the annual fee every year on the amount bought. Every rate is in percent (`0.7` means 0.7%).
 
