@@ -76,3 +76,23 @@ def test_test_without_solution_is_an_error():
     nb = jupytext.reads('# %% test="lonely" points=1\nassert answer == 42\n', fmt="py:percent")
     with pytest.raises(Exception, match="no solution cell"):
         build.items(nb, notebook="exercise", language="en")
+
+
+def test_frontline_staff_see_the_code_folded_and_analysts_see_it():
+    """In a converted module, every code cell of the frontline build is folded, except the answer cells; none is for analysts."""
+    from salesacademy.config import bundled_content
+    from salesacademy.curriculum import Version, load_curriculum
+    from salesacademy.release import build_target
+
+    content = bundled_content()
+    curriculum = load_curriculum(content)
+    module = curriculum.module("03-suitability")
+    for name in module.notebooks:
+        source = build.read_source(module.folder(content) / f"{name}.py")
+        built = {track: build.build_notebook(source, language="zh-CN", target=build_target(curriculum, module, Version(module.id, track, "zh-CN"), content))
+                 for track in ("frontline", "analyst")}
+        folded = lambda nb: [c.metadata.get("jupyter", {}).get("source_hidden", False) for c in nb.cells if c.cell_type == "code"]  # noqa: E731
+        answers = [c for c in built["frontline"].cells if c.metadata.get("nbgrader", {}).get("solution") and c.cell_type == "code"]
+        assert all(not c.metadata.get("jupyter", {}).get("source_hidden") for c in answers), "answer cells stay open for typing"
+        assert sum(folded(built["frontline"])) == len(folded(built["frontline"])) - len(answers) > 0
+        assert not any(folded(built["analyst"]))
