@@ -262,6 +262,14 @@ def work_through(browser, expect, url, token, paths, curriculum, employee, langu
     saved = nbformat.read(exercise_path, as_version=4)
     cells = page.locator(".jp-NotebookPanel:visible .jp-Notebook .jp-Cell")
     expect(cells).to_have_count(len(saved.cells), timeout=UI_MS)
+    # Check before answering: each question is named, in their language, with what it still needs.
+    page.locator(".jp-NotebookPanel:visible .jp-Toolbar").get_by_text(text["validate"]).click()
+    dialog = page.locator(".jp-Dialog")
+    first = "第 1 题：尚未作答。" if language.startswith("zh") else "Question 1: not answered."
+    expect(dialog).to_contain_text(first, timeout=180_000)
+    assert "Traceback" not in dialog.inner_text()
+    shot(page, f"{employee}-3-check-before-answering")
+    dialog.get_by_role("button").last.click()
     bank = itembank.load_bank(module.folder(content_of(paths)), tracks=list(curriculum.tracks))
     for index, cell in enumerate(saved.cells):
         meta = cell.metadata.get("academy", {})
@@ -273,13 +281,13 @@ def work_through(browser, expect, url, token, paths, curriculum, employee, langu
             write_over(page, cells.nth(index), WRITTEN[language])
     with page.expect_response(lambda r: "/api/contents/" in r.url and r.request.method == "PUT"):
         page.keyboard.press("Control+S")
-    shot(page, f"{employee}-3-exercise")
+    shot(page, f"{employee}-4-exercise-answered")
 
     # Check: per question, in their language; everything answered.
     page.locator(".jp-NotebookPanel:visible .jp-Toolbar").get_by_text(text["validate"]).click()
     dialog = page.locator(".jp-Dialog")
     expect(dialog).to_contain_text(text["validate_ok"], timeout=180_000)
-    shot(page, f"{employee}-4-check")
+    shot(page, f"{employee}-5-check")
     dialog.get_by_role("button").last.click()
 
     # Submit, from My training.
@@ -287,7 +295,7 @@ def work_through(browser, expect, url, token, paths, curriculum, employee, langu
     page.locator(f'.sa-training tr[data-module="{module_id}"]').get_by_role("button", name=text["submit"]).click()
     expect(page.locator(".sa-training .sa-message")).to_contain_text(text["submitted_ok"], timeout=UI_MS)
     expect(page.locator(f'.sa-training tr[data-module="{module_id}"]')).to_contain_text(text["statuses"]["submitted"])
-    shot(page, f"{employee}-5-submitted")
+    shot(page, f"{employee}-6-submitted")
     page.close()
 
 
@@ -308,7 +316,7 @@ def grade_written(trainer, expect, url, token, curriculum, employee, language, m
         score.fill(f"{MANUAL_SCORE:g}")
         score.press("Tab")
     assert saved_grade.value.ok
-    shot(trainer, f"{employee}-6-trainer-grades")
+    shot(trainer, f"{employee}-7-trainer-grades")
 
 
 def read_feedback(browser, expect, url, token, paths, curriculum, employee, language, module_id) -> None:
@@ -328,7 +336,7 @@ def read_feedback(browser, expect, url, token, paths, curriculum, employee, lang
             expect(report).to_contain_text(why)
     page_html = next(paths.home(employee).glob(f"{module_id}.*/feedback/*/{module.graded}.html")).read_text(encoding="utf-8")
     assert "HIDDEN TESTS" not in page_html and "academy_key" not in page_html
-    shot(page, f"{employee}-7-feedback")
+    shot(page, f"{employee}-8-feedback")
     page.close()
 
 
