@@ -17,16 +17,21 @@ pytestmark = pytest.mark.slow
 def test_release_assigns_by_role_with_due_dates(instance, roster_file):
     import_roster(instance=instance, file=roster_file)
     results = release(instance=instance, modules=["03-suitability"], today=dt.date(2025, 3, 1), progress=False)
-    assert [(r.module_id, r.points) for r in results] == [("03-suitability", 14.0)]
+    assert [(r.module_id, r.points) for r in results] == [("03-suitability", {"frontline": 12.0, "analyst": 14.0})]
     enrolled = gradebook.enrollments(gradebook_url(instance))
     # the roster has a branch manager, a relationship manager, a wealth advisor and a teller;
     # suitability is not required of tellers
     assert sorted(enrolled.employee_id) == ["B1", "R1", "W1"]
     assert set(enrolled.due_on.dt.date) == {dt.date(2025, 3, 31)}
     _, paths = load_config(instance)
-    released = paths.exchange / "sales-academy" / "outbound" / "03-suitability" / "exercise.ipynb"
-    text = released.read_text(encoding="utf-8")
-    assert "BEGIN SOLUTION" not in text and "HIDDEN TESTS" not in text and "mistake" not in text
+    outbound = paths.exchange / "sales-academy" / "outbound"
+    versions = sorted(p.name for p in outbound.iterdir())
+    assert versions == [f"03-suitability.{track}.{tag}" for track in ("analyst", "frontline") for tag in ("en", "zh")]
+    for version in versions:
+        text = (outbound / version / "exercise.ipynb").read_text(encoding="utf-8")
+        assert "BEGIN SOLUTION" not in text and "HIDDEN TESTS" not in text and "mistake" not in text and "academy_key" not in text
+    assert "def mismatched" in (outbound / "03-suitability.analyst.zh" / "exercise.ipynb").read_text(encoding="utf-8")
+    assert "def mismatched" not in (outbound / "03-suitability.frontline.zh" / "exercise.ipynb").read_text(encoding="utf-8")
     # releasing again keeps the first due dates
     release(instance=instance, modules=["03-suitability"], today=dt.date(2025, 4, 1), progress=False)
     again = gradebook.enrollments(gradebook_url(instance))
@@ -58,5 +63,5 @@ def test_points_must_match_the_curriculum(instance, content, tmp_path):
     curriculum.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     toml = instance / "academy.toml"
     toml.write_text(toml.read_text(encoding="utf-8").replace('content = ""', f'content = "{copy}"'), encoding="utf-8")
-    with pytest.raises(AcademyError, match="gives 99 points but the notebooks carry 14"):
+    with pytest.raises(AcademyError, match=r"gives the (frontline|analyst) track 99 points but its notebooks carry 1[24]"):
         release(instance=instance, modules=["03-suitability"])
