@@ -147,3 +147,15 @@ def test_an_answer_typed_over_the_answer_line_is_still_read_as_an_answer(course)
     checks = {c.question: c for c in training.validate(folder / "exercise.ipynb", language="zh-CN")}
     assert checks[4].ok, checks[4].message
     assert checks[1].message == "第 1 题：尚未作答。"
+
+
+def test_check_gives_the_visible_tests_hint_in_the_learners_language(course):
+    folder = staff.fetch(instance=course, employee_id="C1", module_id=MODULE)
+    nb = nbformat.read(folder / "exercise.ipynb", as_version=4)
+    key = answers.answer_key(content=bundled_content(), module_id=MODULE, folder=bundled_content() / "course" / MODULE,
+                             notebook="exercise", language="zh-CN", track="analyst")
+    choices = {item.id: answers.REFERENCE for item in key.items} | {"mismatch": "mistake:ge-for-gt"}
+    nbformat.write(answers.answer_notebook(nb, key, choices, "C1"), folder / "exercise.ipynb")
+    checks = {c.question: c for c in training.validate(folder / "exercise.ipynb", language="zh-CN")}
+    assert checks[1].message == "第 1 题：还不正确：只有销售 b 把 R3 产品卖给了 C2 客户"
+    assert all(checks[n].ok for n in (2, 3, 4))

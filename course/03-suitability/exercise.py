@@ -80,8 +80,10 @@ toy_sales = pd.DataFrame({"sale_id": ["a", "b", "c", "d"], "customer_id": ["x", 
 toy_customers = pd.DataFrame({"customer_id": ["x", "y"], "risk_level": ["C2", "C5"]})
 toy_products = pd.DataFrame({"product_id": ["p2", "p3", "p5"], "risk_level": ["R2", "R3", "R5"]})
 result = mismatched(toy_sales, toy_customers, toy_products)
-assert list(result.columns) == list(toy_sales.columns), "return rows of sales with its columns"
-assert sorted(result.sale_id) == ["b"], "only sale b puts a C2 customer in an R3 product"
+assert list(result.columns) == list(toy_sales.columns), "请返回 sales 中的行，并保留它原有的所有列"  # [zh]
+assert list(result.columns) == list(toy_sales.columns), "return rows of sales with its columns"  # [en]
+assert sorted(result.sale_id) == ["b"], "只有销售 b 把 R3 产品卖给了 C2 客户"  # [zh]
+assert sorted(result.sale_id) == ["b"], "only sale b puts a C2 customer in an R3 product"  # [en]
 ### BEGIN HIDDEN TESTS
 level_c = sales.customer_id.map(customers.set_index("customer_id").risk_level.str[1].astype(int))
 level_p = sales.product_id.map(products.set_index("product_id").risk_level.str[1].astype(int))
@@ -132,8 +134,10 @@ toy_sales = pd.DataFrame({"sale_id": list("abcde"), "branch_id": ["B1", "B1", "B
 toy_customers = pd.DataFrame({"customer_id": ["old", "sixty-five", "young"], "age": [80, 65, 40]})
 toy_products = pd.DataFrame({"product_id": ["p3", "p4", "p5"], "risk_level": ["R3", "R4", "R5"]})
 counts = elderly_high_risk_by_branch(toy_sales, toy_customers, toy_products)
-assert dict(counts) == {"B2": 2, "B1": 1}, "B2 has two such sales (age 65 counts), B1 one"
-assert list(counts.index) == ["B2", "B1"], "sort from most to fewest"
+assert dict(counts) == {"B2": 2, "B1": 1}, "B2 有两笔这样的销售（65 岁也算在内），B1 有一笔"  # [zh]
+assert dict(counts) == {"B2": 2, "B1": 1}, "B2 has two such sales (age 65 counts), B1 one"  # [en]
+assert list(counts.index) == ["B2", "B1"], "请按笔数从多到少排列"  # [zh]
+assert list(counts.index) == ["B2", "B1"], "sort from most to fewest"  # [en]
 ### BEGIN HIDDEN TESTS
 age = sales.customer_id.map(customers.set_index("customer_id").age)
 level = sales.product_id.map(products.set_index("product_id").risk_level.str[1].astype(int))
@@ -176,7 +180,8 @@ def needs_reassessment(customers, as_of):
 # %% tracks="analyst" test="reassess" points=2
 toy = pd.DataFrame({"customer_id": ["k", "m", "n"],
                     "risk_assessed_on": pd.to_datetime(["2024-06-29", "2024-06-30", "2024-07-04"])})
-assert needs_reassessment(toy, pd.Timestamp("2025-06-30")) == ["k"], "only k was assessed more than 12 months before 2025-06-30"
+assert needs_reassessment(toy, pd.Timestamp("2025-06-30")) == ["k"], "只有 k 的测评早于 2025-06-30 往前推 12 个月的那一天"  # [zh]
+assert needs_reassessment(toy, pd.Timestamp("2025-06-30")) == ["k"], "only k was assessed more than 12 months before 2025-06-30"  # [en]
 ### BEGIN HIDDEN TESTS
 cutoff = bankdata.AS_OF - pd.DateOffset(months=12)
 assert needs_reassessment(customers, bankdata.AS_OF) == sorted(customers.customer_id[customers.risk_assessed_on < cutoff])
