@@ -165,6 +165,8 @@ def release(*, instance: Path, modules: list[str], today: dt.date | None = None,
             check(nbgrader.release_assignment(version.assignment), f"release_assignment {version.assignment}")
         with transaction(url) as db:
             enrolled = enroll(db, curriculum=curriculum, module=module, today=today)
+            # One row per language; the table has no track column, so it records the most any track can earn
+            # (each employee's own maximum is in their grade rows).
             db.execute(release_table.insert(), [{"module_id": module.id, "version": content_version, "language": language,
                                                  "points": max(points.values()), "released_at": now()} for language in LANGUAGES])
         results.append(Released(module.id, content_version, points, enrolled))

@@ -35,8 +35,8 @@ COLUMNS = ["employee_id", "name", "branch", "role", "module_id", "assigned_on", 
 
 def module_table(curriculum: Curriculum) -> pd.DataFrame:
     return pd.DataFrame(
-        [(m.id, curriculum.pass_mark(m), curriculum.recertify_months(m), m.points) for m in curriculum.modules],
-        columns=["module_id", "pass_mark", "recertify_months", "points"],
+        [(m.id, curriculum.pass_mark(m), curriculum.recertify_months(m)) for m in curriculum.modules],
+        columns=["module_id", "pass_mark", "recertify_months"],
     )
 
 
