@@ -29,10 +29,10 @@
 # %% [markdown] lang="zh"
 # ## 发生了什么
 #
-# 2017 年，民生银行在北京的一家支行（英文报道称 Hangtian branch）曝出私售理财产品案：
+# 2017 年，民生银行北京航天桥支行曝出私售理财产品案：
 #
 # - 媒体最初估计涉案金额约 30 亿元；银行确认的金额约为 **16.5 亿元**，涉及约 **150 名**私人银行客户。
-# - 支行行长使用**伪造的合同和印章**，向客户销售所谓本行理财产品的"转让"份额，宣称**保本保息、收益 4.2%**，折合年化约 **8.4%**。这些"转让"都是假的。
+# - 支行行长使用**伪造的合同和印章**，向客户销售所谓本行理财产品的"转让"份额，原产品承诺保本、年收益至少 4.2%，而这些"转让"以年收益 **8% 以上**为诱饵。这些"转让"都是假的。
 # - 2017 年 11 月 30 日，原北京银监局对该行罚款 **2,750 万元**，并对 **13 名**相关人员作出处理，其中包括终身禁止从事银行业工作。
 #
 # *来源：财新，2017 年 4 月 27 日；21 世纪经济报道；第一财经。*
@@ -43,10 +43,10 @@
 # %% [markdown] lang="en"
 # ## What happened
 #
-# In 2017 a Minsheng Bank branch in Beijing (reported in English as the Hangtian branch) was found to have sold products privately:
+# In 2017 Minsheng Bank's Hangtianqiao sub-branch in Beijing (航天桥支行) was found to have sold products privately:
 #
 # - The media first put the sum at about 3 billion yuan; the bank confirmed about **1.65 billion yuan** from about **150** private-banking clients.
-# - The branch head used **forged contracts and seals** to sell clients supposed "transfers" of the bank's own wealth products, pitched as **principal- and interest-guaranteed at 4.2%**, said to work out at about **8.4% a year**. The "transfers" were fake.
+# - The branch head used **forged contracts and seals** to sell clients supposed "transfers" of the bank's own wealth products, The original products promised principal protection and at least 4.2% a year; the "transfers" were pitched as paying **more than 8% a year**, and that rate was the bait. The "transfers" were fake.
 # - On 30 November 2017 the Beijing office of the banking regulator (CBRC) fined the bank **27.5 million yuan** and sanctioned **13 people**, some with lifetime bans from banking.
 #
 # *Source: Caixin, 27 April 2017; 21st Century Business Herald; Yicai.*

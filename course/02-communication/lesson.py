@@ -45,7 +45,7 @@
 #
 # 为什么要有这些规则？两起真实事件说明了后果：
 #
-# - 2017 年，民生银行北京一家支行的行长使用伪造的合同和印章，向私人银行客户兜售虚假的产品"转让"，宣称保本保息、收益 4.2%（据称折合年化约 8.4%）。银行确认涉及约 150 名客户、约 16.5 亿元。2017 年 11 月 30 日，北京银监局对该行罚款 2750 万元，并处理了 13 名相关人员，其中包括终身禁止从事银行业工作。
+# - 2017 年，民生银行北京航天桥支行的行长使用伪造的合同和印章，向私人银行客户兜售虚假的产品"转让"：原产品承诺保本、年收益至少 4.2%，虚假的"转让"则以年收益 8% 以上为诱饵。银行确认涉及约 150 名客户、约 16.5 亿元。2017 年 11 月 30 日，原北京银监局对该行罚款 2750 万元，并处理了 13 名相关人员，其中包括终身禁止从事银行业工作。
 #   *来源：财新 2017 年 4 月 27 日报道，以及 21 世纪经济报道、第一财经的报道。*
 # - 2020 年 4 月 20 日，WTI 原油 5 月期货合约以每桶 −37.63 美元结算，中国银行"原油宝"约 6 万名投资者亏损。银保监会对中国银行罚款 5050 万元，列举的问题中包括宣传夸大、赠送礼品以及员工激励不合理。
 #   *来源：Caixin Global 2020 年 12 月 5 日报道，以及彭博社的报道。*
@@ -71,7 +71,7 @@
 #
 # Why do these rules exist? Two real events show the consequences:
 #
-# - In 2017 the head of a Minsheng Bank branch in Beijing used forged contracts and seals to sell private-banking clients fake "transfers" of products, pitched as guaranteeing principal and interest at 4.2% (said to work out at about 8.4% a year). The bank confirmed about 1.65 billion yuan from about 150 clients. On 30 November 2017 the Beijing banking regulator fined the bank 27.5 million yuan and sanctioned 13 people, some with lifetime bans from banking.
+# - In 2017 the head of Minsheng Bank's Hangtianqiao sub-branch in Beijing used forged contracts and seals to sell private-banking clients fake "transfers" of products: the originals promised principal protection and at least 4.2% a year, and the fake transfers were pitched as paying more than 8% a year. The bank confirmed about 1.65 billion yuan from about 150 clients. On 30 November 2017 the then Beijing office of the banking regulator fined the bank 27.5 million yuan and sanctioned 13 people, some with lifetime bans from banking.
 #   *Source: Caixin, 27 April 2017, and reports by 21st Century Business Herald and Yicai.*
 # - On 20 April 2020 the May WTI crude-oil contract settled at −37.63 dollars a barrel, and about 60,000 investors in Bank of China's "Crude Oil Treasure" lost money. The CBIRC fined Bank of China 50.5 million yuan; the failures it cited included exaggerated advertising, gifts and unreasonable staff incentives.
 #   *Source: Caixin Global, 5 December 2020, and Bloomberg.*

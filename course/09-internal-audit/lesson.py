@@ -37,7 +37,7 @@
 #   *来源：《理财公司理财产品销售管理暂行办法》（2021 年 6 月 27 日施行）第 25 条等。*
 # - 代销业务由总行统一管理（第 8 条），销售须通过代销业务系统进行（第 9 条），销售过程须可回溯。
 #   *来源：《商业银行代理销售业务管理办法》（金规〔2025〕6 号，2025 年 3 月 21 日发布，2025 年 10 月 1 日施行）。*
-# - **民生银行北京航天支行案（2017 年）**：支行行长张颖用伪造的合同和印章，以"转让"本行产品为名销售虚假产品，宣称保本保息、年利率 4.2%，折算年化约 8.4%。媒体最初估计涉案 30 亿元，银行确认约 16.5 亿元，涉及约 150 名私人银行客户。2017 年 11 月 30 日，北京银监局罚款 2750 万元，并处罚 13 名责任人，其中包括终身禁止从事银行业工作。
+# - **民生银行北京航天桥支行案（2017 年）**：支行行长用伪造的合同和印章，以"转让"本行理财产品为名销售虚假产品。原产品承诺保本、年收益至少 4.2%，虚假的"转让"则以年收益 **8% 以上**为诱饵。媒体最初估计涉案 30 亿元，银行确认约 16.5 亿元，涉及约 150 名私人银行客户。2017 年 11 月 30 日，原北京银监局罚款 2750 万元，并处罚 13 名责任人，其中包括终身禁止从事银行业工作。
 #   *来源：财新 2017 年 4 月 27 日报道；《21 世纪经济报道》；《第一财经》。*
 # - **上海银行（2020 年）**：2020 年 11 月 25 日，上海银行因 2014–2018 年的绩效考核存在缺陷、员工私售产品（飞单）被罚款合计 180 万元，一名员工被终身禁止从事银行业工作。
 #   *来源：ddsb.cn 2020 年 11 月 30 日报道。*
@@ -65,7 +65,7 @@
 #   *Source: Interim Measures on the Sale of Wealth Products by Wealth Management Companies (in force 27 June 2021), Article 25 among others.*
 # - The head office manages agency sales centrally (Article 8), sales go through the agency-sales system (Article 9), and each sale must be traceable afterwards.
 #   *Source: Measures on the Agency Sales Business of Commercial Banks (Jin Gui [2025] No. 6, issued 21 March 2025, in force 1 October 2025).*
-# - **Minsheng Bank, Beijing Hangtian branch (2017).** The branch head, Zhang Ying, used forged contracts and seals to sell fake "transfers" of the bank's products, pitched as principal- and interest-guaranteed at 4.2%, said to work out at about 8.4% a year. The media first estimated 3 billion yuan; the bank confirmed about 1.65 billion yuan from about 150 private banking clients. On 30 November 2017 the Beijing CBRC fined the bank 27.5 million yuan and sanctioned 13 people, including lifetime bans from banking.
+# - **Minsheng Bank, Beijing Hangtianqiao sub-branch (2017).** The branch head used forged contracts and seals to sell fake "transfers" of the bank's wealth products. The original products promised principal protection and at least 4.2% a year; the fake transfers were pitched as paying **more than 8% a year**, and that high rate was the bait. The media first estimated 3 billion yuan; the bank confirmed about 1.65 billion yuan from about 150 private banking clients. On 30 November 2017 the then Beijing office of the CBRC fined the bank 27.5 million yuan and sanctioned 13 people, including lifetime bans from banking.
 #   *Source: Caixin, 27 April 2017; 21st Century Business Herald; Yicai.*
 # - **Bank of Shanghai (2020).** On 25 November 2020 the bank was fined 1.8 million yuan in total, for flawed performance appraisal in 2014–2018 and for staff privately selling products (flying orders); one employee received a lifetime ban from banking.
 #   *Source: report on ddsb.cn, 30 November 2020.*
