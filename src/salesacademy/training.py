@@ -132,7 +132,7 @@ def my_training(*, instance: Path, employee_id: str, today: dt.date | None = Non
         AcademyError: no such active employee.
     """
     from . import gradebook, staff
-    from .status import status
+    from .status import compute_status
 
     config, paths = load_config(instance)
     url = database_url(config, paths)
@@ -148,7 +148,11 @@ def my_training(*, instance: Path, employee_id: str, today: dt.date | None = Non
     enrolled = gradebook.enrollments(url, [employee_id])
     if enrolled.empty:
         return language, []
-    table = status(instance=instance, as_of=today, employee=employee_id).set_index("module_id")
+    # This employee's rows only: the panel must not read the whole bank's gradebook on every refresh.
+    ids = [employee_id]
+    table = compute_status(employees=found, enrollments=enrolled, submissions=gradebook.submissions(url, config.course.timezone, ids),
+                           grades=gradebook.grade_rows(url, config.course.timezone, ids), curriculum=curriculum,
+                           as_of=today).set_index("module_id")
     rows = []
     for module_id in table.sort_values("due_on").index:
         module = curriculum.module(module_id)
