@@ -81,7 +81,7 @@ def test_rubrics_cover_written_items_in_both_languages(module, track):
     assert written, "every module has at least one written answer on every track"
     rubric = load_rubric(CONTENT, module.id, expect=written)
     for entry in rubric.items.values():  # Text fields refuse empty strings, so both exist; check the script
-        for text in [entry.exemplary, entry.weak, *entry.criteria]:
+        for text in [*entry.samples.values(), *entry.criteria.values(), *(level for c in entry.criteria.values() for level in c.levels)]:
             assert CJK.search(text.zh) and not CJK.search(text.en.replace("“", ""))
 
 

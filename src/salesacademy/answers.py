@@ -80,9 +80,9 @@ def answer_key(*, content: Path, module_id: str, folder: Path, notebook: str, la
             continue
         if item.kind == "written":
             entry = rubric.items[item.id]
-            texts[(item.id, REFERENCE)] = getattr(entry.exemplary, tag)
-            texts[(item.id, WEAK)] = getattr(entry.weak, tag)
-            weak_points[item.id] = entry.weak.points
+            texts[(item.id, REFERENCE)] = getattr(entry.samples["strong"], tag)
+            texts[(item.id, WEAK)] = getattr(entry.samples["weak"], tag)
+            weak_points[item.id] = entry.score("weak")
         else:
             texts[(item.id, REFERENCE)] = item.reference
             for name, code in item.mistakes.items():

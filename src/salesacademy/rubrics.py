@@ -1,9 +1,14 @@
 """Rubrics for manually graded written answers: ``graders/rubrics/MODULE.yml``.
 
-Each written item has criteria with points, an exemplary answer, and a
-typical weak answer with the points it earns; all texts in both languages.
+A rubric is an analytic scale. Each written item has criteria, each about one
+requirement, and each criterion has levels: the points it can earn, from 0 up,
+with a descriptor of what an answer at that level does. An item's points are
+the sum of its criteria's top levels. Three sample answers (strong, middling,
+weak) are scored criterion by criterion, so that two trainers calibrate on the
+same examples. All texts are in both languages.
+
 Trainers grade against the criteria in the formgrader; the demo's simulated
-trainer and the tests use the exemplary and weak answers.
+trainer and the tests use the sample answers and their scores.
 """
 
 from __future__ import annotations
@@ -16,33 +21,69 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from .curriculum import Text
 from .errors import AcademyError
 
+SAMPLES = ("strong", "middling", "weak")
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Criterion(Text):
-    points: float = Field(gt=0)
-
-
-class WeakAnswer(Text):
+class Level(Text):
     points: float = Field(ge=0)
+
+
+class Criterion(Text):
+    """One requirement (`zh`/`en` name it) and the levels an answer can reach on it."""
+
+    levels: list[Level] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _levels_climb_from_zero(self) -> "Criterion":
+        points = [level.points for level in self.levels]
+        if points[0] != 0:
+            raise ValueError("the first level of a criterion is worth 0 points")
+        if any(b <= a for a, b in zip(points, points[1:])):
+            raise ValueError("the levels of a criterion must rise in points")
+        return self
+
+    @property
+    def points(self) -> float:
+        return self.levels[-1].points
+
+
+class Sample(Text):
+    """A sample answer and the level it reaches on each criterion."""
+
+    scores: dict[str, float]
 
 
 class WrittenItem(_Strict):
     points: float = Field(gt=0)
-    criteria: list[Criterion] = Field(min_length=1)
-    exemplary: Text
-    weak: WeakAnswer
+    criteria: dict[str, Criterion] = Field(min_length=1)
+    samples: dict[str, Sample]
 
     @model_validator(mode="after")
-    def _points_add_up(self) -> "WrittenItem":
-        total = sum(c.points for c in self.criteria)
+    def _scales_add_up(self) -> "WrittenItem":
+        total = sum(c.points for c in self.criteria.values())
         if abs(total - self.points) > 1e-9:
-            raise ValueError(f"criteria add up to {total:g} points, the item has {self.points:g}")
-        if self.weak.points >= self.points:
-            raise ValueError("the weak answer must earn less than full points")
+            raise ValueError(f"the criteria's top levels add up to {total:g} points, the item has {self.points:g}")
+        if sorted(self.samples) != sorted(SAMPLES):
+            raise ValueError(f"samples must be exactly {', '.join(SAMPLES)}")
+        for name, sample in self.samples.items():
+            if sorted(sample.scores) != sorted(self.criteria):
+                raise ValueError(f"sample {name} must be scored on every criterion: {', '.join(self.criteria)}")
+            for criterion, score in sample.scores.items():
+                if score not in [level.points for level in self.criteria[criterion].levels]:
+                    raise ValueError(f"sample {name} scores {score:g} on {criterion}, which has no such level")
+        strong, middling, weak = (self.score(name) for name in SAMPLES)
+        if strong != self.points:
+            raise ValueError("the strong sample must earn full points")
+        if not weak < middling < strong:
+            raise ValueError("the samples must score weak < middling < strong")
         return self
+
+    def score(self, sample: str) -> float:
+        return sum(self.samples[sample].scores.values())
 
 
 class Rubric(_Strict):
