@@ -218,13 +218,13 @@ counts.rename_axis("Branch").rename("R4 and R5 sales to customers aged 65+").to_
 # ## 第 Q# 题（4 分）：书面回答
 #
 # 月底前，支行行长对你说："系统的适当性拦截太影响业绩了。有位 C2 的老客户想买那款 R4 产品，你帮她把风险测评重新做一下，答得积极一点。"
-# 你会怎么做？请说明理由，引用相关规则，并说明你会向谁报告。（150–300 字）
+# 你会怎么做？请说明理由和适用的规则，并说明你会向谁报告。（150–300 字）
 
 # %% [markdown] lang="en"
 # ## Question Q# (4 points): written answer
 #
 # Near month end, your branch manager tells you: "The suitability block in the system is hurting our numbers. A long-standing C2 customer wants that R4 product. Redo her risk assessment for her and answer it a bit more aggressively."
-# What do you do? Give your reasons, cite the relevant rules, and say whom you would report to. (100–200 words)
+# What do you do? Give your reasons and the rules that apply, and say whom you would report to. (100–200 words)
 
 # %% [markdown] written="manager-pressure" points=4
 # YOUR ANSWER HERE

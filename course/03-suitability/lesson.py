@@ -33,12 +33,12 @@
 #
 # - 客户分为五个风险等级：C1 保守型、C2 相对保守型、C3 稳健型、C4 相对积极型、C5 积极型。客户**只能**购买风险等级不高于自身等级的产品：C3 客户可以买 R1–R3，不能买 R4、R5。
 #   *来源：证监会《证券期货投资者适当性管理办法》（2017 年施行）及基金业协会相关规则。*
-# - 银行理财产品的风险评级至少分五级，客户风险评级也至少分五级；产品评级必须与客户评级对应，**销售系统必须阻止不匹配的销售**。
-#   *来源：《商业银行理财产品销售管理办法》（银监会令 2011 年第 5 号）第 24、25、27 条。*
-# - 客户的首次风险测评须在网点进行；对 **65 岁及以上**的客户，测评须充分考虑年龄和投资经验，结果由客户本人签字确认。
-#   *来源：同上，第 28 条。*
-# - 销售人员**不得**代客户签字或代做风险测评。
+# - 销售人员**不得**把高于客户风险等级的产品卖给客户，**不得**代客户签字或代做风险测评。
 #   *来源：《理财公司理财产品销售管理暂行办法》（2021 年 6 月 27 日施行）第 25 条。*
+# - 银行代销的产品要通过总行统一管理的代销系统销售，对老年客户有专门的保护措施，销售过程可回溯。
+#   *来源：《商业银行代理销售业务管理办法》（金规〔2025〕6 号，2025 年 10 月 1 日起施行），国家金融监督管理总局。*
+# - 这些要求由来已久：最早提出"产品和客户都至少分五级、评级必须对应、**销售系统必须阻止不匹配的销售**"，以及"客户首次测评在网点进行、对 **65 岁及以上**客户充分考虑年龄和投资经验、结果由客户本人签字"的，是原银监会 2011 年的《商业银行理财产品销售管理办法》。该办法已被 2018 年的理财业务规则取代，这里只说明要求的由来。
+#   *来源：《商业银行理财产品销售管理办法》（银监会令 2011 年第 5 号，历史规则）第 24、25、27、28 条。*
 #
 # 为什么要有这些规则？一个只能承受小幅波动的客户，如果买了可能亏损大半本金的产品，损失发生时他无力承受，银行也会面临投诉、赔偿和监管处罚。
 #
@@ -51,12 +51,12 @@
 #
 # - Customers are graded in five risk levels: C1 conservative, C2 relatively conservative, C3 steady, C4 relatively aggressive, C5 aggressive. A customer may buy **only** products whose risk level is no higher than their own: a C3 customer may buy R1–R3, never R4 or R5.
 #   *Source: CSRC, Measures for the Suitability Management of Securities and Futures Investors (in force 2017), and the Asset Management Association's rules.*
-# - Bank wealth products must be rated on at least five risk levels, and so must customers; product ratings must map to customer ratings, and **the sales system must block a mismatched sale**.
-#   *Source: CBRC Order 2011 No. 5 on the sale of commercial banks' wealth products, Articles 24, 25 and 27.*
-# - A customer's first risk assessment happens in a branch. For customers **aged 65 or over**, age and investment experience must be given due weight, and the customer signs the result personally.
-#   *Source: same order, Article 28.*
-# - Staff may **never** sign for the customer or take the risk questionnaire on the customer's behalf.
+# - Staff may **never** sell a product above the customer's risk level, sign for the customer or take the risk questionnaire on the customer's behalf.
 #   *Source: Interim Measures on the Sale of Wealth Products by Wealth Management Companies (in force 27 June 2021), Article 25.*
+# - Products a bank sells as agent go through an agency-sales system managed by head office, with targeted protections for elderly customers, and every sale must be traceable afterwards.
+#   *Source: Measures for the Administration of Agency Sales by Commercial Banks (Jin Gui [2025] No. 6, in force since 1 October 2025), National Financial Regulatory Administration.*
+# - These requirements go back a long way. The rule that first required products and customers each to be rated on at least five levels, the ratings to map, and **the sales system to block a mismatched sale**, and a customer's first assessment to happen in a branch, giving due weight to age and experience for customers **aged 65 or over**, with the customer signing the result, was the former CBRC's 2011 measures on the sale of commercial banks' wealth products. They were superseded by the 2018 wealth-management rules and are cited here only as the origin of these requirements.
+#   *Source: CBRC Order 2011 No. 5, Articles 24, 25, 27 and 28 (no longer in force).*
 #
 # Why do these rules exist? A customer who can bear only small swings, sold a product that can lose most of its principal, cannot absorb the loss when it comes; the bank then faces complaints, compensation and penalties from the regulator.
 #
