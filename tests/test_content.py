@@ -160,3 +160,125 @@ def test_the_figures_of_the_minibonds_number_question_are_the_datas():
         (branch,) = [branch_id for name, branch_id in names.items() if name in variant.question.zh]
         assert [branch_id for name, branch_id in english.items() if name in variant.question.en] == [branch], variant.question.en
         assert variant.answer == counts[branch], variant.question.zh
+
+
+# Calls whose text arguments a learner reads: printed sentences, chart titles and labels.
+SHOWN_CALLS = {"print", "title", "set_title", "suptitle", "xlabel", "ylabel", "set_xlabel", "set_ylabel", "text", "annotate"}
+HIDDEN_TESTS = re.compile(r"### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS", re.DOTALL)
+
+
+def _text(node) -> str:
+    """The literal text of a string or f-string node ('' for anything else)."""
+    import ast
+
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
+    return ""
+
+
+def shown_texts(code: str) -> list[str]:
+    """The messages a learner can see from a code cell: assert and raise messages, printed text, chart labels."""
+    import ast
+
+    code = HIDDEN_TESTS.sub("", code)
+    code = "\n".join(line for line in code.splitlines() if not line.lstrip().startswith(("%", "!")))
+    texts = []
+    for node in ast.walk(ast.parse(code)):
+        if isinstance(node, ast.Assert) and node.msg is not None:
+            texts.append(_text(node.msg))
+        elif isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
+            texts += [_text(a) for a in node.exc.args]
+        elif isinstance(node, ast.Call):
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if name in SHOWN_CALLS:
+                texts += [_text(a) for a in node.args]
+            texts += [_text(k.value) for k in node.keywords if k.arg in ("label", "title", "xlabel", "ylabel")]
+    return [t for t in texts if re.search(r"[A-Za-z\u4e00-\u9fff]", t)]
+
+
+def wrong_language(text: str, language: str) -> bool:
+    """Whether `text` shown to a reader of `language` is in the other one (names of columns may be Latin)."""
+    if language.startswith("zh"):
+        return bool(re.search(r"[A-Za-z]{3,}", text)) and not CJK.search(text)
+    return len(CJK.findall(text)) > 0.05 * len(re.findall(r"[A-Za-z]", text))
+
+
+BUILDS = [(m, nb, track) for m in CURRICULUM.modules for nb in m.notebooks for track in CURRICULUM.tracks_of(m)]
+
+
+@pytest.mark.parametrize(("module", "notebook", "track"), BUILDS, ids=[f"{m.id}/{nb}.{t}" for m, nb, t in BUILDS])
+@pytest.mark.parametrize("language", ["zh-CN", "en"])
+def test_every_message_a_learner_sees_is_in_their_language(module, notebook, track, language):
+    target = build_target(CURRICULUM, module, Version(module.id, track, language), CONTENT)
+    nb = build.build_notebook(source_of(module, notebook), language=language, target=target)
+    wrong = [text for cell in nb.cells if cell.cell_type == "code" for text in shown_texts(cell.source) if wrong_language(text, language)]
+    assert not wrong, f"{len(wrong)} message(s) in the wrong language, first: {wrong[0]!r}"
+
+
+@pytest.mark.parametrize(("code", "language", "wrong"), [
+    ('assert x == 1, "return one row per sale"', "zh-CN", True),
+    ('assert x == 1, "请返回每笔销售一行（sale_id）"', "zh-CN", False),
+    ('assert x == 1, "请返回每笔销售一行"', "en", True),
+    ('print(f"{n} sales were unrecorded")', "zh-CN", True),
+    ('ax.set_title("未录音的销售")', "en", True),
+    ('raise ValueError("no such branch")', "zh-CN", True),
+    ('### BEGIN HIDDEN TESTS\nassert x == 1, "hidden"\n### END HIDDEN TESTS', "zh-CN", False),
+    ('ax.plot(x, y, label="B01")', "zh-CN", False),
+])
+def test_the_language_check_sees_what_a_learner_sees(code, language, wrong):
+    assert any(wrong_language(t, language) for t in shown_texts(code)) == wrong
+
+
+def _guess_pass_rate(module) -> float:
+    """The chance that a frontline employee who guesses every choice question, leaves number and text
+    questions wrong and writes the rubric's weak answer still reaches the pass mark (exact, by enumeration)."""
+    items = track_items(module, "frontline")
+    bank = load_bank(module.folder(CONTENT), tracks=list(CURRICULUM.tracks))
+    written = [i.id for i in items if i.kind == "written"]
+    rubric = load_rubric(CONTENT, module.id, expect=written)
+    floor = sum(rubric.items[i].score("weak") for i in written)
+    chances = {0.0: 1.0}  # points from choice questions -> probability
+    for item in items:
+        if item.kind != "choice":
+            continue
+        question = bank.questions[item.id]
+        right = sum(1 / len(v.options) for v in question.variants) / len(question.variants)
+        spread: dict[float, float] = {}
+        for points, p in chances.items():
+            spread[points + item.points] = spread.get(points + item.points, 0) + p * right
+            spread[points] = spread.get(points, 0) + p * (1 - right)
+        chances = spread
+    needed = CURRICULUM.pass_mark(module) * CURRICULUM.points(module, "frontline")
+    return sum(p for points, p in chances.items() if floor + points >= needed - 1e-9)
+
+
+def test_a_frontline_employee_who_guesses_fails_almost_every_converted_module(capsys):
+    rates = {m.id: _guess_pass_rate(m) for m in CONVERTED}
+    with capsys.disabled():
+        print("\nchance that guessing passes, per frontline module:", {k: round(v, 4) for k, v in rates.items()},
+              f"mean {sum(rates.values()) / len(rates):.2%}")
+    assert all(rate < 0.05 for rate in rates.values()), {k: v for k, v in rates.items() if v >= 0.05}
+
+
+def test_a_rubric_without_levels_or_scored_samples_is_refused(tmp_path):
+    from salesacademy.errors import AcademyError
+
+    good = (CONTENT / "graders" / "rubrics" / "c05-minibonds-elderly.yml").read_text(encoding="utf-8")
+    folder = tmp_path / "graders" / "rubrics"
+    folder.mkdir(parents=True)
+    broken = {
+        "levels": re.sub(r"(?s)        levels:\n.*?(?=\n      [a-z-]+:\n|\n    samples:)", "", good, count=1),
+        "samples": good[: good.index("    samples:")],
+        "scores": good.replace("        scores: {root-cause: 0.5, point-of-sale-controls: 0.5, monitoring: 0.5, first-month: 0.5}\n", "", 1),
+        "order": good.replace("scores: {root-cause: 0.5, point-of-sale-controls: 0.5, monitoring: 0, first-month: 0}",
+                              "scores: {root-cause: 1, point-of-sale-controls: 1, monitoring: 1, first-month: 0.5}"),
+    }
+    for what, text in broken.items():
+        assert text != good, what
+        (folder / "c05-minibonds-elderly.yml").write_text(text, encoding="utf-8")
+        with pytest.raises(AcademyError, match="c05-minibonds-elderly.yml"):
+            load_rubric(tmp_path, "c05-minibonds-elderly")
+    (folder / "c05-minibonds-elderly.yml").write_text(good, encoding="utf-8")
+    assert load_rubric(tmp_path, "c05-minibonds-elderly").items["new-branch-manager"].score("middling") == 2

@@ -204,7 +204,7 @@ DICTIONARY: dict[str, dict] = {
     },
     "products": {
         "description": {
-            "zh": "两款挂钩大宗商品价格的产品，每行一款（虚构）。按产品条款，头寸按标的价格结算，价格低于零时也照此计算，客户须补足差额。",
+            "zh": "两款挂钩大宗商品价格的产品，每行一款（虚构）。按产品条款，持仓按标的价格结算，价格低于零时也照此计算，客户须补足差额。",
             "en": "Two products tracking commodity prices, one row each (fictional). Under their terms a position settles at the underlying price even below zero, and the customer must pay the difference.",
         },
         "columns": {
@@ -265,11 +265,11 @@ DICTIONARY: dict[str, dict] = {
     },
     "positions": {
         "description": {
-            "zh": "2025-04-17 收盘时仍持有的头寸，每行一名客户的一款产品。客户尚未卖出，头寸即其订单之和。",
+            "zh": "2025-04-17 收盘时仍持有的持仓，每行一名客户的一款产品。客户尚未卖出，持仓即其订单之和。",
             "en": "Positions still open at the close of 2025-04-17, one row per customer and product. Nobody has sold yet, so a position is the sum of the customer's orders.",
         },
         "columns": {
-            "position_id": {"zh": "头寸编号，H 加五位数字。", "en": 'Position id, "H" and five digits.'},
+            "position_id": {"zh": "持仓编号，H 加五位数字。", "en": 'Position id, "H" and five digits.'},
             "customer_id": {"zh": "客户号。", "en": "Customer id."},
             "product_id": {"zh": "产品代码。", "en": "Product code."},
             "units": {"zh": "持有份额（桶或盎司）。", "en": "Units held (barrels or ounces)."},

@@ -7,9 +7,9 @@ collect subscriptions. At one branch the branch manager, helped now and then
 by one wealth advisor, sells private-banking clients fake "transfers" of
 products whose sale window has already closed, or products that never
 existed. The contracts carry a forged or retired seal, are signed outside the
-recorded sales zone, promise principal and return, and quote about 4.2% for
-a half-year term, which is about 8.4% a year and far above any benchmark on
-the shelf. The money goes to two company accounts that are not settlement
+recorded sales zone, promise principal and return, and are pitched openly at
+more than 8% a year: that rate is the bait, and it is far above the
+benchmark of every product on the shelf (none reaches 5%). The money goes to two company accounts that are not settlement
 accounts, one of them held at Jinhe Bank itself. Everything else about these
 clients looks normal. A handful of genuine subscriptions elsewhere were booked
 a few days after their sale window closed, so one signal alone is not proof.
@@ -266,9 +266,9 @@ def load(seed: int = 7) -> dict[str, pd.DataFrame]:
         else:
             codes.append(f"JH-TR-{int(rng.integers(1000, 9999))}")
             names.append(f"金禾私享{rng.choice(['尊享', '定制', '优选'])}收益权转让计划")
-    term_basis = rng.random(n_off) < 0.8
     off_term = rng.choice([181, 182, 183, 184], n_off)
-    quoted = np.where(term_basis, np.round(rng.uniform(4.0, 4.5, n_off), 2), np.round(rng.uniform(8.0, 9.0, n_off), 2))
+    # The bait: a yearly rate above 8%, written as such on the contract.
+    quoted = np.round(rng.uniform(8.1, 9.0, n_off), 2)
     off = pd.DataFrame(
         {
             "client_id": victim_ids,
@@ -280,7 +280,7 @@ def load(seed: int = 7) -> dict[str, pd.DataFrame]:
             "amount_cny": np.round(rng.uniform(2.0, 15.0, n_off), 0) * 1_000_000,
             "term_days": off_term,
             "quoted_return_pct": quoted,
-            "quoted_basis": np.where(term_basis, "term", "annual"),
+            "quoted_basis": "annual",
             "guaranteed": True,
             "recorded": rng.random(n_off) < 0.04,
             "seal_no": np.where(rng.random(n_off) < 0.7, f"HT-{OFF_BOOK_BRANCH}-07", f"HT-{OFF_BOOK_BRANCH}-01"),

@@ -1,17 +1,17 @@
 """Audio-video recording and a system block on mismatched sales, at the fictional Jinhe Bank.
 
 Mechanism reproduced (after China's 2017 rule on audio-video recording in
-dedicated sales zones and CBRC Order 2011 No. 5, Article 25, which requires the
-sales system to block a sale whose product is riskier than the customer's
-rating): before go-live the sales system only warns about a mismatch, and most
-such sales go through on a signed "customer insists" waiver; in-branch sales
-are recorded unevenly, often outside the sales zone or with poor sound or
-picture. The new system goes live in two waves (four branches on 2024-01-01,
-four on 2024-04-01). From go-live a mismatched sale is blocked: it is still
-attempted, less and less often, but never completed; an in-branch sale of a
-product in the rule's scope cannot be completed without a recording. Internal
-audit samples in-branch sales every quarter, and its findings per 100 sales
-fall quarter by quarter after go-live. Two advisers at one branch find a way round: after a
+dedicated sales zones, and the system block on a sale whose product is riskier
+than the customer's rating, first required by CBRC Order 2011 No. 5, Article
+25): before go-live the sales system only warns about a mismatch, and most such
+sales go through on a signed "customer insists" waiver; in-branch sales are
+recorded unevenly, often outside the sales zone or with poor sound or picture.
+The new system goes live in two waves (four branches on 2024-01-01, four on
+2024-04-01). From go-live a mismatched sale is blocked: it is still attempted,
+less and less often, but never completed; an in-branch sale of a product in the
+rule's scope cannot be completed without a recording. Internal audit samples
+in-branch sales every quarter, and its findings per 100 sales fall quarter by
+quarter after go-live. Two advisers at one branch find a way round: after a
 block, the customer is reassessed a level higher within days and the same
 product is sold.
 
