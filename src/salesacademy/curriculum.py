@@ -76,6 +76,8 @@ class Module(_Strict):
     due_days: int | None = Field(None, gt=0, le=366)
     recertify_months: int | None = Field(None, gt=0, le=120)
     supports: list[str] = []
+    #: The areas of the subject (`areas` of the curriculum) whose graded items this module carries.
+    areas: list[str] = []
 
     @model_validator(mode="after")
     def _graded_is_listed(self) -> "Module":
@@ -95,6 +97,8 @@ class Curriculum(_Strict):
     roles: dict[str, Text] = Field(min_length=1)
     tracks: dict[str, Track] = Field(min_length=1)
     competencies: dict[str, Text] = Field(min_length=1)
+    #: The areas the subject is organised in; every one must be taught by a graded module.
+    areas: dict[str, Text] = {}
     modules: list[Module] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -123,6 +127,9 @@ class Curriculum(_Strict):
             for competency in module.competencies:
                 if competency not in self.competencies:
                     raise ValueError(f"modules[{i}].competencies: unknown competency {competency!r} (declare it under competencies)")
+            for area in module.areas:
+                if area not in self.areas:
+                    raise ValueError(f"modules[{i}].areas: unknown area {area!r} (declare it under areas)")
         for i, module in enumerate(self.modules):
             for target in module.supports:
                 if target not in seen:
