@@ -16,6 +16,15 @@ gradebook from every process. Here the work is split the other way round:
   point leaves each submission either graded or still pending, and the next
   run grades what is pending.
 
+A fault of the grader is never a score. Before a worker grades the first
+submission of an assignment, and again after every `CHECK_EVERY` it grades,
+it grades the assignment's reference answers, exactly as a submission, in the
+same sandbox. If they do not earn full marks (the grading user cannot read
+the Python installation, say), the run stops with the reason before the
+worker scores anything. An error in a submission that comes from the machine
+rather than the learner (a module the grader has but the sandboxed kernel
+cannot import) leaves that submission pending, with the reason.
+
 nbgrader never overwrites a manual score: the automatic score is stored
 beside it, and a manual score, once given, counts. Written answers stay for
 the trainer in nbgrader's formgrader (``academy lab --role trainer``).
@@ -50,6 +59,10 @@ from .released import ReleasedCells, check_cell_metadata_class, restore_roles
 
 #: Largest file of a submission copied for grading; bigger ones are left out and named in the reason.
 MAX_SUBMITTED_FILE_MB = 50
+#: Whom the reference answers are graded as, in the grader's own check (never a roster id: those have no spaces).
+CHECK_EMPLOYEE = "academy check"
+#: A worker grades an assignment's reference answers again after grading this many of its submissions.
+CHECK_EVERY = 200
 
 
 @dataclasses.dataclass(frozen=True)
@@ -93,6 +106,12 @@ class Result:
     unreadable: bool = False
     #: the grader, not the submission, failed: nothing is saved and the submission stays pending
     grader_fault: bool = False
+    #: the grader's check of the reference answers failed: the run stops
+    check_failed: bool = False
+
+
+class GraderCheckFailed(AcademyError):
+    """The reference answers did not earn full marks: whatever the grader scored now would be wrong."""
 
 
 def pending(paths: InstancePaths, submissions: list[Submission]) -> list[Submission]:
@@ -165,15 +184,101 @@ class _Worker:
         grading = self.config.grading
         self.limits = Limits(cell_timeout_s=grading.cell_timeout_s, notebook_timeout_s=grading.notebook_timeout_s,
                              memory_mb=grading.memory_mb, processes=grading.max_processes, file_mb=grading.max_file_mb)
+        #: assignment -> submissions graded since its reference answers were last checked
+        self.since_check: dict[str, int] = {}
+        #: module name -> whether a sandboxed kernel can import it
+        self.importable: dict[str, bool] = {}
 
-    def grade(self, job: Job) -> Result:
+    def grade_checked(self, job: Job) -> Result:
+        """Grade `job`, checking first, when due, that the reference answers of its assignment earn full marks."""
+        since = self.since_check.get(job.assignment)
+        if since is None or since >= CHECK_EVERY:
+            why = self.check(job.assignment, job.notebook)
+            if why:
+                return Result(job, {}, {}, why, grader_fault=True, check_failed=True)
+            self.since_check[job.assignment] = 0
+        self.since_check[job.assignment] += 1
+        return self.grade(job)
+
+    def check(self, assignment: str, notebook: str) -> str | None:
+        """Grade the reference answers of `assignment` as a submission; why they fall short of full marks, or None."""
+        import nbformat
+        from nbgrader import utils
+
+        from . import answers, itembank
+        from .curriculum import parse_assignment
+
+        version = parse_assignment(assignment)
+        module = self.curriculum.module(version.module_id)
+        key = answers.answer_key(content=self.content, module_id=module.id, folder=module.folder(self.content), notebook=notebook,
+                                 language=version.language, track=version.track)
+        released = nbformat.read(self.paths.step("release", ".", assignment) / f"{notebook}.ipynb", as_version=4)
+        nb = itembank.personalize(released, module_id=module.id, employee_id=CHECK_EMPLOYEE)
+        nb = answers.answer_notebook(nb, key, {item.id: answers.REFERENCE for item in key.items if item.kind != "written"}, CHECK_EMPLOYEE)
+        with tempfile.TemporaryDirectory(prefix="academy-check-") as folder:
+            submitted, staging = Path(folder) / "submitted", Path(folder) / "staging"
+            submitted.mkdir()
+            staging.mkdir()
+            nbformat.write(nb, submitted / f"{notebook}.ipynb")
+            result = self.grade(Job(str(self.paths.root), CHECK_EMPLOYEE, assignment, notebook, str(staging)), submitted=submitted)
+            if result.grader_fault or result.unreadable:
+                return f"the grader's check of {assignment} failed: {result.problem}"
+            graded = nbformat.read(staging / f"{notebook}.ipynb", as_version=4)
+        for cell in graded.cells:
+            if not utils.is_grade(cell) or cell.cell_type != "code":
+                continue
+            score, points = utils.determine_grade(cell)
+            if score is not None and score < points:
+                errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+                cause = f"{errors[0]['ename']}: {str(errors[0]['evalue']).splitlines()[0][:200]}" if errors else "it wrote to stderr"
+                return (f"the grader's check of {assignment} failed: its reference answers scored {score:g} of {points:g} "
+                        f"on {cell.metadata.nbgrader['grade_id']} ({cause}); nothing of this assignment was scored")
+        return None
+
+    def environment_fault(self, nb) -> str | None:
+        """Why an error in the executed `nb` is the machine's, not the learner's, or None.
+
+        A module this Python has but a sandboxed kernel cannot import (the grading
+        user cannot read it) is the machine's fault. The learner's own code cannot
+        fake one: the import is tried again in a fresh sandboxed kernel.
+        """
+        for cell in nb.cells:
+            for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
+                if output.get("output_type") != "error":
+                    continue
+                name = _unimportable_module(output.get("ename", ""), str(output.get("evalue", "")))
+                if name is None:
+                    continue
+                where = _installed_at(name)
+                if where is not None and not self.sandbox_imports(name):
+                    return (f"the grading kernel cannot import {name}, installed at {where}: the grading user cannot read it; "
+                            "make the Python installation readable to all users")
+        return None
+
+    def sandbox_imports(self, name: str) -> bool:
+        """Whether a fresh sandboxed kernel, with nothing of any submission, can import module `name`."""
+        if name not in self.importable:
+            import nbformat
+
+            from .kernel.runner import run_notebook
+
+            probe = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(f"import {name}")])
+            with tempfile.TemporaryDirectory(prefix="academy-probe-") as folder:
+                if self.sandbox:
+                    _give(Path(folder), self.sandbox["uid"], self.sandbox["gid"])
+                env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": folder, "LANG": "C.UTF-8"}
+                stopped = run_notebook(probe, cwd=folder, env=env, limits=self.limits, sandbox=self.sandbox)
+            self.importable[name] = stopped is None and not any(o.get("output_type") == "error" for o in probe.cells[0].outputs)
+        return self.importable[name]
+
+    def grade(self, job: Job, *, submitted: Path | None = None) -> Result:
         import nbformat
         from nbgrader import utils
 
         from .kernel.runner import run_notebook
 
         staging = Path(job.staging)
-        submitted = self.paths.step("submitted", job.employee_id, job.assignment)
+        submitted = submitted or self.paths.step("submitted", job.employee_id, job.assignment)
         source = self.paths.step("source", ".", job.assignment)
         # As nbgrader's autograde: the submitted files, then the course's own data files over
         # whatever was submitted under their names; of the notebooks, only the graded one.
@@ -209,6 +314,9 @@ class _Worker:
             if self.sandbox:
                 _give(Path(scratch), self.sandbox["uid"], self.sandbox["gid"])
             problem = run_notebook(nb, cwd=str(work), env=env, limits=self.limits, sandbox=self.sandbox)
+        fault = self.environment_fault(nb)
+        if fault:
+            return Result(job, {}, {}, fault, grader_fault=True)
         for preprocessor in self.finish:
             nb, resources = preprocessor(nb, resources)
         scores, comments = {}, {}
@@ -225,6 +333,45 @@ class _Worker:
 
     def unreadable(self, job: Job, reason: str) -> Result:
         return Result(job, {}, {}, reason, unreadable=True)
+
+
+def _unimportable_module(ename: str, evalue: str) -> str | None:
+    """The module an import error names: "No module named 'x'", or a permission error on x's file under sys.path."""
+    import re
+    import sys
+
+    if ename in ("ModuleNotFoundError", "ImportError"):
+        found = re.search(r"No module named '([\w.]+)'", evalue)
+        return found.group(1) if found else None
+    if ename == "PermissionError":
+        found = re.search(r"'(/[^']+)'", evalue)
+        if not found:
+            return None
+        path = Path(found.group(1))
+        for entry in filter(None, sys.path):
+            try:
+                relative = path.relative_to(entry)
+            except ValueError:
+                continue
+            parts = list(relative.with_suffix("").parts) if relative.suffix in (".py", ".pyc", ".so") else list(relative.parts)
+            if parts and parts[-1] == "__init__":
+                parts.pop()
+            if parts and all(part.isidentifier() for part in parts):
+                return ".".join(parts)
+    return None
+
+
+def _installed_at(name: str) -> str | None:
+    """Where this Python finds module `name`, or None if it has no such module."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    if spec is None:
+        return None
+    return spec.origin or next(iter(spec.submodule_search_locations or []), name)
 
 
 def sandbox(paths: InstancePaths, content: Path) -> dict | None:
@@ -282,7 +429,7 @@ def grade_one(job: Job) -> Result:
     if _worker is None or str(_worker.paths.root) != job.root:
         _worker = _Worker(job.root)
     try:
-        return _worker.grade(job)
+        return _worker.grade_checked(job)
     except Exception as exc:  # a fault of the grader, not the submission: report it, keep going
         return Result(job, {}, {}, f"grading failed: {type(exc).__name__}: {exc}", grader_fault=True)
 
@@ -311,6 +458,8 @@ def grade(
     Raises:
         AcademyError: a module was never released, there is nothing collected to
             grade, or the executor is misconfigured or its scheduler unreachable.
+        GraderCheckFailed: the reference answers did not earn full marks in the
+            sandbox; the run stopped before scoring anything more.
     """
     config, paths = load_config(instance)
     pool = executors.chosen(executor, workers=workers or config_workers(config), scheduler=scheduler)
@@ -341,6 +490,8 @@ def grade(
                 staging.mkdir()
                 jobs[s] = Job(str(paths.root), s.employee_id, s.assignment, curriculum.module(module_of(s.assignment)).graded, str(staging))
             for submission, result in _executed(jobs, run_all, progress):
+                if result.check_failed:  # stop: nothing more is scored, and what is pending stays pending
+                    raise GraderCheckFailed(result.problem)
                 if not result.grader_fault:
                     writer.save(result)
                     run.graded.append(submission)

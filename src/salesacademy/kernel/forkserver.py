@@ -37,6 +37,7 @@ import resource
 import signal
 import socket
 import sys
+from pathlib import Path
 
 # One thread per kernel: BLAS thread pools started in the template would not survive the fork.
 for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
@@ -128,7 +129,11 @@ def enter_sandbox(sandbox: dict, cwd: str) -> None:
       with the gradebook and everyone's work, the course sources with their
       hidden tests) is covered by an empty read-only tmpfs, and /tmp, /var/tmp
       and /dev/shm are empty and the kernel's own, gone with it; `cwd`, which
-      lies under /tmp, is bound back in place.
+      lies under /tmp, is bound back in place. So are Python's folders: where a
+      folder above them is closed to other users (Python in root's home, as
+      pyenv installs it), that folder is covered by a read-only tmpfs that
+      holds only Python's folders, so the kernel's user can read the Python it
+      runs and nothing else of that home.
     - The user ``uid``/``gid``, no supplementary groups, and no way back up
       through set-user-id programs.
     """
@@ -147,26 +152,46 @@ def enter_sandbox(sandbox: dict, cwd: str) -> None:
             check(libc.mount(b"tmpfs", os.fsencode(folder), b"tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, b"size=4k"),
                   f"hide {folder}")
     covered = ("/tmp", "/var/tmp", "/dev/shm")
-    # Folders under those that must stay: the kernel's own, and Python's (a virtual environment or
-    # the package's source may live under /tmp), opened now to be bound back once they are covered.
+    # Python's folders (a virtual environment or the package's source may live under /tmp; Python
+    # itself in a home folder others may not enter, as pyenv puts it) are opened now, to be bound
+    # back once the folders above them are covered: the kernel's user must read the Python it runs.
     python = {os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, *sys.path) if p and os.path.isdir(p)}
-    python = sorted(p for p in python if p.startswith(tuple(f"{c}/" for c in covered)))
-    python = [p for p in python if not any(p.startswith(f"{q}/") for q in python)]  # outermost only
-    keep = [(cwd, os.open(cwd, os.O_PATH | os.O_DIRECTORY), 0), *((p, os.open(p, os.O_PATH | os.O_DIRECTORY), MS_RDONLY) for p in python)]
+    python = sorted(p for p in python if not any(p.startswith(f"{q}/") for q in python))  # outermost only
+    under_tmp = [p for p in python if p.startswith(tuple(f"{c}/" for c in covered))]
+    closed = {p: _closed_above(p) for p in python if p not in under_tmp}
+    closed = {p: above for p, above in closed.items() if above}
+    keep = [(cwd, os.open(cwd, os.O_PATH | os.O_DIRECTORY), 0),
+            *((p, os.open(p, os.O_PATH | os.O_DIRECTORY), MS_RDONLY) for p in [*under_tmp, *closed])]
+    # A closed folder above Python's (root's home, say) becomes an empty folder others may enter,
+    # holding only Python's folders: the rest of it stays out of the kernel's sight.
+    for folder in sorted(set(closed.values())):
+        check(libc.mount(b"tmpfs", os.fsencode(folder), b"tmpfs", MS_NOSUID | MS_NODEV, b"size=64k,mode=0755"), f"open {folder}")
     for folder in covered:
         if os.path.isdir(folder):
             check(libc.mount(b"tmpfs", folder.encode(), b"tmpfs", MS_NOSUID | MS_NODEV, f"size={TMP_MB}m,mode=1777".encode()),
                   f"private {folder}")
     for path, handle, readonly in keep:
-        os.makedirs(path, exist_ok=True)
+        os.makedirs(path, mode=0o755, exist_ok=True)
         check(libc.mount(f"/proc/self/fd/{handle}".encode(), os.fsencode(path), None, MS_BIND | MS_REC, None), f"bind {path}")
         if readonly:
             check(libc.mount(b"none", os.fsencode(path), None, MS_BIND | MS_REMOUNT | MS_RDONLY, None), f"read-only {path}")
         os.close(handle)
+    for folder in sorted(set(closed.values())):
+        check(libc.mount(b"none", os.fsencode(folder), None, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV, None), f"read-only {folder}")
     check(libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no new privileges")
     os.setgroups([])
     os.setgid(sandbox["gid"])
     os.setuid(sandbox["uid"])
+
+
+def _closed_above(path: str) -> str | None:
+    """The outermost folder above `path` that users other than its owner may not enter, or None."""
+    import stat
+
+    for folder in reversed(Path(path).parents):  # from / down
+        if not os.stat(folder).st_mode & stat.S_IXOTH:
+            return str(folder)
+    return None
 
 
 def _detach(request: dict, listener: socket.socket) -> None:
