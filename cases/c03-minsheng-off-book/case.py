@@ -34,8 +34,11 @@
 # - 媒体最初估计涉案金额约 30 亿元；银行确认的金额约为 **16.5 亿元**，涉及约 **150 名**私人银行客户。
 # - 支行行长使用**伪造的合同和印章**，向客户销售所谓本行理财产品的"转让"份额，原产品承诺保本、年收益至少 4.2%，而这些"转让"以年收益 **8% 以上**为诱饵。这些"转让"都是假的。
 # - 2017 年 11 月 30 日，原北京银监局对该行罚款 **2,750 万元**，并对 **13 名**相关人员作出处理，其中包括终身禁止从事银行业工作。
+# - 法院最终认定的受害人为 147 名、涉案金额 27.46 亿元，支行行长被判处无期徒刑。
 #
-# *来源：财新，2017 年 4 月 27 日；21 世纪经济报道；第一财经。*
+# *来源：财新，2017 年 4 月 27 日；21 世纪经济报道；第一财经；法院判决见《南华早报》2020 年 12 月 14 日的报道。*
+#
+# 请注意诱饵是怎样起作用的：8% 以上的年收益并没有藏起来，而是被当作卖点直接写给客户看——它几乎是正规产品收益的两倍，又"保本"。一个高得不寻常、还承诺保本的收益，本身就是最明显的预警信号。
 #
 # 这类私售行为在行业里被称为"飞单"。它不是孤例：2020 年 11 月 25 日，上海银行因 2014–2018 年绩效考核不审慎和员工私售产品等问题被罚款合计 180 万元，一名员工被终身禁业。
 # *来源：ddsb.cn，2020 年 11 月 30 日的报道。*
@@ -46,10 +49,13 @@
 # In 2017 Minsheng Bank's Hangtianqiao sub-branch in Beijing (航天桥支行) was found to have sold products privately:
 #
 # - The media first put the sum at about 3 billion yuan; the bank confirmed about **1.65 billion yuan** from about **150** private-banking clients.
-# - The branch head used **forged contracts and seals** to sell clients supposed "transfers" of the bank's own wealth products, The original products promised principal protection and at least 4.2% a year; the "transfers" were pitched as paying **more than 8% a year**, and that rate was the bait. The "transfers" were fake.
-# - On 30 November 2017 the Beijing office of the banking regulator (CBRC) fined the bank **27.5 million yuan** and sanctioned **13 people**, some with lifetime bans from banking.
+# - The branch head used **forged contracts and seals** to sell clients supposed "transfers" of the bank's own wealth products. The original products promised principal protection and at least 4.2% a year; the "transfers" were pitched as paying **more than 8% a year**, and that rate was the bait. The "transfers" were fake.
+# - On 30 November 2017 the then Beijing CBRC office fined the bank **27.5 million yuan** and sanctioned **13 people**, some with lifetime bans from banking.
+# - The court later found 147 victims and 2.746 billion yuan involved, and sentenced the branch head to life imprisonment.
 #
-# *Source: Caixin, 27 April 2017; 21st Century Business Herald; Yicai.*
+# *Source: Caixin, 27 April 2017; 21st Century Business Herald; Yicai; for the court outcome, South China Morning Post, 14 December 2020.*
+#
+# Mind how the bait worked: the rate of more than 8% a year was not hidden. It was the selling point, put in front of the clients: nearly double what genuine products paid, and "guaranteed" too. A return that is unusually high and promised safe is itself the plainest warning sign.
 #
 # The industry calls such private sales "flying orders" (飞单). This was not a one-off: on 25 November 2020 Bank of Shanghai was fined 1.8 million yuan in total for imprudent performance appraisal in 2014–2018 and for staff selling products privately, and one employee was banned for life.
 # *Source: ddsb.cn, report of 30 November 2020.*
@@ -59,8 +65,8 @@
 #
 # - 《银行业金融机构销售专区录音录像管理暂行规定》（2017 年 8 月 23 日）明确以防止误导销售和**私售"飞单"**为目的：网点销售本行理财产品和代销产品，都要在销售专区进行，并对销售全过程同步录音录像（双录）。
 #   *来源：《银行业金融机构销售专区录音录像管理暂行规定》。*
-# - 《理财公司理财产品销售管理暂行办法》（2021 年 6 月 27 日施行）第 25 条禁止以任何明示或暗示的方式承诺保本或收益，也禁止不当宣传"预期收益"。
-#   *来源：该办法第 25 条。*
+# - 《理财公司理财产品销售管理暂行办法》（2021 年 6 月 27 日施行）规定非金融机构和个人不得销售理财产品；第 25 条禁止以任何明示或暗示的方式承诺保本或收益，也禁止不当宣传"预期收益"。
+#   *来源：该办法第 25 条及相关条款。*
 # - 《商业银行代理销售业务管理办法》（2025 年 3 月 21 日发布，2025 年 10 月 1 日施行）要求总行对代销业务集中统一管理（第 8 条），通过代销业务系统销售（第 9 条），销售过程可回溯。
 #   *来源：该办法。*
 #
@@ -71,8 +77,8 @@
 #
 # - The interim rules on audio-video recording in banks' sales zones (23 August 2017) state their purpose as stopping misleading sales and **private "flying-order" sales**: every in-branch sale of the bank's own wealth products or of agency products takes place in a dedicated sales zone, with the whole sale recorded on synchronous audio and video.
 #   *Source: Interim Provisions on Audio and Video Recording in the Sales Zones of Banking Institutions.*
-# - Article 25 of the Interim Measures on the Sale of Wealth Products by Wealth Management Companies (in force 27 June 2021) forbids any explicit or implicit promise of principal or return, and forbids improper promotion of "expected returns".
-#   *Source: the Measures, Article 25.*
+# - The Interim Measures on the Sale of Wealth Products by Wealth Management Companies (in force 27 June 2021) bar non-financial firms and individuals from selling wealth products; their Article 25 forbids any explicit or implicit promise of principal or return, and improper promotion of "expected returns".
+#   *Source: the Measures, Article 25 and related provisions.*
 # - The Measures on Commercial Banks' Agency Sales (published 21 March 2025, in force 1 October 2025) require head office to manage agency sales centrally (Article 8), sales to go through an agency-sales system (Article 9), and every sale to be traceable afterwards.
 #   *Source: the Measures.*
 #
@@ -152,45 +158,43 @@ check.rename(columns={"contracts": "Contracts", "unknown_code": "Code not in reg
 # %% [markdown] lang="zh"
 # **想一想**：不在货架上的合同分布在几家支行？有多少是"代码真实、日期不符"的？
 #
-# ## 分析二：承诺的收益合理吗？
+# ## 分析二：许给客户的收益合理吗？
 #
-# 合同上的收益率有两种口径：`annual` 是年化，`term` 是整个期限的收益。4.2% 听起来不高，但如果是半年的收益，年化就是 4.2 × 365 ÷ 182 ≈ 8.4%。
-# 把所有合同换算成年化，与货架上**最高**的业绩比较基准比较（虚线）：
+# 合同上写明了许给客户的年收益（`quoted_return_pct`）。货架上每款产品都有一个业绩比较基准（年化）。把每份合同的收益与货架上**最高**的业绩比较基准比较（虚线）：
+# 如果一份合同许诺的收益高于货架上**任何一款**获准产品的基准，它就不可能是本行的正规产品。
 
 # %% [markdown] lang="en"
 # **Think about it.** In how many branches are the off-shelf contracts? How many have a genuine code but the wrong date?
 #
-# ## Analysis 2: are the promised returns plausible?
+# ## Analysis 2: are the returns the clients were offered plausible?
 #
-# Contracts quote returns on two bases: `annual` is a yearly rate, `term` the return over the whole term. 4.2% sounds modest, but earned over half a year it is 4.2 × 365 ÷ 182 ≈ 8.4% a year.
-# Convert every contract to a yearly rate and compare it with the **highest** performance benchmark on the shelf (dashed line):
+# Each contract states the yearly return offered to the client (`quoted_return_pct`). Every product on the shelf has a performance benchmark, also a yearly rate. Compare each contract's return with the **highest** benchmark on the shelf (dashed line):
+# a contract that offers more than the benchmark of **every** approved product cannot be one of the bank's genuine products.
 
 # %%
-ledger["annualised_pct"] = ledger.quoted_return_pct.where(ledger.quoted_basis.eq("annual"), ledger.quoted_return_pct * 365 / ledger.term_days)
 ceiling = shelf.benchmark_return_pct.max()
 fig, ax = plt.subplots(figsize=(9, 4))
 labels = {False: "在货架上", True: "不在货架上"}  # [zh]
 labels = {False: "On the shelf", True: "Off the shelf"}  # [en]
 for flag, color in [(False, "#5d8aa8"), (True, "#b03a2e")]:
     part = ledger[ledger.off_shelf == flag]
-    ax.scatter(part.signed_on, part.quoted_return_pct, s=10, color=color, alpha=0.35, marker="x")
-    ax.scatter(part.signed_on, part.annualised_pct, s=14, color=color, alpha=0.7, label=labels[flag])
+    ax.scatter(part.signed_on, part.quoted_return_pct, s=14, color=color, alpha=0.6, label=labels[flag])
 ax.axhline(ceiling, color="grey", linestyle="--")
 ax.set_xlabel("签署日期")  # [zh]
-ax.set_ylabel("收益率（%）：圆点为年化，叉为合同原文")  # [zh]
+ax.set_ylabel("合同许诺的年收益率（%）")  # [zh]
 ax.set_title(f"合同收益率与货架最高业绩比较基准（{ceiling:.2f}%）")  # [zh]
 ax.set_xlabel("Date signed")  # [en]
-ax.set_ylabel("Return (%): dots annualised, crosses as written")  # [en]
+ax.set_ylabel("Yearly return offered in the contract (%)")  # [en]
 ax.set_title(f"Contract returns vs the highest benchmark on the shelf ({ceiling:.2f}%)")  # [en]
 ax.legend()
 plt.tight_layout()
 plt.show()
 
 # %% [markdown] lang="zh"
-# **想一想**：只看合同原文的数字（叉），这些合同显眼吗？换算成年化后呢？这些合同还写了什么正规产品从不会写的内容？
+# **想一想**：8% 以上的收益写在合同上，客户一眼就能看到。它为什么没有让客户起疑，反而成了卖点？这些合同还写了什么正规产品从不会写的内容？
 
 # %% [markdown] lang="en"
-# **Think about it.** Looking only at the numbers as written (crosses), do these contracts stand out? And once annualised? What else do these contracts say that a genuine product never would?
+# **Think about it.** The rate above 8% was written on the contract for the client to see. Why did it draw clients in instead of making them suspicious? What else do these contracts say that a genuine product never would?
 
 # %%
 promise = pd.crosstab(ledger.off_shelf, ledger.guaranteed)
@@ -232,11 +236,11 @@ by_payee
 #
 # ## Analysis 4: where is the problem concentrated?
 #
-# Combine the three signals: off the shelf, annualised return above the highest benchmark on the shelf, money paid to an account that is not a settlement account. Total them by branch and by employee:
+# Combine the three signals: off the shelf, a return above the highest benchmark on the shelf, money paid to an account that is not a settlement account. Total them by branch and by employee:
 
 # %%
 ledger["paid_outside"] = ledger.contract_id.isin(transfers_out.contract_id)
-ledger["above_ceiling"] = ledger.annualised_pct > ceiling
+ledger["above_ceiling"] = ledger.quoted_return_pct > ceiling
 ledger["signals"] = ledger[["off_shelf", "above_ceiling", "paid_outside"]].sum(axis=1)
 signals = pd.crosstab(ledger.branch_id, ledger.signals)
 signals.index.name = None
@@ -323,7 +327,7 @@ traces.round(3).rename(columns={"contracts": "Contracts", "recorded": "Share rec
 # ## 你应该发现的预警信号
 #
 # 1. **不在货架上**：一批合同的产品代码不在登记表里，或者是早已结束销售的真实产品的"转让"。
-# 2. **收益高得不合理**：按合同原文只是 4% 左右，换算成年化后约 8%–9%，远高于货架上任何产品的业绩比较基准，而且合同承诺保本保收益——正规产品不会这样写。
+# 2. **收益高得不合理**：合同公开许诺每年 8% 以上，几乎是货架上最高业绩比较基准的两倍，而且承诺保本保收益——正规产品不会这样写。高收益正是诱饵。
 # 3. **钱没有进结算账户**：资金付往两家公司的账户，其中一个就开在本行，户名与本行相似。
 # 4. **高度集中**：所有信号都落在同一家支行，绝大部分由支行行长本人经办。
 # 5. **没有留痕**：这些销售几乎都没有双录，合同上的印章要么不在登记簿上，要么已经停用。
@@ -334,7 +338,7 @@ traces.round(3).rename(columns={"contracts": "Contracts", "recorded": "Share rec
 # ## The warning signs you should have found
 #
 # 1. **Off the shelf**: a set of contracts names product codes missing from the register, or "transfers" of real products whose sale ended long ago.
-# 2. **Implausible returns**: about 4% as written, 8–9% a year once annualised, far above every benchmark on the shelf; and the contracts promise principal and return, which a genuine product never does.
+# 2. **Implausible returns**: the contracts openly offer more than 8% a year, nearly double the highest benchmark on the shelf, and promise principal and return, which a genuine product never does. The high rate was the bait.
 # 3. **Money outside the settlement accounts**: the money went to two companies' accounts, one of them held at Jinhe Bank itself under a name that echoes the bank's.
 # 4. **Heavy concentration**: every signal falls in the same branch, and most of the contracts were handled by the branch manager in person.
 # 5. **No trail**: almost none of these sales was recorded, and the seals on the contracts are either missing from the register or no longer in use.
@@ -344,7 +348,7 @@ traces.round(3).rename(columns={"contracts": "Contracts", "recorded": "Share rec
 # %% [markdown] lang="zh"
 # ## 讨论题
 #
-# 1. 这些客户都是资产雄厚的私人银行客户。他们为什么会相信一份承诺保本、年化 8.4% 的合同？银行在客户教育上可以做什么？
+# 1. 这些客户都是资产雄厚的私人银行客户。他们为什么会相信一份承诺保本、年收益 8% 以上的合同？银行在客户教育上可以做什么？
 # 2. 本案中经办人是支行行长。支行内部的哪些控制会因此失效？哪些控制必须由总行或独立部门执行？
 # 3. 双录能防止"飞单"吗？如果销售根本不在销售专区进行，怎样从数据上发现"应该有双录却没有"的销售？
 # 4. 如果你是这家支行的理财经理，注意到行长常在办公室单独约见私人银行客户，并让你帮忙准备"转让合同"，你会怎么做？
@@ -353,7 +357,7 @@ traces.round(3).rename(columns={"contracts": "Contracts", "recorded": "Share rec
 # %% [markdown] lang="en"
 # ## Discussion questions
 #
-# 1. These were wealthy private-banking clients. Why would they trust a contract promising principal and 8.4% a year? What can the bank do to educate clients?
+# 1. These were wealthy private-banking clients. Why would they trust a contract promising their principal back and more than 8% a year? What can the bank do to educate clients?
 # 2. Here the seller was the branch manager. Which of the branch's own controls stop working because of that? Which controls must be run by head office or an independent function?
 # 3. Can audio-video recording prevent flying orders? If the sale never happens in the sales zone, how would data reveal sales that should have been recorded but were not?
 # 4. You are a wealth advisor at this branch. You notice that the branch manager often meets private-banking clients alone in his office and asks you to help prepare "transfer contracts". What do you do?
@@ -364,7 +368,7 @@ traces.round(3).rename(columns={"contracts": "Contracts", "recorded": "Share rec
 #
 # - **09 内部审计**：把合同与产品货架、结算账户、印章登记簿逐一核对，并按支行和员工寻找集中度。
 # - **04 双录与冷静期**：双录的初衷之一就是防止私售"飞单"；缺失双录本身就是预警信号。
-# - **02 合规沟通**：承诺保本保收益、把期限收益说成"只有 4.2%"，都是被禁止的宣传方式。
+# - **02 合规沟通**：承诺保本保收益、用远高于正规产品的收益招揽客户，都是被禁止的宣传方式。
 #
 # 接下来请完成本案例的练习。
 
@@ -373,6 +377,6 @@ traces.round(3).rename(columns={"contracts": "Contracts", "recorded": "Share rec
 #
 # - **09 Internal audit**: reconciling contracts with the product shelf, the settlement accounts and the seal register, and looking for concentration by branch and employee.
 # - **04 Recording and cooling-off**: one purpose of audio-video recording is to stop private flying-order sales, so a missing recording is itself a warning sign.
-# - **02 Compliant communication**: promising principal and return, or presenting a half-year return as "only 4.2%", are prohibited ways of selling.
+# - **02 Compliant communication**: promising principal and return, or luring clients with returns far above any genuine product's, are prohibited ways of selling.
 #
 # Now work through this case's exercise.
