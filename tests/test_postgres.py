@@ -166,7 +166,7 @@ def test_the_whole_cycle_on_postgresql(postgres_server, roster_file, tmp_path):
     assert table.status.to_dict() == {"B1": "assigned", "R1": "passed", "W1": "failed"}
     assert table.loc["R1", "percent"] == 1.0 and table.loc["W1", "percent"] == 0.0
 
-    assert feedback(instance=root) == {MODULE: 2}
+    assert feedback(instance=root).released == {MODULE: 2}
     analysis = items.items(instance=root, module=MODULE)
     assert set(analysis.item) == {item.id for item in key.items}
     assert (analysis.n == 2).all() and (analysis.facility == 0.5).all()  # full marks and nothing

@@ -189,8 +189,12 @@ def _run(name: str, args: argparse.Namespace, verb) -> int:
             print(f"failed: {submission.employee_id} {submission.assignment}: {reason}", file=sys.stderr)
         return 1 if run.failed else 0
     elif name == "feedback":
-        for module_id, count in verb.feedback(instance=args.instance, modules=args.modules or None).items():
+        run = verb.feedback(instance=args.instance, modules=args.modules or None)
+        for module_id, count in run.released.items():
             print(f"{module_id}: feedback released to {count} employee(s)")
+        for (employee_id, assignment), reason in run.failed.items():
+            print(f"failed: {employee_id} {assignment}: {reason}", file=sys.stderr)
+        return 1 if run.failed else 0
     elif name == "status":
         table = verb.status(instance=args.instance, as_of=args.as_of, branch=args.branch, employee=args.employee, module=args.module)
         if args.format == "csv":

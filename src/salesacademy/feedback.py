@@ -12,6 +12,7 @@ answer for their own variant and why.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from . import gradebook, itembank, questions, training
 from .binding import question_numbers
 from .config import content_root, database_url, load_config
 from .curriculum import Curriculum, load_curriculum, module_of, parse_assignment
+from .errors import AcademyError
 from .nbgrader_setup import api, check
 from .release import chosen_released
 
@@ -50,8 +52,21 @@ FEEDBACK_PREPROCESSORS = [
 ]
 
 
-def feedback(*, instance: Path, modules: list[str] | None = None) -> dict[str, int]:
-    """Generate and release feedback for graded submissions; returns counts by module."""
+@dataclasses.dataclass
+class FeedbackRun:
+    #: module id -> employees whose feedback was released
+    released: dict[str, int] = dataclasses.field(default_factory=dict)
+    #: (employee id, assignment) -> why no feedback could be made for that submission
+    failed: dict[tuple[str, str], str] = dataclasses.field(default_factory=dict)
+
+
+def feedback(*, instance: Path, modules: list[str] | None = None) -> FeedbackRun:
+    """Generate and release feedback for graded submissions.
+
+    One submission nbgrader cannot render (a notebook that is not valid JSON,
+    say) gets no feedback, with the reason in `FeedbackRun.failed`; everyone
+    else's is released all the same.
+    """
     config, paths = load_config(instance)
     url = database_url(config, paths)
     content = content_root(config)
@@ -60,16 +75,23 @@ def feedback(*, instance: Path, modules: list[str] | None = None) -> dict[str, i
     extra = Config()
     extra.GenerateFeedback.preprocessors = FEEDBACK_PREPROCESSORS
     nbgrader = api(config, paths, extra)
-    counts: dict[str, int] = {}
+    run = FeedbackRun()
     for assignment in chosen:
         module_id = module_of(assignment)
-        graded = list(paths.step("autograded").glob(f"*/{assignment}"))
-        counts[module_id] = counts.get(module_id, 0) + len(graded)
-        if graded:
-            check(nbgrader.generate_feedback(assignment), f"generate_feedback {assignment}")
-            _add_summaries(paths, url, curriculum, content, assignment)
-            check(nbgrader.release_feedback(assignment), f"release_feedback {assignment}")
-    return counts
+        graded = sorted(folder.parent.name for folder in paths.step("autograded").glob(f"*/{assignment}"))
+        run.released.setdefault(module_id, 0)
+        if not graded:
+            continue
+        if not nbgrader.generate_feedback(assignment).get("success"):  # someone's cannot be rendered: one by one
+            for employee_id in graded:
+                try:
+                    check(nbgrader.generate_feedback(assignment, employee_id), f"generate_feedback {assignment} for {employee_id}")
+                except AcademyError as error:
+                    run.failed[(employee_id, assignment)] = str(error)
+        _add_summaries(paths, url, curriculum, content, assignment)
+        check(nbgrader.release_feedback(assignment), f"release_feedback {assignment}")
+        run.released[module_id] += sum(1 for e in graded if (e, assignment) not in run.failed)
+    return run
 
 
 def _add_summaries(paths, url: str, curriculum: Curriculum, content: Path, assignment: str) -> None:

@@ -8,6 +8,8 @@ formgrader see exactly the same settings.
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 from traitlets.config import Config
@@ -110,6 +112,9 @@ def check(result: dict, action: str) -> dict:
     """Turn a failed nbgrader API result into one line naming the action and nbgrader's reason."""
     if result.get("success"):
         return result
-    text = (result.get("error") or result.get("log") or "").strip().splitlines()
-    reason = next((line for line in reversed(text) if line.strip()), "no reason given")
-    raise AcademyError(f"nbgrader {action} failed: {reason.strip()}")
+    text = "\n".join(filter(None, [result.get("log"), result.get("error")])).strip().splitlines()
+    # The last exception that names a cause: nbgrader's own closing one only says "see the traceback above".
+    causes = [line.strip() for line in text if re.match(r"\s*[\w.]*(Error|Exception): ", line) and "NbGraderException" not in line]
+    reason = causes[-1] if causes else next((line.strip() for line in reversed(text) if line.strip()), "no reason given")
+    reason = re.sub(r"^[\w.]*\.(\w+(Error|Exception): )", r"\1", reason)  # NotJSONError, not nbformat.reader.NotJSONError
+    raise AcademyError(f"nbgrader {action} failed: {reason}")

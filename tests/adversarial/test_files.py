@@ -143,3 +143,15 @@ def test_status_shows_the_trainer_why_a_submission_scored_nothing(run, course):
     assert "not a valid notebook" in rows.loc["invalid-json", "problem"]
     assert "no exercise.ipynb" in rows.loc["chinese-notebook", "problem"]
     assert rows.loc["nbformat-v3", "problem"] == ""
+
+
+def test_one_submission_that_cannot_be_rendered_does_not_hold_back_anyone_elses_feedback(run, course):
+    """The invalid notebook gets no feedback page, with the reason; the honest and the upgraded ones get theirs."""
+    from salesacademy.feedback import feedback
+
+    released = feedback(instance=course)
+    assert released.failed and all(employee_id == "invalid-json" for employee_id, _ in released.failed)
+    pages = {p.parent.parent.name for p in (course / "feedback").glob(f"*/{ASSIGNMENT}/{NOTEBOOK}.html")}
+    assert {HONEST, "nbformat-v3", "warning-answer"} <= pages
+    assert "invalid-json" not in pages
+    assert released.released["01-sales-process"] == len(pages)
