@@ -8,17 +8,29 @@
 #     name: python3
 # ---
 
-# %% [markdown] lang="zh"
+# %% [markdown] lang="zh" tracks="frontline"
 # # 模块 4 练习：双录与冷静期
 #
-# 本练习共 14 分，及格线 70%。代码题由系统自动评分，书面题由培训师按评分标准人工评分。
-# 请只修改标有 `YOUR CODE HERE` 的单元格和书面回答单元格，完成后点击工具栏上的 **检查**，再在“我的培训”中点击 **提交**。
+# 本练习共 12 分，及格线 70%。每道题都在下方的**答案单元格**中作答：在 `%%answer` 下面一行填写一个字母或一个数字，不需要编写任何代码。
+# 最后一题是书面回答，直接写在题目下方的单元格中，由培训师按评分标准评分。全部答完后，点击工具栏上的 **检查**，看看每道题是否都已按要求作答，再在“我的培训”中点击 **提交**。
 
-# %% [markdown] lang="en"
+# %% [markdown] lang="en" tracks="frontline"
 # # Module 4 exercise: Sales recording and the cooling-off period
 #
-# This exercise is worth 14 points; the pass mark is 70%. Code questions are graded automatically; the written question is graded by a trainer against a rubric.
-# Change only the cells marked `YOUR CODE HERE` and the written answer's cell, press **Check** on the toolbar to check your work, then **Submit** in My training.
+# This exercise is worth 12 points; the pass mark is 70%. Answer each question in the **answer cell** below it: on the line under `%%answer`, type one letter or one number. No code is needed.
+# The last question is a written answer, typed in the cell under it and graded by a trainer against a rubric. When you have answered everything, press **Check** on the toolbar to see that each answer is in the form asked for, then press **Submit** in My training.
+
+# %% [markdown] lang="zh" tracks="analyst"
+# # 模块 4 练习：双录与冷静期
+#
+# 本练习共 14 分，及格线 70%。代码题和选择题由系统自动评分，书面题由培训师按评分标准人工评分。
+# 代码题请在标有 `YOUR CODE HERE` 的位置编写函数；选择题在答案单元格的 `%%answer` 下一行填写字母；书面题直接写在题目下方的单元格中。完成后点击工具栏上的 **检查**，再在“我的培训”中点击 **提交**。
+
+# %% [markdown] lang="en" tracks="analyst"
+# # Module 4 exercise: Sales recording and the cooling-off period
+#
+# This exercise is worth 14 points; the pass mark is 70%. Code and choice questions are graded automatically; the written question is graded by a trainer against a rubric.
+# Write each function where it says `YOUR CODE HERE`; for a choice question, type the letter on the line under `%%answer` in its answer cell; write the written answer in the cell under its question. Press **Check** on the toolbar to check your work, then **Submit** in My training.
 
 # %%
 import pandas as pd
@@ -28,8 +40,8 @@ from salesacademy import bankdata
 bank = bankdata.load(seed=7)
 sales, recordings, cooling_off, products = bank.sales, bank.recordings, bank.cooling_off, bank.products
 
-# %% [markdown] lang="zh"
-# ## 第 1 题（3 分）：缺少可用双录的网点销售
+# %% [markdown] lang="zh" tracks="analyst"
+# ## 第 Q# 题（3 分）：缺少可用双录的网点销售
 #
 # 编写函数 `unrecorded_sales(sales, recordings, products)`，返回**需要双录却没有可用双录**的销售（`sales` 的行，保留原有列）。
 #
@@ -37,8 +49,8 @@ sales, recordings, cooling_off, products = bank.sales, bank.recordings, bank.coo
 # - 可用双录：`sales.recording_id` 指向的那段录音录像在销售专区内录制（`in_sales_zone`），并且录音（`audio_ok`）和录像（`video_ok`）都可用。
 # - `recording_id` 为空的销售没有任何双录。
 
-# %% [markdown] lang="en"
-# ## Question 1 (3 points): in-branch sales without a usable recording
+# %% [markdown] lang="en" tracks="analyst"
+# ## Question Q# (3 points): in-branch sales without a usable recording
 #
 # Write `unrecorded_sales(sales, recordings, products)`, returning the sales (rows of `sales`, with its columns) that **need a recording but have no usable one**.
 #
@@ -46,7 +58,7 @@ sales, recordings, cooling_off, products = bank.sales, bank.recordings, bank.coo
 # - A recording is usable when the recording that `sales.recording_id` points to was made in the sales zone (`in_sales_zone`) and both its audio (`audio_ok`) and its video (`video_ok`) are usable.
 # - A sale whose `recording_id` is empty has no recording at all.
 
-# %% solution="unrecorded"
+# %% tracks="analyst" solution="unrecorded"
 def unrecorded_sales(sales, recordings, products):
     ### BEGIN SOLUTION
     kind = sales.product_id.map(products.set_index("product_id").type)
@@ -56,14 +68,14 @@ def unrecorded_sales(sales, recordings, products):
     ### END SOLUTION
 
 
-# %% mistake="unrecorded" name="missing-id-only"
+# %% tracks="analyst" mistake="unrecorded" name="missing-id-only"
 def unrecorded_sales(sales, recordings, products):
     kind = sales.product_id.map(products.set_index("product_id").type)
     required = sales.channel.eq("branch") & kind.ne("deposit")
     return sales[required & sales.recording_id.isna()]
 
 
-# %% mistake="unrecorded" name="audio-or-video"
+# %% tracks="analyst" mistake="unrecorded" name="audio-or-video"
 def unrecorded_sales(sales, recordings, products):
     kind = sales.product_id.map(products.set_index("product_id").type)
     required = sales.channel.eq("branch") & kind.ne("deposit")
@@ -71,7 +83,7 @@ def unrecorded_sales(sales, recordings, products):
     return sales[required & ~sales.recording_id.isin(good)]
 
 
-# %% mistake="unrecorded" name="every-channel"
+# %% tracks="analyst" mistake="unrecorded" name="every-channel"
 def unrecorded_sales(sales, recordings, products):
     kind = sales.product_id.map(products.set_index("product_id").type)
     required = kind.ne("deposit")
@@ -79,7 +91,7 @@ def unrecorded_sales(sales, recordings, products):
     return sales[required & ~sales.recording_id.isin(good)]
 
 
-# %% test="unrecorded" points=3
+# %% tracks="analyst" test="unrecorded" points=3
 toy_sales = pd.DataFrame({
     "sale_id": ["ok", "none", "mute", "mobile", "deposit", "lobby"],
     "product_id": ["fund", "fund", "fund", "fund", "dep", "fund"],
@@ -90,8 +102,10 @@ toy_recordings = pd.DataFrame({"recording_id": ["r1", "r3", "r6"], "in_sales_zon
                                "audio_ok": [True, False, True], "video_ok": [True, True, True]})
 toy_products = pd.DataFrame({"product_id": ["fund", "dep"], "type": ["fund", "deposit"]})
 result = unrecorded_sales(toy_sales, toy_recordings, toy_products)
-assert list(result.columns) == list(toy_sales.columns), "return rows of sales with its columns"
-assert sorted(result.sale_id) == ["lobby", "mute", "none"], "none has no recording, mute has no audio, lobby was recorded outside the sales zone"
+assert list(result.columns) == list(toy_sales.columns), "请返回 sales 中的行，并保留它原有的所有列"  # [zh]
+assert list(result.columns) == list(toy_sales.columns), "return rows of sales with its columns"  # [en]
+assert sorted(result.sale_id) == ["lobby", "mute", "none"], "none 没有双录，mute 的录音不可用，lobby 是在销售专区外录制的"  # [zh]
+assert sorted(result.sale_id) == ["lobby", "mute", "none"], "none has no recording, mute has no audio, lobby was recorded outside the sales zone"  # [en]
 ### BEGIN HIDDEN TESTS
 product_type = products.set_index("product_id").type
 checked = sales.merge(recordings[["recording_id", "in_sales_zone", "audio_ok", "video_ok"]], on="recording_id", how="left")
@@ -100,19 +114,19 @@ needs = checked.channel.eq("branch") & checked.product_id.map(product_type).ne("
 assert sorted(unrecorded_sales(sales, recordings, products).sale_id) == sorted(checked.sale_id[needs & ~usable])
 ### END HIDDEN TESTS
 
-# %% [markdown] lang="zh"
-# ## 第 2 题（2 分）：申请距销售的小时数
+# %% [markdown] lang="zh" tracks="analyst"
+# ## 第 Q# 题（2 分）：申请距销售的小时数
 #
 # 编写函数 `hours_after_sale(cooling_off, sales)`，对 `cooling_off` 的每一笔申请，计算提出申请的时间（`requested_at`）距该笔销售的时间（`sales.sold_at`）过了多少小时，
 # 返回一个与 `cooling_off` 索引相同的浮点数 `Series`（例如 1 天 6 小时 30 分为 `30.5`）。
 
-# %% [markdown] lang="en"
-# ## Question 2 (2 points): hours from sale to request
+# %% [markdown] lang="en" tracks="analyst"
+# ## Question Q# (2 points): hours from sale to request
 #
 # Write `hours_after_sale(cooling_off, sales)`. For each request in `cooling_off`, work out how many hours passed between the sale (`sales.sold_at`) and the request (`requested_at`).
 # Return a `Series` of floats with the same index as `cooling_off` (for example, 1 day 6 hours 30 minutes is `30.5`).
 
-# %% solution="hours"
+# %% tracks="analyst" solution="hours"
 def hours_after_sale(cooling_off, sales):
     ### BEGIN SOLUTION
     sold_at = cooling_off.sale_id.map(sales.set_index("sale_id").sold_at)
@@ -120,25 +134,27 @@ def hours_after_sale(cooling_off, sales):
     ### END SOLUTION
 
 
-# %% mistake="hours" name="seconds-drops-days"
+# %% tracks="analyst" mistake="hours" name="seconds-drops-days"
 def hours_after_sale(cooling_off, sales):
     sold_at = cooling_off.sale_id.map(sales.set_index("sale_id").sold_at)
     return (cooling_off.requested_at - sold_at).dt.seconds / 3600
 
 
-# %% mistake="hours" name="calendar-days"
+# %% tracks="analyst" mistake="hours" name="calendar-days"
 def hours_after_sale(cooling_off, sales):
     sold_at = cooling_off.sale_id.map(sales.set_index("sale_id").sold_at)
     return (cooling_off.requested_at.dt.normalize() - sold_at.dt.normalize()).dt.days * 24.0
 
 
-# %% test="hours" points=2
+# %% tracks="analyst" test="hours" points=2
 toy_sales = pd.DataFrame({"sale_id": ["s1", "s2"], "sold_at": pd.to_datetime(["2025-03-01 10:00", "2025-03-05 09:00"])})
 toy_requests = pd.DataFrame({"request_id": ["k1", "k2"], "sale_id": ["s2", "s1"],
                              "requested_at": pd.to_datetime(["2025-03-05 12:30", "2025-03-02 16:30"])})
 hours = hours_after_sale(toy_requests, toy_sales)
-assert list(hours.index) == list(toy_requests.index), "return one value per request, with the index of cooling_off"
-assert [round(float(h), 2) for h in hours] == [3.5, 30.5], "k1 came 3.5 hours after its sale, k2 1 day 6.5 hours (30.5 hours) after"
+assert list(hours.index) == list(toy_requests.index), "每笔申请返回一个值，索引与 cooling_off 相同"  # [zh]
+assert list(hours.index) == list(toy_requests.index), "return one value per request, with the index of cooling_off"  # [en]
+assert [round(float(h), 2) for h in hours] == [3.5, 30.5], "k1 在销售后 3.5 小时提出，k2 在 1 天 6.5 小时（即 30.5 小时）后提出"  # [zh]
+assert [round(float(h), 2) for h in hours] == [3.5, 30.5], "k1 came 3.5 hours after its sale, k2 1 day 6.5 hours (30.5 hours) after"  # [en]
 ### BEGIN HIDDEN TESTS
 joined = cooling_off.merge(sales[["sale_id", "sold_at"]], on="sale_id", how="left")
 expected = (joined.requested_at - joined.sold_at).dt.total_seconds().to_numpy() / 3600
@@ -147,20 +163,20 @@ assert list(got.index) == list(cooling_off.index)
 assert ((got.to_numpy(dtype=float) - expected) ** 2).max() < 1e-9
 ### END HIDDEN TESTS
 
-# %% [markdown] lang="zh"
-# ## 第 3 题（3 分）：冷静期内没有全额退款的申请
+# %% [markdown] lang="zh" tracks="analyst"
+# ## 第 Q# 题（3 分）：冷静期内没有全额退款的申请
 #
 # 编写函数 `cooling_off_breaches(cooling_off, sales)`，返回在冷静期内提出（销售后**不超过 24 小时**，正好 24 小时也算在内）、但退款金额（`refunded_cny`）**少于**购买金额（`sales.amount_cny`）的申请，
 # 包括一分钱也没退的申请。返回 `cooling_off` 的行，保留原有列，并增加一列 `owed_cny`：仍欠客户的金额（购买金额减去已退金额）。
 
-# %% [markdown] lang="en"
-# ## Question 3 (3 points): requests in the cooling-off period that were not refunded in full
+# %% [markdown] lang="en" tracks="analyst"
+# ## Question Q# (3 points): requests in the cooling-off period that were not refunded in full
 #
 # Write `cooling_off_breaches(cooling_off, sales)`, returning the requests made within the cooling-off period (**no more than 24 hours** after the sale; exactly 24 hours counts as within)
 # whose refund (`refunded_cny`) is **less than** the amount bought (`sales.amount_cny`), including requests that got nothing back.
 # Return rows of `cooling_off` with its columns, plus a column `owed_cny`: the money still owed to the customer (the amount bought minus the amount refunded).
 
-# %% solution="breaches"
+# %% tracks="analyst" solution="breaches"
 def cooling_off_breaches(cooling_off, sales):
     ### BEGIN SOLUTION
     sale = sales.set_index("sale_id")
@@ -170,7 +186,7 @@ def cooling_off_breaches(cooling_off, sales):
     ### END SOLUTION
 
 
-# %% mistake="breaches" name="refused-only"
+# %% tracks="analyst" mistake="breaches" name="refused-only"
 def cooling_off_breaches(cooling_off, sales):
     sale = sales.set_index("sale_id")
     hours = (cooling_off.requested_at - cooling_off.sale_id.map(sale.sold_at)) / pd.Timedelta(hours=1)
@@ -178,7 +194,7 @@ def cooling_off_breaches(cooling_off, sales):
     return cooling_off[(hours <= 24) & (cooling_off.refunded_cny == 0)].assign(owed_cny=owed)
 
 
-# %% mistake="breaches" name="24-hours-is-late"
+# %% tracks="analyst" mistake="breaches" name="24-hours-is-late"
 def cooling_off_breaches(cooling_off, sales):
     sale = sales.set_index("sale_id")
     hours = (cooling_off.requested_at - cooling_off.sale_id.map(sale.sold_at)) / pd.Timedelta(hours=1)
@@ -186,13 +202,13 @@ def cooling_off_breaches(cooling_off, sales):
     return cooling_off[(hours < 24) & (owed > 0)].assign(owed_cny=owed)
 
 
-# %% mistake="breaches" name="no-time-limit"
+# %% tracks="analyst" mistake="breaches" name="no-time-limit"
 def cooling_off_breaches(cooling_off, sales):
     owed = cooling_off.sale_id.map(sales.set_index("sale_id").amount_cny) - cooling_off.refunded_cny
     return cooling_off[owed > 0].assign(owed_cny=owed)
 
 
-# %% test="breaches" points=3
+# %% tracks="analyst" test="breaches" points=3
 toy_sales = pd.DataFrame({"sale_id": ["s1", "s2", "s3", "s4", "s5"],
                           "sold_at": pd.to_datetime(["2025-05-01 10:00"] * 5),
                           "amount_cny": [1_000_000.0, 2_000_000.0, 1_000_000.0, 1_500_000.0, 1_000_000.0]})
@@ -203,9 +219,12 @@ toy_requests = pd.DataFrame({
     "refunded_cny": [1_000_000.0, 1_960_000.0, 0.0, 1_470_000.0, 0.0],
 })
 result = cooling_off_breaches(toy_requests, toy_sales)
-assert list(result.columns) == list(toy_requests.columns) + ["owed_cny"], "return rows of cooling_off with its columns plus owed_cny"
-assert sorted(result.request_id) == ["edge", "partial", "refused"], "partial and edge were refunded in part, refused got nothing; edge came at exactly 24 hours; late came after the period"
-assert dict(zip(result.request_id, result.owed_cny)) == {"partial": 40_000.0, "refused": 1_000_000.0, "edge": 30_000.0}, "owed_cny is the amount bought minus the amount refunded"
+assert list(result.columns) == list(toy_requests.columns) + ["owed_cny"], "请返回 cooling_off 中的行，保留原有的列，并增加 owed_cny 列"  # [zh]
+assert list(result.columns) == list(toy_requests.columns) + ["owed_cny"], "return rows of cooling_off with its columns plus owed_cny"  # [en]
+assert sorted(result.request_id) == ["edge", "partial", "refused"], "partial 和 edge 只退了一部分，refused 一分没退；edge 正好在第 24 小时提出，仍在期内；late 在冷静期之后提出"  # [zh]
+assert sorted(result.request_id) == ["edge", "partial", "refused"], "partial and edge were refunded in part, refused got nothing; edge came at exactly 24 hours; late came after the period"  # [en]
+assert dict(zip(result.request_id, result.owed_cny)) == {"partial": 40_000.0, "refused": 1_000_000.0, "edge": 30_000.0}, "owed_cny 是购买金额减去已退金额"  # [zh]
+assert dict(zip(result.request_id, result.owed_cny)) == {"partial": 40_000.0, "refused": 1_000_000.0, "edge": 30_000.0}, "owed_cny is the amount bought minus the amount refunded"  # [en]
 ### BEGIN HIDDEN TESTS
 joined = cooling_off.merge(sales[["sale_id", "sold_at", "amount_cny"]], on="sale_id", how="left")
 in_period = joined.requested_at - joined.sold_at <= pd.Timedelta(hours=24)
@@ -216,57 +235,53 @@ assert sorted(got.request_id) == sorted(expected.request_id)
 assert abs(got.owed_cny.sum() - (expected.amount_cny - expected.refunded_cny).sum()) < 0.01
 ### END HIDDEN TESTS
 
-# %% [markdown] lang="zh"
-# ## 第 4 题（2 分）：选择题
-#
-# 一位客户来到网点，想购买一款与他风险等级匹配的基金，而且今天就要买。不巧的是，今天销售专区的录音录像设备出了故障。你应当怎么做？
-#
-# - **A.** 在普通柜台照常办理，在档案里注明"设备故障，未能双录"。
-# - **B.** 在大堂用自己的手机把讲解过程录下来，再办理购买。
-# - **C.** 不在没有双录的情况下完成这笔网点销售：向客户说明原因，约在设备修复后（或到能正常双录的网点）办理，并立即报修、按规定报告故障。
-# - **D.** 让客户坐在你旁边，用你的平板登录他的手机银行替他下单，这样就不算网点销售，不需要双录。
-#
-# 把你的答案（`"A"`、`"B"`、`"C"` 或 `"D"`）赋值给 `choice`。
+# %% question="recording-broken"
 
-# %% [markdown] lang="en"
-# ## Question 4 (2 points): multiple choice
+# %% [markdown] lang="zh" tracks="frontline"
+# ## 先看数据
 #
-# A customer comes into the branch wanting to buy a fund that matches his risk level, and he wants it today. Unfortunately, the recording equipment in the sales zone has broken down today. What should you do?
+# 下面的分析已经替你运行好：它按支行统计了金禾银行一年来**需要双录**的网点销售（网点渠道销售的非存款产品），其中有多少笔**完全没有双录**，又有多少笔虽然有双录编号、但那段双录**不可用**（不在销售专区内录制，或者录音、录像有一项不可用）。
+# 这两种情况都等于没有符合规定的双录。
+
+# %% [markdown] lang="en" tracks="frontline"
+# ## First, the data
 #
-# - **A.** Process the sale at an ordinary counter as usual and note "equipment fault, no recording" in the file.
-# - **B.** Record your explanation on your own phone in the lobby, then process the purchase.
-# - **C.** Do not complete this in-branch sale without a recording: explain why to the customer, arrange to complete it once the equipment is fixed (or at a branch where recording works), and report the fault at once as the procedures require.
-# - **D.** Sit the customer next to you and place the order for him by logging into his mobile banking on your tablet, so that it is not an in-branch sale and needs no recording.
-#
-# Assign your answer (`"A"`, `"B"`, `"C"` or `"D"`) to `choice`.
+# The analysis below has been run for you. For each branch it counts Jinhe Bank's in-branch sales over the year that **need a recording** (any product other than a deposit, sold in the branch), how many of them have **no recording at all**, and how many carry a recording id but a recording that is **not usable** (made outside the sales zone, or with unusable audio or video).
+# Either way, the sale has no recording that meets the rule.
 
-# %% solution="choice"
-choice = None
-### BEGIN SOLUTION
-choice = "C"
-### END SOLUTION
+# %% tracks="frontline"
+from salesacademy import bankdata
 
-# %% mistake="choice" name="note-in-file"
-choice = "A"
+kind = sales.product_id.map(products.set_index("product_id").type)
+required = sales[sales.channel.eq("branch") & kind.ne("deposit")]
+usable = recordings.recording_id[recordings.in_sales_zone & recordings.audio_ok & recordings.video_ok]
+by_branch = pd.DataFrame({
+    "required": required.groupby("branch_id").size(),
+    "none": required.recording_id.isna().groupby(required.branch_id).sum(),
+    "unusable": (required.recording_id.notna() & ~required.recording_id.isin(usable)).groupby(required.branch_id).sum(),
+})
+by_branch.index = by_branch.index.map(bankdata.BRANCHES.set_index("branch_id").name_zh)  # [zh]
+by_branch.index = by_branch.index.map(bankdata.BRANCHES.set_index("branch_id").name_en)  # [en]
+by_branch.columns = ["需要双录的网点销售（笔）", "其中完全没有双录（笔）", "其中有双录但不可用（笔）"]  # [zh]
+by_branch.columns = ["In-branch sales needing a recording", "of which with no recording", "of which with an unusable recording"]  # [en]
+by_branch.rename_axis("支行")  # [zh]
+by_branch.rename_axis("Branch")  # [en]
 
-# %% mistake="choice" name="mobile-workaround"
-choice = "D"
+# %% question="unrecorded-count"
 
-# %% test="choice" points=2
-assert choice in {"A", "B", "C", "D"}, 'answer with one of "A", "B", "C" or "D"'
-### BEGIN HIDDEN TESTS
-assert choice == "C"
-### END HIDDEN TESTS
+# %% question="cooling-off-window"
+
+# %% question="refund-amount"
 
 # %% [markdown] lang="zh"
-# ## 第 5 题（4 分）：书面回答
+# ## 第 Q# 题（4 分）：书面回答
 #
 # 昨天下午 3 点，一位客户在销售专区签署了文件，购买了 100 万元的私募理财产品。今天上午 11 点，他打来电话说改变了主意，想把钱要回来。
 # 同事建议你："跟他说钱已经投出去了，要退也得扣认购费。再拖他几个小时，过了下午 3 点就不在冷静期了；实在不行，送他一份礼品让他别退。"
 # 你会怎么做？请说明客户的权利和应退的金额，指出同事建议中的问题并引用相关规则，再说明你会如何留痕和报告。（150–300 字）
 
 # %% [markdown] lang="en"
-# ## Question 5 (4 points): written answer
+# ## Question Q# (4 points): written answer
 #
 # At 3 p.m. yesterday a customer signed the documents in the sales zone and bought 1,000,000 yuan of a private wealth product. At 11 a.m. today he phones: he has changed his mind and wants his money back.
 # A colleague suggests: "Tell him the money is already invested and that a refund means losing the subscription fee. Keep him talking for a few more hours; after 3 p.m. he is out of the cooling-off period. If that fails, offer him a gift to stay in."

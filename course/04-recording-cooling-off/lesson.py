@@ -32,11 +32,11 @@
 # ### 销售专区录音录像（双录）
 #
 # - 银行在网点销售**自有理财产品**或**代销产品**，都要在专门的销售专区进行，并对销售的**全过程同步录音录像**。国债和实物贵金属可以不录；规模较小的网点可以用固定的销售柜台代替专区。
-#   *来源：《银行业金融机构销售专区录音录像管理暂行规定》（2017 年 8 月 23 日），其依据为银监发〔2016〕24 号文。*
+#   *来源：《银行业金融机构销售专区录音录像管理暂行规定》（2017 年 8 月 23 日）。*
 # - 这项规定有两个目的：一是防止**误导销售**，二是防止员工**私售"飞单"**，即员工私下向客户推销不属于本行、未经准入的产品。
 #   *来源：同上。*
 #
-# 为什么要录？请看一个真实案例。2017 年，民生银行北京一家支行的负责人伪造合同和印章，把并不存在的"理财产品转让"包装成本行产品，以保本保息为名卖给私人银行客户。媒体最初估计涉案 30 亿元，银行确认的金额约为 **16.5 亿元**，涉及约 150 名客户。2017 年 11 月 30 日，北京银监局对该行罚款 **2,750 万元**，并对 **13 名**相关人员作出处罚，其中包括终身禁止从事银行业工作。
+# 为什么要录？请看一个真实案例。2017 年，民生银行北京航天桥支行的行长伪造合同和印章，把并不存在的"理财产品转让"包装成本行产品，卖给私人银行客户：被"转让"的原产品承诺保本、年收益至少 4.2%，而这些假"转让"以**年化 8% 以上**的收益招揽客户。媒体最初估计涉案 30 亿元，银行确认的金额约为 **16.5 亿元**，涉及约 150 名客户。2017 年 11 月 30 日，原北京银监局对该行罚款 **2,750 万元**，并对 **13 名**相关人员作出处罚，其中包括终身禁止从事银行业工作。
 # *来源：财新（2017 年 4 月 27 日）、《21 世纪经济报道》和《第一财经》的报道。*
 # 2020 年 11 月 25 日，上海银行也因绩效考核存在缺陷（2014–2018 年）和员工私售产品（飞单）被处以合计 180 万元的罚款，一名员工被终身禁业。
 # *来源：ddsb.cn 2020 年 11 月 30 日的报道。*
@@ -48,13 +48,17 @@
 #
 # - 银行销售**私募**理财产品，必须给投资者**不少于 24 小时**的冷静期，从客户签署销售文件时起算。冷静期内客户改变主意的，银行应当**解除合同并全额退还**客户的全部款项。**公募**理财产品没有冷静期。
 #   *来源：《商业银行理财业务监督管理办法》（原银保监会 2018 年 9 月 28 日公布并施行）附件《商业银行理财产品销售管理要求》第（三）部分第 9 项。*
-# - 私募基金也有类似规定：冷静期不少于 24 小时，冷静期内销售人员不得主动联系投资者。
-#   *来源：中国证券投资基金业协会《私募投资基金募集行为管理办法》（2016）第 29 条。*
+# - 私募基金也有类似规定：合同签署、款项缴纳之后，有不少于 24 小时的冷静期，冷静期内销售人员不得主动联系投资者；冷静期**结束后**，由**未参与销售**的人员进行回访，确认投资者的理解和意愿；回访确认之前，投资者仍可解除合同、拿回款项。
+#   *来源：中国证券投资基金业协会《私募投资基金募集行为管理办法》（2016）第 29–31 条。*
 #
 # 冷静期给客户留出时间，在没有销售人员在场的情况下重新考虑一笔大额、复杂的投资。这个权利只有在银行痛快地、足额地退款时才有意义：扣下一部分"手续费"或拖到时限之后，都是在掏空这项权利。
 #
-# 此外，《商业银行代理销售业务管理办法》（金规〔2025〕6 号，2025 年 3 月 21 日发布）将于 **2025 年 10 月 1 日**施行，要求代销业务的销售过程事后**可回溯**。
-# *来源：中国政府网发布的该办法全文。*
+# ### 代销业务的可回溯要求
+#
+# 银行代销他人产品的销售过程必须事后**可回溯**，这是现行《商业银行代理销售业务管理办法》的要求。该办法由国家金融监督管理总局于 2025 年 3 月 21 日发布，自 **2025 年 10 月 1 日**起施行，共 8 章 54 条：代销业务由总行统一管理，通过代销业务系统进行，列明 11 类禁止的销售行为，并对老年客户等设有专门的保护措施。它是当前代销业务双录、可回溯的依据。
+# *来源：《商业银行代理销售业务管理办法》（金规〔2025〕6 号），中国政府网。*
+#
+# 2017 年的录音录像规定当初以原银监会 2016 年的一份通知（银监发〔2016〕24 号）为依据；据律师事务所的评论文章（二手资料），2025 年的办法施行后取代了这份通知。因此，讲双录的现行依据时，应当引用 2025 年的办法，而不是 2016 年的通知。
 #
 # 在本课程的数据中，我们把销售时间 `sold_at` 视为客户签署销售文件的时间，冷静期从这一刻开始计算。
 
@@ -64,11 +68,11 @@
 # ### Audio and video recording in the sales zone
 #
 # - When a bank sells its **own wealth products** or **products it distributes for others** in a branch, the sale takes place in a dedicated sales zone and the **whole sale is recorded on synchronised audio and video**. Government bonds and physical precious metals may be left out; a small branch may use a fixed sales counter instead of a zone.
-#   *Source: Interim Provisions on Audio and Video Recording in the Sales Zones of Banking Institutions (dated 23 August 2017), based on document Yinjianfa [2016] No. 24.*
+#   *Source: Interim Provisions on Audio and Video Recording in the Sales Zones of Banking Institutions (dated 23 August 2017).*
 # - The rule has two aims: to stop **misleading sales**, and to stop **"flying orders"**, where an employee privately sells a customer something that is not the bank's approved product.
 #   *Source: same provisions.*
 #
-# Why record? Consider a real case. In 2017 the head of a Minsheng Bank branch in Beijing used forged contracts and seals to sell private-banking clients "transfers" of bank products that did not exist, pitched as guaranteeing principal and interest. Media first estimated 3 billion yuan; the bank confirmed **about 1.65 billion yuan** from about 150 clients. On 30 November 2017 the Beijing CBRC fined the bank **27.5 million yuan** and sanctioned **13 people**, some with lifetime bans from banking.
+# Why record? Consider a real case. In 2017 the head of Minsheng Bank's Hangtianqiao sub-branch in Beijing used forged contracts and seals to sell private-banking clients "transfers" of bank products that did not exist. The original products promised principal protection and at least 4.2% a year; the fake transfers were pitched as paying **more than 8% a year**. Media first estimated 3 billion yuan; the bank confirmed **about 1.65 billion yuan** from about 150 clients. On 30 November 2017 the then Beijing office of the CBRC fined the bank **27.5 million yuan** and sanctioned **13 people**, some with lifetime bans from banking.
 # *Source: reports by Caixin (27 April 2017), 21st Century Business Herald and Yicai.*
 # On 25 November 2020 Bank of Shanghai was also fined 1.8 million yuan in total, for flawed performance appraisal (2014–2018) and for staff privately selling products (flying orders); one employee was banned for life.
 # *Source: ddsb.cn report of 30 November 2020.*
@@ -79,14 +83,18 @@
 # ### The cooling-off period for private wealth products
 #
 # - A bank selling a **private** wealth product must give the investor a cooling-off period of **at least 24 hours**, starting when the customer signs the sales documents. If the customer changes their mind within it, the bank must **rescind the contract and refund all of the money**. **Public** wealth products have no cooling-off period.
-#   *Source: Measures for the Supervision and Administration of the Wealth Management Business of Commercial Banks (published and in force 28 September 2018, CBIRC), annex "Sales Management Requirements for Commercial Banks' Wealth Products", part (3), item 9.*
-# - Private funds have a similar rule: at least 24 hours, during which the seller may not contact the investor.
-#   *Source: Asset Management Association of China, Measures on the Fundraising Conduct of Private Investment Funds (2016), Article 29.*
+#   *Source: Measures for the Supervision and Administration of the Wealth Management Business of Commercial Banks (published and in force 28 September 2018, the former CBIRC), annex "Sales Management Requirements for Commercial Banks' Wealth Products", part (3), item 9.*
+# - Private funds have a similar rule: once the contract is signed and paid, a cooling-off period of at least 24 hours follows, during which the seller may not contact the investor. **After** it, staff **not involved in the sale** make a follow-up call to confirm that the investor understands and still wants the investment; until that call confirms it, the investor may still rescind and get the money back.
+#   *Source: Asset Management Association of China, Measures on the Fundraising Conduct of Private Investment Funds (2016), Articles 29–31.*
 #
 # The cooling-off period gives the customer time to reconsider a large, complex investment without a salesperson in the room. The right means something only if the bank refunds promptly and in full: keeping back a "handling fee", or stalling until the period is over, hollows it out.
 #
-# Looking ahead, the Measures on the Agency Sales Business of Commercial Banks (Jingui [2025] No. 6, issued 21 March 2025) come into force on **1 October 2025** and require agency sales to be traceable after the event.
-# *Source: the text of the measures published on gov.cn.*
+# ### Agency sales must be traceable
+#
+# When a bank sells other firms' products as their agent, the sale must be **traceable** afterwards: this is a requirement of the Measures on the Agency Sales Business of Commercial Banks now in force. The National Financial Regulatory Administration issued them on 21 March 2025, and they have applied since **1 October 2025**. In 8 chapters and 54 articles they put agency sales under the head office's central management, route them through an agency-sales system, list 11 banned sales practices, and add protections for elderly customers among others. They are the current basis for recording agency sales and keeping them traceable.
+# *Source: Measures on the Agency Sales Business of Commercial Banks (Jingui [2025] No. 6), gov.cn.*
+#
+# The 2017 recording provisions originally rested on a 2016 notice of the former CBRC (Yinjianfa [2016] No. 24); according to a law firm's commentary (a secondary report), the 2025 measures replaced that notice when they took effect. So when you cite the current basis for recording, cite the 2025 measures, not the 2016 notice.
 #
 # In the course data we treat the sale time `sold_at` as the moment the customer signed the sales documents; the cooling-off period runs from then.
 
