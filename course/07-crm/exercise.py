@@ -8,17 +8,29 @@
 #     name: python3
 # ---
 
-# %% [markdown] lang="zh"
+# %% [markdown] lang="zh" tracks="frontline"
 # # 模块 7 练习：客户关系管理（CRM）
 #
-# 本练习共 12 分，及格线 70%。代码题由系统自动评分，书面题由培训师按评分标准人工评分。
-# 请只修改标有 `YOUR CODE HERE` 的单元格和书面回答单元格，完成后点击工具栏上的 **检查**，再在“我的培训”中点击 **提交**。
+# 本练习共 12 分，及格线 70%。每道题都在下方的**答案单元格**中作答：在 `%%answer` 下面一行填写一个字母或一个数字，不需要编写任何代码。
+# 最后一题是书面回答，直接写在题目下方的单元格中，由培训师按评分标准评分。全部答完后，点击工具栏上的 **检查**，看看每道题是否都已按要求作答，再在“我的培训”中点击 **提交**。
 
-# %% [markdown] lang="en"
+# %% [markdown] lang="en" tracks="frontline"
 # # Module 7 exercise: Customer relationship management (CRM)
 #
-# This exercise is worth 12 points; the pass mark is 70%. Code questions are graded automatically; the written question is graded by a trainer against a rubric.
-# Change only the cells marked `YOUR CODE HERE` and the written answer's cell, press **Check** on the toolbar to check your work, then **Submit** in My training.
+# This exercise is worth 12 points; the pass mark is 70%. Answer each question in the **answer cell** below it: on the line under `%%answer`, type one letter or one number. No code is needed.
+# The last question is a written answer, typed in the cell under it and graded by a trainer against a rubric. When you have answered everything, press **Check** on the toolbar to see that each answer is in the form asked for, then press **Submit** in My training.
+
+# %% [markdown] lang="zh" tracks="analyst"
+# # 模块 7 练习：客户关系管理（CRM）
+#
+# 本练习共 14 分，及格线 70%。代码题和选择题由系统自动评分，书面题由培训师按评分标准人工评分。
+# 代码题请在标有 `YOUR CODE HERE` 的位置编写函数；选择题在答案单元格的 `%%answer` 下一行填写字母；书面题直接写在题目下方的单元格中。完成后点击工具栏上的 **检查**，再在“我的培训”中点击 **提交**。
+
+# %% [markdown] lang="en" tracks="analyst"
+# # Module 7 exercise: Customer relationship management (CRM)
+#
+# This exercise is worth 14 points; the pass mark is 70%. Code and choice questions are graded automatically; the written question is graded by a trainer against a rubric.
+# Write each function where it says `YOUR CODE HERE`; for a choice question, type the letter on the line under `%%answer` in its answer cell; write the written answer in the cell under its question. Press **Check** on the toolbar to check your work, then **Submit** in My training.
 
 # %%
 import pandas as pd
@@ -31,8 +43,8 @@ customers, events = bank.customers, bank.crm_events
 # Jinhe Bank's follow-up standard: after-sales contact within this many days (x 24 hours) of closing.
 FOLLOW_UP_DAYS = 2
 
-# %% [markdown] lang="zh"
-# ## 第 1 题（3 分）：各支行的 KYC 完整率
+# %% [markdown] lang="zh" tracks="analyst"
+# ## 第 Q# 题（3 分）：各支行的 KYC 完整率
 #
 # 编写函数 `kyc_rates(customers, as_of)`，返回一个以 `branch_id` 为索引的 `DataFrame`，包含以下五列，每列是该支行客户中满足条件的**比例**（0 到 1 之间）：
 #
@@ -42,8 +54,8 @@ FOLLOW_UP_DAYS = 2
 # - `assessment_valid`：风险测评仍然有效，即 `risk_assessed_on` 不早于 `as_of` 往前推 12 个月的那一天（`bankdata.ASSESSMENT_VALID_MONTHS`）；
 # - `complete`：以上四项**同时**满足。
 
-# %% [markdown] lang="en"
-# ## Question 1 (3 points): KYC completeness by branch
+# %% [markdown] lang="en" tracks="analyst"
+# ## Question Q# (3 points): KYC completeness by branch
 #
 # Write `kyc_rates(customers, as_of)`, returning a `DataFrame` indexed by `branch_id` with the five columns below; each holds the **share** (between 0 and 1) of the branch's customers that meet the condition:
 #
@@ -53,7 +65,7 @@ FOLLOW_UP_DAYS = 2
 # - `assessment_valid`: the risk assessment is still valid, that is `risk_assessed_on` is not before the date 12 months earlier than `as_of` (`bankdata.ASSESSMENT_VALID_MONTHS`);
 # - `complete`: all four of the above **at once**.
 
-# %% solution="kyc"
+# %% solution="kyc" tracks="analyst"
 def kyc_rates(customers, as_of):
     ### BEGIN SOLUTION
     cutoff = as_of - pd.DateOffset(months=bankdata.ASSESSMENT_VALID_MONTHS)
@@ -68,7 +80,7 @@ def kyc_rates(customers, as_of):
     ### END SOLUTION
 
 
-# %% mistake="kyc" name="false-counts-as-filled"
+# %% mistake="kyc" name="false-counts-as-filled" tracks="analyst"
 def kyc_rates(customers, as_of):
     cutoff = as_of - pd.DateOffset(months=bankdata.ASSESSMENT_VALID_MONTHS)
     checks = pd.DataFrame({
@@ -81,7 +93,7 @@ def kyc_rates(customers, as_of):
     return checks.groupby(customers.branch_id).mean()
 
 
-# %% mistake="kyc" name="average-of-rates"
+# %% mistake="kyc" name="average-of-rates" tracks="analyst"
 def kyc_rates(customers, as_of):
     cutoff = as_of - pd.DateOffset(months=bankdata.ASSESSMENT_VALID_MONTHS)
     checks = pd.DataFrame({
@@ -95,7 +107,7 @@ def kyc_rates(customers, as_of):
     return rates
 
 
-# %% test="kyc" points=3
+# %% tracks="analyst" test="kyc" points=3
 toy = pd.DataFrame({
     "customer_id": ["c1", "c2", "c3", "c4"],
     "branch_id": ["B1", "B1", "B2", "B2"],
@@ -134,8 +146,8 @@ for column in expected.columns:
     assert (got[column].astype(float).reindex(expected.index) - expected[column]).abs().max() < 1e-9, column
 ### END HIDDEN TESTS
 
-# %% [markdown] lang="zh"
-# ## 第 2 题（3 分）：成交后没有按时回访的机会
+# %% [markdown] lang="zh" tracks="analyst"
+# ## 第 Q# 题（3 分）：成交后没有按时回访的机会
 #
 # 编写函数 `missing_follow_up(events, as_of, days=FOLLOW_UP_DAYS)`，返回按编号升序排列的销售机会编号列表。一个机会列入名单，当且仅当：
 #
@@ -145,8 +157,8 @@ for column in expected.columns:
 #
 # 提示：时间列名为 `at`，请写 `events["at"]`，不要写 `events.at`。
 
-# %% [markdown] lang="en"
-# ## Question 2 (3 points): closed opportunities without a timely follow-up
+# %% [markdown] lang="en" tracks="analyst"
+# ## Question Q# (3 points): closed opportunities without a timely follow-up
 #
 # Write `missing_follow_up(events, as_of, days=FOLLOW_UP_DAYS)`, returning a sorted list of opportunity ids. An opportunity is on the list if and only if:
 #
@@ -156,7 +168,7 @@ for column in expected.columns:
 #
 # Hint: the time column is called `at`; write `events["at"]`, not `events.at`.
 
-# %% solution="follow-up"
+# %% solution="follow-up" tracks="analyst"
 def missing_follow_up(events, as_of, days=FOLLOW_UP_DAYS):
     ### BEGIN SOLUTION
     closing = events[events.step == "closing"].groupby("opportunity_id")["at"].min()
@@ -167,7 +179,7 @@ def missing_follow_up(events, as_of, days=FOLLOW_UP_DAYS):
     ### END SOLUTION
 
 
-# %% mistake="follow-up" name="join-drops-never-followed"
+# %% mistake="follow-up" name="join-drops-never-followed" tracks="analyst"
 def missing_follow_up(events, as_of, days=FOLLOW_UP_DAYS):
     closing = events[events.step == "closing"][["opportunity_id", "at"]]
     after = events[events.step == "after_sales"][["opportunity_id", "at"]]
@@ -176,7 +188,7 @@ def missing_follow_up(events, as_of, days=FOLLOW_UP_DAYS):
     return sorted(both.opportunity_id[(deadline <= as_of) & (both.at_after > deadline)])
 
 
-# %% mistake="follow-up" name="not-yet-due-included"
+# %% mistake="follow-up" name="not-yet-due-included" tracks="analyst"
 def missing_follow_up(events, as_of, days=FOLLOW_UP_DAYS):
     closing = events[events.step == "closing"].groupby("opportunity_id")["at"].min()
     after = events[events.step == "after_sales"].groupby("opportunity_id")["at"].min().reindex(closing.index)
@@ -184,7 +196,7 @@ def missing_follow_up(events, as_of, days=FOLLOW_UP_DAYS):
     return sorted(closing.index[~(after <= deadline)])
 
 
-# %% mistake="follow-up" name="calendar-dates"
+# %% mistake="follow-up" name="calendar-dates" tracks="analyst"
 def missing_follow_up(events, as_of, days=FOLLOW_UP_DAYS):
     closing = events[events.step == "closing"].groupby("opportunity_id")["at"].min().dt.normalize()
     after = events[events.step == "after_sales"].groupby("opportunity_id")["at"].min().dt.normalize().reindex(closing.index)
@@ -192,7 +204,7 @@ def missing_follow_up(events, as_of, days=FOLLOW_UP_DAYS):
     return sorted(closing.index[(deadline <= as_of) & ~(after <= deadline)])
 
 
-# %% test="follow-up" points=3
+# %% tracks="analyst" test="follow-up" points=3
 toy = pd.DataFrame({
     "opportunity_id": ["O1", "O1", "O2", "O3", "O3", "O4", "O4", "O5", "O6"],
     "step": ["closing", "after_sales", "closing", "closing", "after_sales", "closing", "after_sales", "closing", "contact"],
@@ -217,60 +229,50 @@ expected = sorted(table.index[(due <= bankdata.AS_OF) & late])
 assert missing_follow_up(events, bankdata.AS_OF) == expected
 ### END HIDDEN TESTS
 
-# %% [markdown] lang="zh"
-# ## 第 3 题（2 分）：选择题
+# %% [markdown] lang="zh" tracks="frontline"
+# ## 先看数据
 #
-# 市场部希望你本周给支行所有客户打电话，推荐一款新发行的 R2 基金。CRM 显示：部分客户没有同意接收营销信息，部分客户没有登记手机号码，还有一些客户的职业为空。正确的做法是：
-#
-# - **A.** 给所有有电话号码的客户打电话；R2 产品风险不高，是否同意营销无所谓。
-# - **B.** 只联系同意接收营销信息的客户，并照常做适当性判断；对缺少职业或电话的客户，在下次服务接触时向客户本人询问、核实后再更新记录。
-# - **C.** 先把缺失的职业统一填为"企业职员"，让名单通过数据检查，然后给所有有电话号码的客户打电话。
-# - **D.** 向外部数据公司购买手机号码，把缺失的号码补齐后统一联系。
-#
-# 把你的答案（`"A"`、`"B"`、`"C"` 或 `"D"`）赋值给 `choice`。
+# 下面的分析已经替你运行好：它按支行统计了金禾银行截至 2025 年 6 月 30 日的客户，以及其中 KYC 四项信息（手机号码、职业、身份核实、有效的风险测评）**同时齐全**和**至少缺一项**的人数。缺项的客户要在下次服务接触时由客户本人提供、核实后补全。
 
-# %% [markdown] lang="en"
-# ## Question 3 (2 points): multiple choice
+# %% [markdown] lang="en" tracks="frontline"
+# ## First, the data
 #
-# Marketing wants you to phone every customer of your branch this week about a newly issued R2 fund. The CRM shows that some customers did not agree to receive marketing, some have no mobile number on file and some have no occupation recorded. What is the right approach?
-#
-# - **A.** Phone every customer who has a number on file; an R2 product is low risk, so marketing consent does not matter.
-# - **B.** Contact only customers who agreed to marketing, and judge suitability as usual; for customers missing an occupation or phone number, ask the customer at their next service contact, verify, then update the record.
-# - **C.** First fill every missing occupation with "employee" so that the list passes the data check, then phone every customer who has a number.
-# - **D.** Buy mobile numbers from an outside data company to fill the gaps, then contact everyone.
-#
-# Assign your answer (`"A"`, `"B"`, `"C"` or `"D"`) to `choice`.
+# The analysis below has been run for you. It counts, branch by branch, Jinhe Bank's customers on 30 June 2025, and how many of them have all four KYC items (mobile number, occupation, verified identity, valid risk assessment) **at once** and how many **lack at least one**. A customer with a gap has it completed at the next service contact, from the customer and verified.
 
-# %% solution="choice"
-choice = None
-### BEGIN SOLUTION
-choice = "B"
-### END SOLUTION
+# %% tracks="frontline"
+cutoff = bankdata.AS_OF - pd.DateOffset(months=bankdata.ASSESSMENT_VALID_MONTHS)
+complete = customers.phone.notna() & customers.occupation.notna() & customers.id_verified.astype(bool) & (customers.risk_assessed_on >= cutoff)
+table = pd.DataFrame({
+    "customers": customers.groupby("branch_id").size(),
+    "complete": complete.groupby(customers.branch_id).sum(),
+    "incomplete": (~complete).groupby(customers.branch_id).sum(),
+})
+table.index = table.index.map(bankdata.BRANCHES.set_index("branch_id").name_zh)  # [zh]
+table.index = table.index.map(bankdata.BRANCHES.set_index("branch_id").name_en)  # [en]
+table.columns = ["客户数", "四项齐全（人）", "至少缺一项（人）"]  # [zh]
+table.columns = ["Customers", "All four on file", "At least one missing"]  # [en]
+table.rename_axis("支行")  # [zh]
+table.rename_axis("Branch")  # [en]
 
-# %% mistake="choice" name="low-risk-ignores-consent"
-choice = "A"
+# %% question="kyc-incomplete"
 
-# %% mistake="choice" name="fill-in-defaults"
-choice = "C"
+# %% question="follow-up-deadline"
 
-# %% test="choice" points=2
-assert choice in {"A", "B", "C", "D"}, 'answer with one of "A", "B", "C" or "D"'  # [en]
-assert choice in {"A", "B", "C", "D"}, '请用 "A"、"B"、"C" 或 "D" 之一作答'  # [zh]
-### BEGIN HIDDEN TESTS
-assert choice == "B"
-### END HIDDEN TESTS
+# %% question="marketing-consent"
+
+# %% question="private-fund-callback"
 
 # %% [markdown] lang="zh"
-# ## 第 4 题（4 分）：书面回答
+# ## 第 Q# 题（4 分）：书面回答
 #
 # 你是一家支行的行长。月度报告显示，本支行"四项齐全"的 KYC 完整率在全行最低，还有十几笔成交超过 48 小时才回访或根本没有回访。一位客户经理说："客户资料缺一点不影响卖产品，没登记的职业我都先填'企业职员'；成交以后再打电话回访就是浪费时间。"
-# 请给团队写一段说明：为什么完整的客户信息和按时回访很重要？请引用至少两项本课讲过的规则，并提出三项具体的改进措施。（150–300 字）
+# 请给团队写一段说明：为什么完整的客户信息和按时回访很重要？请引用至少两项现行规则（本课讲过的即可），并提出三项具体的改进措施。（150–300 字）
 
 # %% [markdown] lang="en"
-# ## Question 4 (4 points): written answer
+# ## Question Q# (4 points): written answer
 #
 # You manage a branch. The monthly report shows that your branch has the lowest "all four" KYC completeness in the bank, and that more than ten closed sales were followed up after 48 hours or not at all. One relationship manager says: "A few gaps in the customer data don't stop a sale. When the occupation is missing I just put 'employee'. And phoning customers after the deal is done is a waste of time."
-# Write a note to your team: why do complete customer information and timely follow-up matter? Cite at least two rules from the lesson, and propose three concrete improvements. (100–200 words)
+# Write a note to your team: why do complete customer information and timely follow-up matter? Cite at least two rules in force (those in the lesson will do), and propose three concrete improvements. (100–200 words)
 
 # %% [markdown] written="team-note" points=4
 # YOUR ANSWER HERE

@@ -31,13 +31,15 @@
 #
 # CRM 系统有两项任务：一是保存**完整的客户信息**（基本资料、交易记录、偏好）；二是管理**销售流程**：接触客户、了解需求、推荐产品、成交后跟进。两者都直接关系到合规。
 #
-# - 客户的首次风险测评须在网点进行，需要考虑年龄、财务状况、投资经验、投资目的、收益预期、风险偏好、流动性需求、风险认知和损失承受能力等因素；对 65 岁及以上客户须充分考虑年龄和投资经验。**没有可靠的客户资料，就无法做出可靠的适当性判断。**
-#   *来源：《商业银行理财产品销售管理办法》（银监会令 2011 年第 5 号）第 28 条。*
+# - 客户的风险测评需要考虑年龄、财务状况、投资经验、投资目的、收益预期、风险偏好、流动性需求、风险认知和损失承受能力等因素；对 65 岁及以上客户须充分考虑年龄和投资经验；首次测评在网点进行，结果由客户本人签字确认。**没有可靠的客户资料，就无法做出可靠的适当性判断。**
+#   *来源：最早提出这些要求的规则是 2011 年的《商业银行理财产品销售管理办法》（原银监会令 2011 年第 5 号）第 28 条；它已被 2018 年的规则取代，但这些要求至今仍是适当性的基础。*
+# - 现行的规则是 2018 年的理财新规及其附件、2021 年的理财公司销售办法和下面的 2025 年代销办法。其中 2021 年的办法第 25 条禁止向客户销售超出其风险等级的产品，也禁止员工代客户签字或代做风险测评。
+#   *来源：《商业银行理财业务监督管理办法》（原银保监会，2018 年 9 月 28 日公布并施行）及其附件《商业银行理财产品销售管理要求》；《理财公司理财产品销售管理暂行办法》（2021 年 6 月 27 日施行）第 25 条。*
 # - 向普通投资者销售高风险产品时须格外审慎，例如给客户更多考虑时间、**增加回访**。
 #   *来源：证监会《证券期货投资者适当性管理办法》第 20 条。*
-# - 私募基金募集须设置至少 24 小时的冷静期，冷静期内销售人员不得联系投资者；签约前须进行回访。
-#   *来源：基金业协会《私募投资基金募集行为管理办法》（2016 年）第 29 条。*
-# - 新的代销规则要求总行集中管理代销业务、通过代销业务系统销售（第 8、9 条），销售过程**事后可回溯**，并对老年客户等群体给予专门保护。
+# - 私募基金的顺序是：投资者先签合同、打款；随后是至少 24 小时的冷静期，冷静期内销售人员不得主动联系投资者；冷静期**结束后**，由**未参与销售**的员工进行回访，确认投资者理解产品和风险、确实愿意投资；回访确认成功之前，投资者可以解除合同并取回全部款项。
+#   *来源：基金业协会《私募投资基金募集行为管理办法》（2016 年）第 29–31 条。*
+# - 现行的 2025 年代销办法要求总行集中管理代销业务、通过代销业务系统销售（第 8、9 条），销售过程**事后可回溯**，并对老年客户等群体给予专门保护。
 #   *来源：《商业银行代理销售业务管理办法》（金规〔2025〕6 号，2025 年 3 月 21 日发布，2025 年 10 月 1 日施行）。*
 # - 消费者享有八项权利，其中包括知情权和**信息安全权**。
 #   *来源：《银行保险机构消费者权益保护管理办法》，2023 年 3 月 1 日施行。*
@@ -54,13 +56,15 @@
 #
 # A CRM system does two jobs: it keeps **complete customer information** (profile, transactions, preferences), and it manages the **sales pipeline**: contact, needs, recommendation and follow-up after the sale. Both bear directly on compliance.
 #
-# - A customer's first risk assessment happens in a branch and weighs age, finances, investment experience, purpose, return expectations, risk preference, liquidity needs, risk awareness and loss tolerance; for customers aged 65 or over, age and experience must be given due weight. **Without reliable customer data there is no reliable suitability judgement.**
-#   *Source: CBRC Order 2011 No. 5 on the sale of commercial banks' wealth products, Article 28.*
+# - A customer's risk assessment weighs age, finances, investment experience, purpose, return expectations, risk preference, liquidity needs, risk awareness and loss tolerance; for customers aged 65 or over, age and experience must be given due weight; the first assessment happens in a branch and the customer signs the result. **Without reliable customer data there is no reliable suitability judgement.**
+#   *Source: the rule that first required this was the 2011 Measures on the Sale of Commercial Banks' Wealth Products (former CBRC Order 2011 No. 5), Article 28; the 2018 rules replaced it, but these requirements remain the basis of suitability.*
+# - The rules in force are the 2018 wealth-management rules and their annex, the 2021 wealth-company sales measures and the 2025 agency-sales measures below. Article 25 of the 2021 measures bans selling a customer a product above their risk level, and bans staff signing for the customer or taking the risk assessment for them.
+#   *Sources: Measures on the Wealth Management Business of Commercial Banks (former CBIRC, published and in force 28 September 2018) and their annex on the sale of wealth products; Interim Measures on the Sale of Wealth Products by Wealth Management Companies (in force 27 June 2021), Article 25.*
 # - Selling high-risk products to ordinary investors calls for extra care, such as more time to decide and **more follow-up calls**.
 #   *Source: CSRC, Measures for the Suitability Management of Securities and Futures Investors, Article 20.*
-# - Private fund sales need a cooling-off period of at least 24 hours, during which the seller may not contact the investor, and a follow-up call (回访) is required before signing.
-#   *Source: Asset Management Association of China, Measures on Fund-raising by Private Investment Funds (2016), Article 29.*
-# - The new agency-sales rules require the head office to manage agency sales centrally through an agency-sales system (Articles 8 and 9), sales to be **traceable afterwards**, and targeted protection for groups such as elderly customers.
+# - For private funds the order is: the investor signs the contract and pays first; then comes a cooling-off period of at least 24 hours, during which the seller may not take the initiative to contact the investor; **after** it, staff **not involved in the sale** make a follow-up call to confirm that the investor understands the product and its risks and really wants to invest; until that call has confirmed it, the investor may rescind the contract and get all the money back.
+#   *Source: Asset Management Association of China, Measures on Fund-raising by Private Investment Funds (2016), Articles 29–31.*
+# - The 2025 agency-sales measures, in force today, require the head office to manage agency sales centrally through an agency-sales system (Articles 8 and 9), sales to be **traceable afterwards**, and targeted protection for groups such as elderly customers.
 #   *Source: Measures on Commercial Banks' Agency Sales Business (金规〔2025〕6号, issued 21 March 2025, in force 1 October 2025).*
 # - Consumers have eight rights, among them the right to be informed and the **right to information security**.
 #   *Source: Measures on Consumer Rights Protection by Banking and Insurance Institutions, in force 1 March 2023.*
@@ -191,10 +195,14 @@ plt.show()
 # %% [markdown] lang="zh"
 # 近三分之一的机会在 48 小时之后才回访，另有几个根本没有回访。回访的意义在于：确认客户理解了自己买的是什么、风险和费用是否清楚、有没有需要冷静期退款或其他帮助。
 # 还要注意：成交不到 2 天的机会，回访期限还没到，不能算作"逾期"。
+#
+# 私募产品另有顺序：签约打款后先过至少 24 小时的冷静期，冷静期内销售人员不得主动联系客户；冷静期结束后，由未参与销售的员工回访；回访确认之前，客户仍可解除合同、取回款项。所以私募产品的售后回访不由卖出产品的客户经理来打，也不能提前到冷静期之内。
 
 # %% [markdown] lang="en"
 # Nearly a third of the opportunities were followed up after 48 hours, and a few were never followed up at all. The follow-up is where the bank confirms that the customer understood what they bought, that risks and fees are clear, and whether they need a cooling-off refund or other help.
 # Note too that an opportunity closed less than 2 days ago is not yet due, so it cannot count as "overdue".
+#
+# Private funds follow their own order: after signing and payment comes a cooling-off period of at least 24 hours, during which the seller may not take the initiative to contact the customer; after it, staff not involved in the sale make the follow-up call; until that call confirms the purchase, the customer may still rescind the contract and get the money back. So for a private fund the follow-up call is never made by the relationship manager who sold it, and never brought forward into the cooling-off period.
 
 # %% [markdown] lang="zh"
 # ## 常见错误
@@ -204,6 +212,7 @@ plt.show()
 # - **用合并丢掉了没有回访的机会**：只比较有售后记录的机会，会漏掉最严重的"从未回访"。
 # - **把尚未到期的机会算作逾期**：成交时间加 2 天还没到"今天"的，不应列入。
 # - **按日期而不是按时间计算**：48 小时从成交的那一刻算起；只比较日期会放过晚了几个小时的回访。
+# - **把私募基金的回访提前或交给卖出产品的人**：私募基金的回访在签约打款和至少 24 小时的冷静期之后，由未参与销售的员工进行，不是签约前的一个步骤。
 # - **为了通过检查而编造数据**：把缺失的职业统一填成"企业职员"，记录看起来齐全，实际上适当性判断失去了依据。信息必须来自客户本人并经过核实。
 #
 # ## 小结
@@ -218,6 +227,7 @@ plt.show()
 # - **Losing the never-followed-up opportunities in a join**: comparing only the opportunities that have an after-sales record misses the worst cases, those never followed up.
 # - **Counting opportunities that are not yet due**: if the closing time plus 2 days is still after "today", the opportunity is not overdue.
 # - **Comparing dates instead of times**: the 48 hours run from the moment of closing; comparing dates alone lets through follow-ups that were a few hours late.
+# - **Bringing a private fund's follow-up call forward, or leaving it to the seller**: it comes after signing, payment and a cooling-off period of at least 24 hours, and is made by staff not involved in the sale; it is not a step before signing.
 # - **Inventing data to pass the check**: filling every missing occupation with "employee" makes the record look complete but leaves the suitability judgement with nothing to stand on. Information must come from the customer and be verified.
 #
 # ## Summary
