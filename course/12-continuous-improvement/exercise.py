@@ -8,17 +8,29 @@
 #     name: python3
 # ---
 
-# %% [markdown] lang="zh"
-# # 模块 12 练习：客户教育、员工成长与持续改进
+# %% [markdown] lang="zh" tracks="frontline"
+# # 模块 12 练习：客户教育与持续改进
 #
-# 本练习共 15 分，及格线 70%。代码题由系统自动评分，书面题由培训师按评分标准人工评分。
-# 请只修改标有 `YOUR CODE HERE` 的单元格和书面回答单元格，完成后点击工具栏上的 **检查**，再在“我的培训”中点击 **提交**。
+# 本练习共 14 分，及格线 70%。每道题都在下方的**答案单元格**中作答：在 `%%answer` 下面一行填写一个字母或一个数字，不需要编写任何代码。
+# 最后一题是书面回答，直接写在题目下方的单元格中，由培训师按评分标准评分。全部答完后，点击工具栏上的 **检查**，看看每道题是否都已按要求作答，再在“我的培训”中点击 **提交**。
 
-# %% [markdown] lang="en"
-# # Module 12 exercise: Customer education, staff development and continuous improvement
+# %% [markdown] lang="en" tracks="frontline"
+# # Module 12 exercise: Customer education and continuous improvement
 #
-# This exercise is worth 15 points; the pass mark is 70%. Code questions are graded automatically; the written question is graded by a trainer against a rubric.
-# Change only the cells marked `YOUR CODE HERE` and the written answer's cell, press **Check** on the toolbar to check your work, then **Submit** in My training.
+# This exercise is worth 14 points; the pass mark is 70%. Answer each question in the **answer cell** below it: on the line under `%%answer`, type one letter or one number. No code is needed.
+# The last question is a written answer, typed in the cell under it and graded by a trainer against a rubric. When you have answered everything, press **Check** on the toolbar to see that each answer is in the form asked for, then press **Submit** in My training.
+
+# %% [markdown] lang="zh" tracks="analyst"
+# # 模块 12 练习：客户教育与持续改进
+#
+# 本练习共 17 分，及格线 70%。代码题和选择题由系统自动评分，书面题由培训师按评分标准人工评分。
+# 代码题请在标有 `YOUR CODE HERE` 的位置编写函数；选择题在答案单元格的 `%%answer` 下一行填写字母；书面题直接写在题目下方的单元格中。完成后点击工具栏上的 **检查**，再在“我的培训”中点击 **提交**。
+
+# %% [markdown] lang="en" tracks="analyst"
+# # Module 12 exercise: Customer education and continuous improvement
+#
+# This exercise is worth 17 points; the pass mark is 70%. Code and choice questions are graded automatically; the written question is graded by a trainer against a rubric.
+# Write each function where it says `YOUR CODE HERE`; for a choice question, type the letter on the line under `%%answer` in its answer cell; write the written answer in the cell under its question. Press **Check** on the toolbar to check your work, then **Submit** in My training.
 
 # %%
 import numpy as np
@@ -30,8 +42,8 @@ bank = bankdata.load(seed=7)
 complaints, sales, staff, products = bank.complaints, bank.sales, bank.staff, bank.products
 TRAINING_DATE = pd.Timestamp("2025-01-06")
 
-# %% [markdown] lang="zh"
-# ## 第 1 题（3 分）：成立投诉的帕累托表
+# %% [markdown] lang="zh" tracks="analyst"
+# ## 第 Q# 题（3 分）：成立投诉的帕累托表
 #
 # 编写函数 `pareto(complaints)`。只看**成立**的投诉（`upheld` 为 `True`），按类别（`category`）统计，返回一个以类别为索引的 `DataFrame`，依次包含三列：
 #
@@ -41,8 +53,8 @@ TRAINING_DATE = pd.Timestamp("2025-01-06")
 #
 # 各行按 `count` 从多到少排列，最后一行的 `cumulative_share` 为 1。
 
-# %% [markdown] lang="en"
-# ## Question 1 (3 points): a Pareto table of upheld complaints
+# %% [markdown] lang="en" tracks="analyst"
+# ## Question Q# (3 points): a Pareto table of upheld complaints
 #
 # Write `pareto(complaints)`. Looking only at **upheld** complaints (`upheld` is `True`), count them by `category` and return a `DataFrame` indexed by category with three columns, in this order:
 #
@@ -52,7 +64,7 @@ TRAINING_DATE = pd.Timestamp("2025-01-06")
 #
 # Sort the rows by `count` from most to fewest; the last row's `cumulative_share` is 1.
 
-# %% solution="pareto"
+# %% solution="pareto" tracks="analyst"
 def pareto(complaints):
     ### BEGIN SOLUTION
     counts = complaints.category[complaints.upheld].value_counts().sort_values(ascending=False)
@@ -63,7 +75,7 @@ def pareto(complaints):
     ### END SOLUTION
 
 
-# %% mistake="pareto" name="all-complaints"
+# %% mistake="pareto" name="all-complaints" tracks="analyst"
 def pareto(complaints):
     counts = complaints.category.value_counts().sort_values(ascending=False)
     table = counts.to_frame("count")
@@ -72,7 +84,7 @@ def pareto(complaints):
     return table
 
 
-# %% mistake="pareto" name="cumsum-before-sort"
+# %% mistake="pareto" name="cumsum-before-sort" tracks="analyst"
 def pareto(complaints):
     counts = complaints[complaints.upheld].groupby("category").size()
     table = counts.to_frame("count")
@@ -81,7 +93,7 @@ def pareto(complaints):
     return table.sort_values("count", ascending=False)
 
 
-# %% test="pareto" points=3
+# %% test="pareto" points=3 tracks="analyst"
 toy = pd.DataFrame({"complaint_id": [f"q{i}" for i in range(10)],
                     "category": ["fees"] * 4 + ["mis_selling"] * 4 + ["service"] * 2,
                     "upheld": [True, True, True, False, True, False, False, False, True, True]})
@@ -106,8 +118,8 @@ assert np.allclose(result.share.astype(float), [counted[c] / total for c in orde
 assert np.allclose(result.cumulative_share.astype(float), np.cumsum([counted[c] / total for c in order]))
 ### END HIDDEN TESTS
 
-# %% [markdown] lang="zh"
-# ## 第 2 题（4 分）：培训前后的无录像率
+# %% [markdown] lang="zh" tracks="analyst"
+# ## 第 Q# 题（4 分）：培训前后的无录像率
 #
 # 编写函数 `before_after(sales, staff, products, training_date)`。只看**须双录**的销售（`channel` 为 `"branch"` 且产品 `type` 不是 `"deposit"`），计算 `recording_id` 为空的比例，按两个维度分组：
 #
@@ -116,8 +128,8 @@ assert np.allclose(result.cumulative_share.astype(float), np.cumsum([counted[c] 
 #
 # 返回一个 2×2 的 `DataFrame`：索引依次为 `"trained"`、`"untrained"`，列依次为 `"before"`、`"after"`。
 
-# %% [markdown] lang="en"
-# ## Question 2 (4 points): the unrecorded rate before and after training
+# %% [markdown] lang="en" tracks="analyst"
+# ## Question Q# (4 points): the unrecorded rate before and after training
 #
 # Write `before_after(sales, staff, products, training_date)`. Looking only at sales that **must be recorded** (`channel` is `"branch"` and the product `type` is not `"deposit"`), work out the share whose `recording_id` is empty, split two ways:
 #
@@ -126,7 +138,7 @@ assert np.allclose(result.cumulative_share.astype(float), np.cumsum([counted[c] 
 #
 # Return a 2×2 `DataFrame` with the index `"trained"`, `"untrained"` and the columns `"before"`, `"after"`, in that order.
 
-# %% solution="before-after"
+# %% solution="before-after" tracks="analyst"
 def before_after(sales, staff, products, training_date):
     ### BEGIN SOLUTION
     must = sales.channel.eq("branch") & sales.product_id.map(products.set_index("product_id")["type"]).ne("deposit")
@@ -139,7 +151,7 @@ def before_after(sales, staff, products, training_date):
     ### END SOLUTION
 
 
-# %% mistake="before-after" name="all-sales-denominator"
+# %% mistake="before-after" name="all-sales-denominator" tracks="analyst"
 def before_after(sales, staff, products, training_date):
     trained = sales.staff_id.map(staff.set_index("staff_id").trained_on.notna())
     group = trained.map({True: "trained", False: "untrained"})
@@ -148,7 +160,7 @@ def before_after(sales, staff, products, training_date):
     return table.reindex(index=["trained", "untrained"], columns=["before", "after"])
 
 
-# %% mistake="before-after" name="status-at-sale-time"
+# %% mistake="before-after" name="status-at-sale-time" tracks="analyst"
 def before_after(sales, staff, products, training_date):
     must = sales.channel.eq("branch") & sales.product_id.map(products.set_index("product_id")["type"]).ne("deposit")
     rows = sales[must]
@@ -159,7 +171,7 @@ def before_after(sales, staff, products, training_date):
     return table.reindex(index=["trained", "untrained"], columns=["before", "after"])
 
 
-# %% test="before-after" points=4
+# %% test="before-after" points=4 tracks="analyst"
 toy_staff = pd.DataFrame({"staff_id": ["t1", "u1"], "trained_on": pd.to_datetime(["2025-01-06", None])})
 toy_products = pd.DataFrame({"product_id": ["fund", "dep"], "type": ["fund", "deposit"]})
 toy_sales = pd.DataFrame({
@@ -187,8 +199,8 @@ for group, in_group in [("trained", joined.trained_on.notna()), ("untrained", jo
         assert np.isclose(result.loc[group, period], cell.recording_id.isna().sum() / len(cell))
 ### END HIDDEN TESTS
 
-# %% [markdown] lang="zh"
-# ## 第 3 题（2 分）：双重差分
+# %% [markdown] lang="zh" tracks="analyst"
+# ## 第 Q# 题（2 分）：双重差分
 #
 # 编写函数 `diff_in_diff(table)`。`table` 是第 2 题格式的表格。返回培训组的变化减去未培训组的变化：
 #
@@ -196,8 +208,8 @@ for group, in_group in [("trained", joined.trained_on.notna()), ("untrained", jo
 #
 # 返回一个数（`float`）。
 
-# %% [markdown] lang="en"
-# ## Question 3 (2 points): difference in differences
+# %% [markdown] lang="en" tracks="analyst"
+# ## Question Q# (2 points): difference in differences
 #
 # Write `diff_in_diff(table)`. `table` has the format of question 2. Return the trained group's change minus the untrained group's change:
 #
@@ -205,7 +217,7 @@ for group, in_group in [("trained", joined.trained_on.notna()), ("untrained", jo
 #
 # Return a number (a `float`).
 
-# %% solution="did"
+# %% solution="did" tracks="analyst"
 def diff_in_diff(table):
     ### BEGIN SOLUTION
     change = table["after"] - table["before"]
@@ -213,17 +225,17 @@ def diff_in_diff(table):
     ### END SOLUTION
 
 
-# %% mistake="did" name="trained-change-only"
+# %% mistake="did" name="trained-change-only" tracks="analyst"
 def diff_in_diff(table):
     return float(table.loc["trained", "after"] - table.loc["trained", "before"])
 
 
-# %% mistake="did" name="after-gap-only"
+# %% mistake="did" name="after-gap-only" tracks="analyst"
 def diff_in_diff(table):
     return float(table.loc["trained", "after"] - table.loc["untrained", "after"])
 
 
-# %% test="did" points=2
+# %% test="did" points=2 tracks="analyst"
 toy = pd.DataFrame({"before": [0.10, 0.08], "after": [0.04, 0.07]}, index=["trained", "untrained"])
 assert np.isclose(diff_in_diff(toy), -0.05), "trained changed by -0.06, untrained by -0.01, so the difference is -0.05"  # [en]
 assert np.isclose(diff_in_diff(toy), -0.05), "培训组变化 -0.06，未培训组变化 -0.01，两者之差为 -0.05"  # [zh]
@@ -240,57 +252,45 @@ expected = (full.loc["trained", "after"] - full.loc["trained", "before"]) - (ful
 assert np.isclose(diff_in_diff(full), expected)
 ### END HIDDEN TESTS
 
-# %% [markdown] lang="zh"
-# ## 第 4 题（2 分）：选择题
+# %% [markdown] lang="zh" tracks="frontline"
+# ## 先看数据
 #
-# 培训后，培训组的无录像率从 5.7% 降到 4.0%，未培训组从 5.9% 升到 6.7%，双重差分约为 −2.4 个百分点。每组每个时期约有 700 笔须双录的销售。哪个结论最有依据？
-#
-# - **A.** 培训使无录像率下降了 2.4 个百分点，已经得到证明，可以向管理层报告并全面推广。
-# - **B.** 培训没有用，因为培训组仍然有没录像的销售。
-# - **C.** 结果与培训有效相符，但不能证明：这样大小的差距在随机分组中并不少见，两组员工也可能本来就不同；应积累更多数据、比较培训前的走势、分批安排培训，并结合其他指标再下结论。
-# - **D.** 只需要看培训组自己的前后变化，未培训组与培训效果无关。
-#
-# 把你的答案（`"A"`、`"B"`、`"C"` 或 `"D"`）赋值给 `choice`。
+# 下面的分析已经替你运行好：它按类别统计了金禾银行的客户投诉，分别列出全部投诉件数和其中**成立**的件数，并按成立件数从多到少排列，算出累计占比。找根本原因时只看成立的投诉：不成立的投诉说明客户有疑问，但不说明银行做错了。
 
-# %% [markdown] lang="en"
-# ## Question 4 (2 points): multiple choice
+# %% [markdown] lang="en" tracks="frontline"
+# ## First, the data
 #
-# After the course, the trained group's unrecorded rate fell from 5.7% to 4.0% and the untrained group's rose from 5.9% to 6.7%: a difference in differences of about −2.4 percentage points. Each group has about 700 must-record sales per period. Which conclusion is best supported?
-#
-# - **A.** The course cut the unrecorded rate by 2.4 points; this is proven and can be reported to management and rolled out everywhere.
-# - **B.** The course is useless, because the trained group still has unrecorded sales.
-# - **C.** The result fits an effect of the course but does not prove it: a gap this size is not rare when groups are split at random, and the two groups may have differed from the start; gather more data, compare the trends before the course, train in waves, and look at other measures before concluding.
-# - **D.** Only the trained group's own before/after change matters; the untrained group says nothing about the course's effect.
-#
-# Assign your answer (`"A"`, `"B"`, `"C"` or `"D"`) to `choice`.
+# The analysis below has been run for you: it counts Jinhe Bank's customer complaints by category, showing all complaints and the ones **upheld**, sorted by upheld complaints from most to fewest, with the cumulative share. Root-cause work looks only at upheld complaints: one not upheld shows a customer had a concern, not that the bank did something wrong.
 
-# %% solution="choice"
-choice = None
-### BEGIN SOLUTION
-choice = "C"
-### END SOLUTION
+# %% tracks="frontline"
+upheld = complaints[complaints.upheld].category.value_counts()
+table = pd.DataFrame({"all": complaints.category.value_counts(), "upheld": upheld}).loc[upheld.index]
+table["cumulative"] = (table.upheld.cumsum() / table.upheld.sum() * 100).round(1)
+table.index = table.index.map({"fees": "费用", "mis_selling": "销售误导", "service": "服务", "recording": "双录", "other": "其他", "refund": "退款"})  # [zh]
+table.index = table.index.map({"fees": "Fees", "mis_selling": "Mis-selling", "service": "Service", "recording": "Recording", "other": "Other", "refund": "Refund"})  # [en]
+table.columns = ["全部投诉（件）", "其中成立（件）", "成立投诉的累计占比（%）"]  # [zh]
+table.columns = ["All complaints", "of which upheld", "Cumulative share of upheld (%)"]  # [en]
+table.rename_axis("投诉类别")  # [zh]
+table.rename_axis("Category")  # [en]
 
-# %% mistake="choice" name="proven-effect"
-choice = "A"
+# %% question="upheld-count"
 
-# %% mistake="choice" name="no-comparison-group"
-choice = "D"
+# %% question="higher-return"
 
-# %% test="choice" points=2
-assert choice in {"A", "B", "C", "D"}, 'answer with one of "A", "B", "C" or "D"'  # [en]
-assert choice in {"A", "B", "C", "D"}, '请用 "A"、"B"、"C" 或 "D" 作答'  # [zh]
-### BEGIN HIDDEN TESTS
-assert choice == "C"
-### END HIDDEN TESTS
+# %% question="benchmark"
+
+# %% question="consumer-rights"
+
+# %% question="training-evidence"
 
 # %% [markdown] lang="zh"
-# ## 第 5 题（4 分）：书面回答
+# ## 第 Q# 题（4 分）：书面回答
 #
 # 帕累托分析显示，"费用"是成立投诉最多的类别。请用一轮 PDCA（计划—执行—检查—处理）说明你会如何减少这类投诉：
 # 你会怎样找根本原因、采取什么措施（至少包括一项面向客户的教育措施和一项面向员工的措施），用什么指标、怎样比较来检查效果，检查之后怎么处理。（150–300 字）
 
 # %% [markdown] lang="en"
-# ## Question 5 (4 points): written answer
+# ## Question Q# (4 points): written answer
 #
 # The Pareto analysis shows that fees are the largest category of upheld complaints. Describe one PDCA round (plan, do, check, act) to reduce these complaints:
 # how you would find the root cause, what you would change (at least one customer-education measure and one staff measure), which measure and which comparison you would use to check the effect, and what you would do after the check. (100–200 words)

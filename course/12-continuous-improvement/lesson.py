@@ -9,23 +9,23 @@
 # ---
 
 # %% [markdown] lang="zh"
-# # 模块 12：客户教育、员工成长与持续改进
+# # 模块 12：客户教育与持续改进
 #
 # **学习目标**：学完本课（约 15 分钟），你将能够：
 #
 # 1. 用"计划—执行—检查—处理"（PDCA）循环，把投诉变成对根本原因的改进；
 # 2. 用帕累托分析找出占成立投诉大多数的少数几类原因；
-# 3. 从通话记录中发现客户的认识误区，作为客户教育的起点；
+# 3. 从通话记录中发现客户的认识误区，作为客户教育的起点，并向客户讲清“收益越高、风险越高”和“业绩比较基准不是承诺”；
 # 4. 用"前后对比 + 对照组"（双重差分）检查培训是否改变了员工行为，并诚实地说明这种比较能证明什么、不能证明什么。
 
 # %% [markdown] lang="en"
-# # Module 12: Customer education, staff development and continuous improvement
+# # Module 12: Customer education and continuous improvement
 #
 # **Learning objectives.** After this lesson (about 15 minutes) you will be able to:
 #
 # 1. use the plan-do-check-act (PDCA) cycle to turn complaints into fixes of their root causes;
 # 2. use a Pareto analysis to find the few causes behind most upheld complaints;
-# 3. find customers' misunderstandings in call transcripts, as a starting point for customer education;
+# 3. find customers' misunderstandings in call transcripts, as a starting point for customer education, and explain to a customer that higher return means higher risk and that a performance benchmark is not a promise;
 # 4. check whether training changed staff behaviour with a before/after comparison against an untrained group (difference in differences), and say honestly what such a comparison can and cannot prove.
 
 # %% [markdown] lang="zh"
@@ -35,8 +35,10 @@
 #
 # - 投诉处理不能止于个案：办法要求银行分析投诉的**根本原因**并整改、追究责任，处理投诉的人员须与该投诉没有利害关系（回避）。简单投诉应在 **15 日**内办结。
 #   *来源：《银行业保险业消费投诉处理管理办法》（2020 年 1 月 17 日发布，2020 年 3 月 1 日施行）。*
-# - 消费者享有的八项权利中包括**受教育权**：银行有责任帮助客户提高金融素养和风险意识。
+# - 消费者享有八项权利：知情权、自主选择权、公平交易权、财产安全权、依法求偿权、**受教育权**、受尊重权和信息安全权。受教育权意味着银行有责任帮助客户提高金融素养和风险意识；办法同时禁止夸大收益、隐瞒风险。
 #   *来源：《银行保险机构消费者权益保护管理办法》（2023 年 3 月 1 日施行）。*
+# - 讲收益时不能越界：现行销售规则禁止预测和宣传"预期收益"、展示业绩比较基准却不说明其依据、把理财产品说成存款，以及任何明示或暗示的保本保收益。
+#   *来源：《理财公司理财产品销售管理暂行办法》（2021 年 6 月 27 日施行）第 25 条。*
 # - 培训要持续进行，而不是入职时学一次：例如美国 FINRA 自 2023 年起要求持牌人员**每年**在 12 月 31 日前完成监管类继续教育，逾期即失去执业资格（"CE inactive"）。
 #   *来源：FINRA 信息通知（2024 年 7 月 12 日）。*
 # - 改了还要查：英国 FSA 于 2013 年 1 月发布关于销售激励的指引 FG13/1；FCA 在 2014 年 3 月的跟踪检查（TR14/4）中发现，最大的几家零售银行都已更换或修改了激励方案，但仍有约**十分之一**的机构对高风险激励安排管理不善。
@@ -53,8 +55,10 @@
 #
 # - Complaint handling must not stop at the single case: banks must analyse the **root causes** of complaints, fix them and hold people accountable, and whoever handles a complaint must have no interest in it (recusal). Simple complaints are closed within **15 days**.
 #   *Source: Measures on the Handling of Consumer Complaints in Banking and Insurance (issued 17 January 2020, in force 1 March 2020).*
-# - Among consumers' eight rights is the **right to education**: banks have a duty to help customers build financial literacy and risk awareness.
+# - Consumers have eight rights: to be informed, to choose freely, to fair dealing, to the safety of their property, to seek redress, to **education**, to respect, and to the security of their information. The right to education means banks have a duty to help customers build financial literacy and risk awareness; the same measures forbid exaggerating returns or hiding risks.
 #   *Source: Measures on the Protection of Consumer Rights by Banking and Insurance Institutions (in force 1 March 2023).*
+# - Talking about returns has limits: the sales rules in force ban forecasting and advertising "expected returns", showing a performance benchmark without its basis, presenting a wealth product as if it were a deposit, and any explicit or implicit guarantee of principal or return.
+#   *Source: Interim Measures on the Sale of Wealth Products by Wealth Management Companies (in force 27 June 2021), Article 25.*
 # - Training is continuous, not something learned once on joining: since 2023, for example, FINRA requires registered persons to complete the Regulatory Element of continuing education **every year** by 31 December, or become "CE inactive".
 #   *Source: FINRA Information Notice, 12 July 2024.*
 # - A change has to be checked: the UK FSA issued its guidance FG13/1 on sales incentives in January 2013; the FCA's follow-up review (TR14/4, March 2014) found that all the largest retail banks had replaced or changed their schemes, but about **1 in 10** firms still managed high-risk incentive features poorly.
@@ -137,10 +141,24 @@ print(f"In {asks_guarantee.mean():.0%} of calls the customer asked whether the p
 # %% [markdown] lang="zh"
 # 超过一半的通话里，客户都想知道能否保本。这说明"理财不是存款、可能亏损"这一点客户并没有真正理解。
 # 客户教育的内容可以由此而来：用简单的例子说明业绩比较基准不是承诺、净值会波动、冷静期怎么用。每次销售时正确回答一次，也是在做客户教育。
+#
+# 面对客户时，可以这样讲：
+#
+# - **收益越高，风险越高**："这款产品可能的收益更高，是因为它承担了更多风险：净值波动更大，可能亏损本金。您能承受多大的亏损、这笔钱多久不用，决定了哪款更适合您。"
+# - **业绩比较基准不是承诺**："业绩比较基准是衡量产品表现的参照，不是承诺，也不是预期收益。实际收益看产品净值，可能低于基准，也可能亏损。"这时要向客户说明基准是怎样设定的。
+# - **过去不代表未来**：去年的收益不能说明今年的收益；"最高可达"只是最好的情形。
+# - **承诺高收益又保本的，要警惕**：收益越高风险越大，没有哪款合规产品能同时保证高收益和本金安全。
 
 # %% [markdown] lang="en"
 # In over half the calls the customer wanted to know whether the principal is safe. Customers have not really understood that a wealth product is not a deposit and can lose money.
 # That is where customer education material can start: simple examples showing that a performance benchmark is not a promise, that values go up and down, and how the cooling-off period works. Every correct answer in a sale is also a piece of customer education.
+#
+# With a customer, you might put it like this:
+#
+# - **Higher return means higher risk**: "This product may earn more because it takes more risk: its value swings more and it can lose money. How much loss you can bear and how long the money can stay invested decide which one suits you."
+# - **A performance benchmark is not a promise**: "The benchmark is a yardstick for judging the product, not a promise and not an expected return. What you get depends on the product's value, which can fall short of the benchmark or make a loss." Then show the customer how the benchmark was set.
+# - **The past is no guide to the future**: last year's return says nothing certain about this year's, and "up to" describes only the best case.
+# - **Be wary of high returns with guaranteed principal**: the higher the return, the higher the risk; no compliant product can promise both a high return and a safe principal.
 
 # %% [markdown] lang="zh"
 # ## 实例三：培训改变了员工的行为吗？（检查）
@@ -287,7 +305,7 @@ print(f"Prohibited phrases make up {rates[True]:.1%} of trained staff's lines an
 #
 # ## 小结
 #
-# 持续改进就是一轮又一轮的 PDCA：用帕累托分析找出主要的投诉原因，从客户的提问中发现教育需求，针对根本原因改进，再用有对照组的前后比较检查效果，并诚实地说明证据有多强。接下来请完成本模块的练习。
+# 持续改进就是一轮又一轮的 PDCA：用帕累托分析找出主要的投诉原因，从客户的提问中发现教育需求并向客户讲清收益与风险，针对根本原因改进，再用有对照组的前后比较检查效果，并诚实地说明证据有多强。接下来请完成本模块的练习。
 
 # %% [markdown] lang="en"
 # ## Common pitfalls
@@ -302,4 +320,4 @@ print(f"Prohibited phrases make up {rates[True]:.1%} of trained staff's lines an
 #
 # ## Summary
 #
-# Continuous improvement is one PDCA round after another: find the main complaint causes with a Pareto analysis, find education needs in what customers ask, fix the root causes, check the effect with a before/after comparison against a comparison group, and say honestly how strong the evidence is. Now work through this module's exercise.
+# Continuous improvement is one PDCA round after another: find the main complaint causes with a Pareto analysis, find education needs in what customers ask and explain return and risk plainly, fix the root causes, check the effect with a before/after comparison against a comparison group, and say honestly how strong the evidence is. Now work through this module's exercise.
