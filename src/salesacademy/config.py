@@ -8,6 +8,7 @@ configuration is derived from them in `nbgrader_config`, so nobody edits
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tomllib
 import zoneinfo
@@ -159,6 +160,11 @@ def database_url(config: AcademyConfig, paths: InstancePaths) -> str:
     if url.startswith("postgresql://"):
         return "postgresql+psycopg2://" + url.removeprefix("postgresql://")
     return url
+
+
+def today(config: AcademyConfig) -> dt.date:
+    """Today's date in the course's time zone: the one due dates and submission times are compared in."""
+    return dt.datetime.now(zoneinfo.ZoneInfo(config.course.timezone)).date()
 
 
 def workers(config: AcademyConfig) -> int:

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from . import gradebook
-from .config import ReviewSection, content_root, database_url, load_config
+from .config import ReviewSection, content_root, database_url, load_config, today
 from .curriculum import Curriculum, load_curriculum
 from .errors import AcademyError
 from .items import item_analysis
@@ -372,7 +372,7 @@ def completion(
     formats = list(formats)
     if unknown := [f for f in formats if f not in FORMATS]:
         raise AcademyError(f"unknown report format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
-    as_of = as_of or dt.date.today()
+    as_of = as_of or today(load_config(instance)[0])
     inputs = read_inputs(instance=instance)
     report = build_report(inputs=inputs, as_of=as_of, branch=branch, role=role)
     if redact:
@@ -403,7 +403,7 @@ def review_feed_files(*, instance: Path, period: str, out: Path | None = None) -
     Raises:
         AcademyError: a malformed period, or an invalid instance.
     """
-    as_of = min(period_end(period=period), dt.date.today())
+    as_of = min(period_end(period=period), today(load_config(instance)[0]))
     inputs = read_inputs(instance=instance)
     feed = review_feed(status=inputs.status(as_of), review=inputs.review, period=period)
     folder = _hr_folder(instance, out)

@@ -23,6 +23,7 @@ from traitlets.config import Config
 
 from . import build, itembank
 from .config import content_root, database_url, load_config
+from .config import today as course_today
 from .curriculum import LANGUAGES, Curriculum, Module, Version, load_curriculum, module_of
 from .errors import AcademyError
 from .gradebook import employee, enrollment, now, release as release_table, transaction
@@ -140,7 +141,7 @@ def release(*, instance: Path, modules: list[str], today: dt.date | None = None,
     if not modules:
         raise AcademyError("name at least one module to release, or use --all")
     chosen = [curriculum.module(module_id) for module_id in modules]  # all known before anything changes
-    today = today or dt.date.today()
+    today = today or course_today(config)
     url = database_url(config, paths)
     extra = Config()
     extra.ExchangeReleaseAssignment.force = True  # a new version replaces the old one in the exchange

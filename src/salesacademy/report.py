@@ -29,7 +29,7 @@ import pandas as pd
 from nbformat import NotebookNode
 
 from . import executors, gradebook
-from .config import content_root, database_url, load_config
+from .config import content_root, database_url, load_config, today
 from .config import workers as config_workers
 from .errors import AcademyError
 from .kernel import KERNEL_NAME, ensure_kernelspec
@@ -110,7 +110,7 @@ def report(
     """
     config, paths = load_config(instance)
     pool = executors.chosen(executor, workers=workers or config_workers(config), scheduler=scheduler, inline=True)
-    as_of = as_of or dt.date.today()
+    as_of = as_of or today(config)
     period = period or as_of.isoformat()
     if not PERIOD.match(period):
         raise AcademyError(f"period {period!r}: use letters, digits, '.', '_' or '-' only, e.g. 2025-H1")

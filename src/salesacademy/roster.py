@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 import sqlalchemy as sa
 
-from .config import database_url, load_config
+from .config import database_url, load_config, today
 from .curriculum import load_curriculum
 from .config import content_root
 from .errors import AcademyError
@@ -219,7 +219,7 @@ def import_roster(*, instance: Path, file: Path) -> ImportSummary:
     config, paths = load_config(instance)
     curriculum = load_curriculum(content_root(config))
     frame = read_roster(file)
-    problems = validate_roster(frame, file_name=Path(file).name, roles=set(curriculum.roles), today=dt.date.today())
+    problems = validate_roster(frame, file_name=Path(file).name, roles=set(curriculum.roles), today=today(config))
     if problems:
         raise AcademyError(f"{Path(file).name}: roster rejected, {len(problems)} problem(s); nothing was imported", problems=problems)
     counts = {"added": 0, "updated": 0, "deactivated": 0, "unchanged": 0}

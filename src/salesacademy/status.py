@@ -24,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import gradebook
-from .config import content_root, database_url, load_config
+from .config import content_root, database_url, load_config, today
 from .curriculum import Curriculum, load_curriculum
 from .errors import AcademyError
 
@@ -124,7 +124,7 @@ def status(
         submissions=gradebook.submissions(url, config.course.timezone),
         grades=gradebook.grade_rows(url, config.course.timezone),
         curriculum=curriculum,
-        as_of=as_of or dt.date.today(),
+        as_of=as_of or today(config),
     )
     # What the last grading run could not do with each submission, for the trainer.
     problems = gradebook.grading_problems(url)

@@ -23,6 +23,7 @@ import nbformat
 
 from . import questions
 from .config import AcademyConfig, content_root, database_url, load_config
+from .config import today as course_today
 from .curriculum import load_curriculum
 from .paths import InstancePaths
 
@@ -144,7 +145,7 @@ def my_training(*, instance: Path, employee_id: str, today: dt.date | None = Non
     language = found.language.iloc[0]
     text = labels(language)
     curriculum = load_curriculum(content_root(config))
-    today = today or dt.date.today()
+    today = today or course_today(config)
     enrolled = gradebook.enrollments(url, [employee_id])
     if enrolled.empty:
         return language, []

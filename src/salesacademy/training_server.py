@@ -21,7 +21,6 @@ language, never a traceback.
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import json
 from pathlib import Path
 
@@ -30,6 +29,8 @@ from jupyter_server.utils import url_path_join
 from tornado import web
 
 from . import staff, training
+from .config import load_config
+from .config import today as course_today
 from .errors import AcademyError
 
 
@@ -68,7 +69,7 @@ class TrainingHandler(_Handler):
             language, modules = await self.run(training.my_training, instance=self.instance, employee_id=self.employee_id)
         except AcademyError as exc:
             return self.refuse(str(exc))
-        self.finish(json.dumps({"language": language, "labels": training.labels(language), "today": dt.date.today().isoformat(),
+        self.finish(json.dumps({"language": language, "labels": training.labels(language), "today": course_today(load_config(self.instance)[0]).isoformat(),
                                 "modules": [m.as_json() for m in modules]}, ensure_ascii=False))
 
 
