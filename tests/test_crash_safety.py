@@ -134,6 +134,7 @@ def test_a_run_killed_at_any_moment_leaves_each_submission_graded_or_pending(sub
         rerun = grade(instance=root, workers=1, progress=False)
         assert sorted(s.employee_id for s in rerun.graded) == pending, "the rerun grades what is pending, and only that"
         assert sorted(gradebook_rows(root, GRADES)) == expected
+        assert not list((root / ".grading").glob("*")), "the killed run's staging folder is cleared by the next run"
 
 
 class GradingLife(RuleBasedStateMachine):
@@ -228,3 +229,21 @@ def test_no_manual_grade_comment_or_history_is_ever_lost(submitted, tmp_path):
     machine.settings = settings(max_examples=4, stateful_step_count=6, deadline=None, derandomize=True,
                                 suppress_health_check=list(HealthCheck), phases=PHASES)
     machine().runTest()
+
+
+def test_only_the_staging_folders_of_dead_runs_of_this_machine_are_removed(tmp_path):
+    import os
+    import socket
+
+    from salesacademy.grade import OWNER_FILE, _remove_abandoned
+
+    finished = subprocess.Popen(["true"])
+    finished.wait()
+    owners = {"killed": f"{socket.gethostname()} {finished.pid}", "running": f"{socket.gethostname()} {os.getpid()}",
+              "other-machine": f"grader-2.bank.example {finished.pid}", "just-started": None}
+    for name, owner in owners.items():
+        (tmp_path / name).mkdir()
+        if owner:
+            (tmp_path / name / OWNER_FILE).write_text(owner, encoding="utf-8")
+    _remove_abandoned(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["just-started", "other-machine", "running"]

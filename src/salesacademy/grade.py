@@ -42,6 +42,7 @@ import dataclasses
 import datetime as dt
 import os
 import shutil
+import socket
 import tempfile
 import uuid
 from pathlib import Path
@@ -481,7 +482,9 @@ def grade(
     gradebook.add_missing_tables(url)
     staging_root = paths.root / ".grading" / run.run_id
     with pool as run_all:  # connected before anything is written
+        _remove_abandoned(staging_root.parent)
         staging_root.mkdir(parents=True)
+        (staging_root / OWNER_FILE).write_text(f"{socket.gethostname()} {os.getpid()}\n", encoding="utf-8")
         writer = Writer(paths, url, config.course.id, run.run_id)
         try:
             jobs = {}
@@ -517,6 +520,31 @@ def _executed(jobs: dict[Submission, Job], run_all: executors.Fanout, progress: 
     results = run_all(grade_one, list(jobs.values()), lost)
     for job, result in tqdm(results, total=len(jobs), desc="grade", unit="submission", disable=not progress):
         yield submissions[job], result
+
+
+#: In each run's staging folder: the machine and process id of the run, so a later run can tell it was abandoned.
+OWNER_FILE = "owner"
+
+
+def _remove_abandoned(folder: Path) -> None:
+    """Remove the staging folders of earlier runs of this machine whose process is gone (killed, say, by SIGKILL).
+
+    A folder whose owner runs on another machine (sharing the instance's storage) or is
+    still alive is left alone; so is one without an owner, which may be starting.
+    """
+    for run in folder.glob("*") if folder.is_dir() else []:
+        try:
+            host, pid = (run / OWNER_FILE).read_text(encoding="utf-8").split()
+        except (OSError, ValueError):
+            continue
+        if host != socket.gethostname():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(run, ignore_errors=True)
+        except (PermissionError, ValueError):  # alive under another user, or not a process id
+            continue
 
 
 def _remove_if_empty(folder: Path) -> None:
