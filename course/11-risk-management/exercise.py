@@ -8,17 +8,29 @@
 #     name: python3
 # ---
 
-# %% [markdown] lang="zh"
+# %% [markdown] lang="zh" tracks="frontline"
 # # 模块 11 练习：与风险管理协同
 #
-# 本练习共 18 分，及格线 70%。代码题由系统自动评分，书面题由培训师按评分标准人工评分。
-# 请只修改标有 `YOUR CODE HERE` 的单元格和书面回答单元格，完成后点击工具栏上的 **检查**，再在“我的培训”中点击 **提交**。
+# 本练习共 15 分，及格线 70%。每道题都在下方的**答案单元格**中作答：在 `%%answer` 下面一行填写一个字母或一个数字，不需要编写任何代码。
+# 最后一题是书面回答，直接写在题目下方的单元格中，由培训师按评分标准评分。全部答完后，点击工具栏上的 **检查**，看看每道题是否都已按要求作答，再在“我的培训”中点击 **提交**。
 
-# %% [markdown] lang="en"
+# %% [markdown] lang="en" tracks="frontline"
 # # Module 11 exercise: Working with risk management
 #
-# This exercise is worth 18 points; the pass mark is 70%. Code questions are graded automatically; the written question is graded by a trainer against a rubric.
-# Change only the cells marked `YOUR CODE HERE` and the written answer's cell, press **Check** on the toolbar to check your work, then **Submit** in My training.
+# This exercise is worth 15 points; the pass mark is 70%. Answer each question in the **answer cell** below it: on the line under `%%answer`, type one letter or one number. No code is needed.
+# The last question is a written answer, typed in the cell under it and graded by a trainer against a rubric. When you have answered everything, press **Check** on the toolbar to see that each answer is in the form asked for, then press **Submit** in My training.
+
+# %% [markdown] lang="zh" tracks="analyst"
+# # 模块 11 练习：与风险管理协同
+#
+# 本练习共 23 分，及格线 70%。代码题和选择题由系统自动评分，书面题由培训师按评分标准人工评分。
+# 代码题请在标有 `YOUR CODE HERE` 的位置编写函数；选择题在答案单元格的 `%%answer` 下一行填写字母；书面题直接写在题目下方的单元格中。完成后点击工具栏上的 **检查**，再在“我的培训”中点击 **提交**。
+
+# %% [markdown] lang="en" tracks="analyst"
+# # Module 11 exercise: Working with risk management
+#
+# This exercise is worth 23 points; the pass mark is 70%. Code and choice questions are graded automatically; the written question is graded by a trainer against a rubric.
+# Write each function where it says `YOUR CODE HERE`; for a choice question, type the letter on the line under `%%answer` in its answer cell; write the written answer in the cell under its question. Press **Check** on the toolbar to check your work, then **Submit** in My training.
 
 # %%
 import numpy as np
@@ -29,19 +41,19 @@ from salesacademy import bankdata
 bank = bankdata.load(seed=7)
 sales, customers, products, complaints = bank.sales, bank.customers, bank.products, bank.complaints
 
-# %% [markdown] lang="zh"
-# ## 第 1 题（3 分）：高风险销售的产品占比
+# %% [markdown] lang="zh" tracks="analyst"
+# ## 第 Q# 题（3 分）：高风险销售的产品占比
 #
 # 编写函数 `high_risk_shares(sales, products)`。只看风险等级为 **R4 或 R5** 的产品的销售，计算每只产品的销售金额（`amount_cny`）占这些销售总金额的比例。
 # 返回一个以 `product_id` 为索引、按占比从大到小排列的 `Series`，各占比之和为 1。
 
-# %% [markdown] lang="en"
-# ## Question 1 (3 points): each product's share of high-risk sales
+# %% [markdown] lang="en" tracks="analyst"
+# ## Question Q# (3 points): each product's share of high-risk sales
 #
 # Write `high_risk_shares(sales, products)`. Looking only at sales of products rated **R4 or R5**, work out each product's share of the total amount (`amount_cny`) of those sales.
 # Return a `Series` indexed by `product_id`, sorted from the largest share to the smallest; the shares add up to 1.
 
-# %% solution="shares"
+# %% solution="shares" tracks="analyst"
 def high_risk_shares(sales, products):
     ### BEGIN SOLUTION
     level = sales.product_id.map(products.set_index("product_id").risk_level.str[1].astype(int))
@@ -50,21 +62,21 @@ def high_risk_shares(sales, products):
     ### END SOLUTION
 
 
-# %% mistake="shares" name="counts-not-amounts"
+# %% mistake="shares" name="counts-not-amounts" tracks="analyst"
 def high_risk_shares(sales, products):
     level = sales.product_id.map(products.set_index("product_id").risk_level.str[1].astype(int))
     high = sales[level >= 4]
     return high.product_id.value_counts(normalize=True)
 
 
-# %% mistake="shares" name="share-of-all-sales"
+# %% mistake="shares" name="share-of-all-sales" tracks="analyst"
 def high_risk_shares(sales, products):
     level = sales.product_id.map(products.set_index("product_id").risk_level.str[1].astype(int))
     high = sales[level >= 4]
     return (high.groupby("product_id").amount_cny.sum() / sales.amount_cny.sum()).sort_values(ascending=False)
 
 
-# %% test="shares" points=3
+# %% test="shares" points=3 tracks="analyst"
 toy_sales = pd.DataFrame({"sale_id": ["a", "b", "c", "d"], "product_id": ["fund4", "fund4", "note5", "bond2"],
                           "amount_cny": [100.0, 100.0, 600.0, 1000.0]})
 toy_products = pd.DataFrame({"product_id": ["bond2", "fund4", "note5"], "risk_level": ["R2", "R4", "R5"]})
@@ -83,8 +95,8 @@ assert np.allclose(result.reindex(expected.index).to_numpy(), expected.to_numpy(
 assert result.is_monotonic_decreasing
 ### END HIDDEN TESTS
 
-# %% [markdown] lang="zh"
-# ## 第 2 题（3 分）：各网点的集中度
+# %% [markdown] lang="zh" tracks="analyst"
+# ## 第 Q# 题（3 分）：各网点的集中度
 #
 # 编写函数 `branch_concentration(sales, products)`。对每个网点，只看其 **R4 或 R5** 产品的销售，计算每只产品占**该网点**这些销售金额的比例，然后求两个数：
 #
@@ -93,8 +105,8 @@ assert result.is_monotonic_decreasing
 #
 # 返回一个以 `branch_id` 为索引、包含 `top_share` 和 `hhi` 两列的 `DataFrame`，按 `hhi` 从大到小排列。
 
-# %% [markdown] lang="en"
-# ## Question 2 (3 points): concentration in each branch
+# %% [markdown] lang="en" tracks="analyst"
+# ## Question Q# (3 points): concentration in each branch
 #
 # Write `branch_concentration(sales, products)`. For each branch, looking only at its sales of **R4 or R5** products, work out each product's share of **that branch's** amount of those sales, then two numbers:
 #
@@ -103,7 +115,7 @@ assert result.is_monotonic_decreasing
 #
 # Return a `DataFrame` indexed by `branch_id` with the columns `top_share` and `hhi`, sorted by `hhi` from largest to smallest.
 
-# %% solution="branch-hhi"
+# %% solution="branch-hhi" tracks="analyst"
 def branch_concentration(sales, products):
     ### BEGIN SOLUTION
     level = sales.product_id.map(products.set_index("product_id").risk_level.str[1].astype(int))
@@ -117,7 +129,7 @@ def branch_concentration(sales, products):
     ### END SOLUTION
 
 
-# %% mistake="branch-hhi" name="counts-not-amounts"
+# %% mistake="branch-hhi" name="counts-not-amounts" tracks="analyst"
 def branch_concentration(sales, products):
     level = sales.product_id.map(products.set_index("product_id").risk_level.str[1].astype(int))
     counts = sales[level >= 4].groupby(["branch_id", "product_id"]).size()
@@ -129,7 +141,7 @@ def branch_concentration(sales, products):
     return result.sort_values("hhi", ascending=False)
 
 
-# %% mistake="branch-hhi" name="bank-total-denominator"
+# %% mistake="branch-hhi" name="bank-total-denominator" tracks="analyst"
 def branch_concentration(sales, products):
     level = sales.product_id.map(products.set_index("product_id").risk_level.str[1].astype(int))
     amounts = sales[level >= 4].groupby(["branch_id", "product_id"]).amount_cny.sum()
@@ -141,7 +153,7 @@ def branch_concentration(sales, products):
     return result.sort_values("hhi", ascending=False)
 
 
-# %% test="branch-hhi" points=3
+# %% test="branch-hhi" points=3 tracks="analyst"
 toy_sales = pd.DataFrame({"sale_id": list("abcdef"), "branch_id": ["A", "A", "A", "B", "B", "B"],
                           "product_id": ["fund4", "note5", "note5", "fund4", "note5", "bond2"],
                           "amount_cny": [500.0, 250.0, 250.0, 900.0, 100.0, 5000.0]})
@@ -164,8 +176,8 @@ for branch, rows in high.groupby("branch_id"):
 assert result.hhi.is_monotonic_decreasing
 ### END HIDDEN TESTS
 
-# %% [markdown] lang="zh"
-# ## 第 3 题（4 分）：网点预警指标
+# %% [markdown] lang="zh" tracks="analyst"
+# ## 第 Q# 题（4 分）：网点预警指标
 #
 # 编写函数 `branch_indicators(sales, customers, products, complaints)`，为每个网点计算四个指标，返回一个以 `branch_id` 为索引（升序）、依次包含以下四列的 `DataFrame`：
 #
@@ -176,8 +188,8 @@ assert result.hhi.is_monotonic_decreasing
 #
 # 投诉通过 `complaints.sale_id` 对应到销售，再由销售的 `branch_id` 对应到网点。
 
-# %% [markdown] lang="en"
-# ## Question 3 (4 points): early-warning indicators for each branch
+# %% [markdown] lang="en" tracks="analyst"
+# ## Question Q# (4 points): early-warning indicators for each branch
 #
 # Write `branch_indicators(sales, customers, products, complaints)`, computing four indicators for each branch. Return a `DataFrame` indexed by `branch_id` (ascending) with these four columns, in this order:
 #
@@ -188,7 +200,7 @@ assert result.hhi.is_monotonic_decreasing
 #
 # A complaint belongs to a sale through `complaints.sale_id`, and a sale to a branch through its `branch_id`.
 
-# %% solution="indicators"
+# %% solution="indicators" tracks="analyst"
 def branch_indicators(sales, customers, products, complaints):
     ### BEGIN SOLUTION
     by_product = products.set_index("product_id")
@@ -207,7 +219,7 @@ def branch_indicators(sales, customers, products, complaints):
     ### END SOLUTION
 
 
-# %% mistake="indicators" name="unrecorded-over-all-sales"
+# %% mistake="indicators" name="unrecorded-over-all-sales" tracks="analyst"
 def branch_indicators(sales, customers, products, complaints):
     by_product = products.set_index("product_id")
     customer_level = sales.customer_id.map(customers.set_index("customer_id").risk_level.str[1].astype(int))
@@ -223,7 +235,7 @@ def branch_indicators(sales, customers, products, complaints):
     return grouped.mean().assign(off_shelf_sales=grouped.off_shelf_sales.sum()).sort_index()
 
 
-# %% mistake="indicators" name="all-complaints"
+# %% mistake="indicators" name="all-complaints" tracks="analyst"
 def branch_indicators(sales, customers, products, complaints):
     by_product = products.set_index("product_id")
     customer_level = sales.customer_id.map(customers.set_index("customer_id").risk_level.str[1].astype(int))
@@ -240,7 +252,7 @@ def branch_indicators(sales, customers, products, complaints):
     return grouped.mean().assign(off_shelf_sales=grouped.off_shelf_sales.sum()).sort_index()
 
 
-# %% test="indicators" points=4
+# %% test="indicators" points=4 tracks="analyst"
 toy_sales = pd.DataFrame({
     "sale_id": ["s1", "s2", "s3", "s4", "s5", "s6"], "customer_id": ["c2", "c2", "c5", "c5", "c5", "c2"],
     "product_id": ["fund2", "fund4", "dep1", "fund4", "fake3", "fund2"], "branch_id": ["A", "A", "A", "A", "B", "B"],
@@ -277,8 +289,8 @@ for branch, rows in full.groupby("branch_id"):
     assert np.allclose(result.loc[branch, columns].astype(float).to_numpy(), expected)
 ### END HIDDEN TESTS
 
-# %% [markdown] lang="zh"
-# ## 第 4 题（2 分）：关注还是上报
+# %% [markdown] lang="zh" tracks="analyst"
+# ## 第 Q# 题（2 分）：关注还是上报
 #
 # 金禾银行的阈值和关键指标如下（下一单元格，已给出）。指标**超过**阈值算一次触发。编写函数 `escalation_status(indicators, thresholds, critical)`，为每个网点返回处理结论：
 #
@@ -288,8 +300,8 @@ for branch, rows in full.groupby("branch_id"):
 #
 # 返回一个与 `indicators` 索引相同的 `Series`。`thresholds` 是"指标名 → 阈值"的字典，`critical` 是关键指标名的列表。
 
-# %% [markdown] lang="en"
-# ## Question 4 (2 points): watch or escalate
+# %% [markdown] lang="en" tracks="analyst"
+# ## Question Q# (2 points): watch or escalate
 #
 # Jinhe Bank's thresholds and critical indicators are given in the next cell. An indicator **above** its threshold is a breach. Write `escalation_status(indicators, thresholds, critical)`, returning each branch's status:
 #
@@ -299,12 +311,12 @@ for branch, rows in full.groupby("branch_id"):
 #
 # Return a `Series` with the same index as `indicators`. `thresholds` is a dictionary from indicator name to threshold, and `critical` a list of indicator names.
 
-# %%
+# %% tracks="analyst"
 THRESHOLDS = {"mismatch_rate": 0.06, "unrecorded_rate": 0.06, "upheld_per_1000": 12, "off_shelf_sales": 0}
 CRITICAL = ["off_shelf_sales"]
 
 
-# %% solution="escalate"
+# %% solution="escalate" tracks="analyst"
 def escalation_status(indicators, thresholds, critical):
     ### BEGIN SOLUTION
     breaches = indicators[list(thresholds)].gt(pd.Series(thresholds))
@@ -314,7 +326,7 @@ def escalation_status(indicators, thresholds, critical):
     ### END SOLUTION
 
 
-# %% mistake="escalate" name="ge-for-gt"
+# %% mistake="escalate" name="ge-for-gt" tracks="analyst"
 def escalation_status(indicators, thresholds, critical):
     breaches = indicators[list(thresholds)].ge(pd.Series(thresholds))
     count = breaches.sum(axis=1)
@@ -322,7 +334,7 @@ def escalation_status(indicators, thresholds, critical):
     return status.mask((count >= 2) | breaches[critical].any(axis=1), "escalate")
 
 
-# %% mistake="escalate" name="ignores-critical"
+# %% mistake="escalate" name="ignores-critical" tracks="analyst"
 def escalation_status(indicators, thresholds, critical):
     breaches = indicators[list(thresholds)].gt(pd.Series(thresholds))
     count = breaches.sum(axis=1)
@@ -330,13 +342,13 @@ def escalation_status(indicators, thresholds, critical):
     return status.mask(count >= 2, "escalate")
 
 
-# %% mistake="escalate" name="any-breach-escalates"
+# %% mistake="escalate" name="any-breach-escalates" tracks="analyst"
 def escalation_status(indicators, thresholds, critical):
     breaches = indicators[list(thresholds)].gt(pd.Series(thresholds))
     return pd.Series("ok", index=indicators.index).mask(breaches.any(axis=1), "escalate")
 
 
-# %% test="escalate" points=2
+# %% test="escalate" points=2 tracks="analyst"
 toy = pd.DataFrame({"a": [0.2, 0.1, 0.05, 0.3], "b": [0.2, 0.05, 0.05, 0.0], "c": [0, 0, 2, 0]}, index=["X", "Y", "Z", "W"])
 status = escalation_status(toy, {"a": 0.1, "b": 0.1, "c": 0}, ["c"])
 assert list(status.index) == ["X", "Y", "Z", "W"], "one status per row of indicators, same index"  # [en]
@@ -365,60 +377,60 @@ for branch, row in full_indicators.iterrows():
     assert result[branch] == expected
 ### END HIDDEN TESTS
 
+# %% [markdown] lang="zh" tracks="frontline"
+# ## 先看数据
+#
+# 下面的分析已经替你运行好：它为金禾银行的每个网点算出了本课的四个预警指标。金禾银行的阈值（虚构政策）是：风险不匹配占比**超过 6%**、须双录销售中无录像占比**超过 6%**、每千笔销售的成立投诉**超过 12 件**、货架外产品销售**超过 0 笔**（关键指标）。
+#
+# 指标**超过**阈值算一次触发。触发关键指标，或同时触发两个及以上指标：**立即上报**；只触发一个非关键指标：**列入关注**；没有触发：**正常**。
+
+# %% [markdown] lang="en" tracks="frontline"
+# ## First, the data
+#
+# The analysis below has been run for you: it computes the lesson's four early-warning indicators for each Jinhe Bank branch. Jinhe Bank's thresholds (a fictional policy) are: mismatched sales **above 6%**, unrecorded among must-record sales **above 6%**, upheld complaints **above 12** per 1,000 sales, and off-shelf sales **above 0** (the critical indicator).
+#
+# An indicator **above** its threshold is a breach. A breach of the critical indicator, or two or more breaches together: **escalate** at once; exactly one non-critical breach: **watch**; no breach: **ok**.
+
+# %% tracks="frontline"
+by_product = products.set_index("product_id")
+customer_level = sales.customer_id.map(customers.set_index("customer_id").risk_level.str[1].astype(int))
+product_level = sales.product_id.map(by_product.risk_level.str[1].astype(int))
+must_record = sales.channel.eq("branch") & sales.product_id.map(by_product["type"]).ne("deposit")
+upheld = complaints.sale_id[complaints.upheld].map(sales.set_index("sale_id").branch_id).value_counts()
+table = pd.DataFrame({
+    "mismatch": (product_level > customer_level).groupby(sales.branch_id).mean().mul(100).round(1),
+    "unrecorded": sales.recording_id[must_record].isna().groupby(sales.branch_id[must_record]).mean().mul(100).round(1),
+    "upheld": (upheld.reindex(sales.branch_id.unique(), fill_value=0) / sales.branch_id.value_counts() * 1000).round(1),
+    "off_shelf": (~sales.product_id.map(by_product.on_shelf)).groupby(sales.branch_id).sum(),
+})
+table.index = table.index.map(bankdata.BRANCHES.set_index("branch_id").name_zh)  # [zh]
+table.index = table.index.map(bankdata.BRANCHES.set_index("branch_id").name_en)  # [en]
+table.columns = ["风险不匹配占比（%）", "须双录销售中无录像占比（%）", "每千笔销售的成立投诉（件）", "货架外产品销售（笔）"]  # [zh]
+table.columns = ["Mismatched sales (%)", "Unrecorded among must-record (%)", "Upheld complaints per 1,000 sales", "Off-shelf sales"]  # [en]
+table.sort_index().rename_axis("网点")  # [zh]
+table.sort_index().rename_axis("Branch")  # [en]
+
+# %% question="branch-status"
+
+# %% question="exposure-share"
+
+# %% question="off-shelf"
+
+# %% question="campaign-list"
+
+# %% question="campaign-material"
+
 # %% [markdown] lang="zh"
-# ## 第 5 题（2 分）：选择题
+# ## 第 Q# 题（5 分）：书面回答
 #
-# 月度监测发现，某网点本月有 12 笔销售的产品代码不在本行的产品目录货架上，全部由同一名员工经办，每笔 100 万至 300 万元。网点负责人说："这些客户都很满意，一件投诉也没有。"你应当怎么做？
-#
-# - **A.** 既然没有投诉，说明客户没有受损，下个季度再看。
-# - **B.** 请这名员工写一份情况说明，说明合理就结案。
-# - **C.** 立即上报合规和风险管理部门：货架外产品的销售是关键指标，须暂停相关销售、保全合同和录音录像等记录，并由独立于该网点的人员联系客户核实。
-# - **D.** 把这 12 笔销售的产品代码改成相近的在架产品，使数据一致。
-#
-# 把你的答案（`"A"`、`"B"`、`"C"` 或 `"D"`）赋值给 `choice`。
+# 产品部门计划推出一款挂钩商品期货价格的 R5 结构性产品，希望各网点尽快开卖。市场部门已拟好营销方案：向资产 50 万元以上的全部客户群发短信，宣传语是"抓住大宗商品行情，年化有望 10%"，买满 10 万元送礼品，并为销售人员设立这款产品的专项奖励。你受邀参加上线评审会。
+# 请结合中国银行"原油宝"事件，说明：上线前你会要求完成哪些风险工作；营销方案的名单、宣传材料和激励各要怎样修改；上线后监测哪些指标，触发阈值时交给谁处理。（200–350 字）
 
 # %% [markdown] lang="en"
-# ## Question 5 (2 points): multiple choice
+# ## Question Q# (5 points): written answer
 #
-# This month's monitoring finds 12 sales at a branch of product codes that are not on the bank's shelf, all handled by the same employee, each for 1 to 3 million yuan. The branch head says: "These customers are all very happy; there hasn't been a single complaint." What do you do?
-#
-# - **A.** No complaints means no harm to customers; look again next quarter.
-# - **B.** Ask the employee for a written explanation and close the matter if it sounds reasonable.
-# - **C.** Escalate at once to compliance and risk management: off-shelf sales are a critical indicator, so stop the related sales, preserve the contracts, recordings and other records, and have staff independent of the branch contact the customers to verify.
-# - **D.** Change the product codes of the 12 sales to similar products on the shelf so the data is consistent.
-#
-# Assign your answer (`"A"`, `"B"`, `"C"` or `"D"`) to `choice`.
+# The product team plans to launch an R5 structured note linked to commodity futures prices and wants branches to start selling it soon. Marketing has drafted the campaign: a text message to every customer with assets above 500,000 yuan, with the slogan "Ride the commodity rally, up to 10% a year", a gift for anyone buying 100,000 yuan or more, and a special bonus for staff on this product. You are invited to the launch review meeting.
+# Drawing on Bank of China's "Crude Oil Treasure" case, say what risk work you would require before launch; how the campaign's list, its material and its incentives must change; and which indicators you would monitor after launch, and who acts when one breaches its threshold. (150–250 words)
 
-# %% solution="choice"
-choice = None
-### BEGIN SOLUTION
-choice = "C"
-### END SOLUTION
-
-# %% mistake="choice" name="no-complaints-no-harm"
-choice = "A"
-
-# %% mistake="choice" name="self-explanation"
-choice = "B"
-
-# %% test="choice" points=2
-assert choice in {"A", "B", "C", "D"}, 'answer with one of "A", "B", "C" or "D"'  # [en]
-assert choice in {"A", "B", "C", "D"}, '请用 "A"、"B"、"C" 或 "D" 作答'  # [zh]
-### BEGIN HIDDEN TESTS
-assert choice == "C"
-### END HIDDEN TESTS
-
-# %% [markdown] lang="zh"
-# ## 第 6 题（4 分）：书面回答
-#
-# 产品部门计划推出一款挂钩商品期货价格的 R5 结构性产品，希望各网点尽快开卖，并为销售人员设立专项奖励。你代表风险管理部门参加评审会。
-# 请结合中国银行"原油宝"事件，说明你会要求在上线前完成哪些风险工作，上线后监测哪些预警指标，以及在什么情况下、向谁上报。（150–300 字）
-
-# %% [markdown] lang="en"
-# ## Question 6 (4 points): written answer
-#
-# The product team plans to launch an R5 structured note linked to commodity futures prices, wants branches to start selling it soon, and proposes a special bonus for sales staff. You represent risk management at the review meeting.
-# Drawing on Bank of China's "Crude Oil Treasure" case, say what risk work you would require before launch, which early-warning indicators you would monitor after launch, and when and to whom you would escalate. (100–200 words)
-
-# %% [markdown] written="launch-review" points=4
+# %% [markdown] written="launch-review" points=5
 # YOUR ANSWER HERE
