@@ -35,6 +35,8 @@
 #   *来源：《银行保险机构消费者权益保护管理办法》（2023 年 3 月 1 日施行）。*
 # - 销售理财产品时，**禁止**：展示业绩比较基准却不说明其依据；预测或宣传"预期收益"；虚假或片面宣传；以任何明示或暗示的方式保证本金或收益；把理财产品说成存款。
 #   *来源：《理财公司理财产品销售管理暂行办法》（2021 年 6 月 27 日施行）第 25 条。*
+# - 银行代销他人的产品时，同类产品要按一致的规则展示，并且不得有办法列明的 11 类禁止销售行为。
+#   *来源：《商业银行代理销售业务管理办法》（金规〔2025〕6 号，2025 年 10 月 1 日起施行），国家金融监督管理总局。*
 #
 # 业绩比较基准是产品管理人设定的一个**参考**，用来衡量产品表现，**不是**实际收益，更**不是**承诺。客户最终拿到的是扣除各项费用之后的结果，而且可能低于基准，甚至亏损。只报基准、不讲费用，客户看到的就是一幅被美化了的图景。
 #
@@ -53,10 +55,12 @@
 #   *Source: Measures on the Protection of Consumer Rights and Interests by Banking and Insurance Institutions (in force 1 March 2023).*
 # - When selling wealth products, it is **prohibited** to show a performance benchmark without explaining its basis; to predict or advertise "expected returns"; to promote a product falsely or one-sidedly; to guarantee principal or returns in any way, explicit or implicit; or to present a wealth product as if it were a deposit.
 #   *Source: Interim Measures on the Sale of Wealth Products by Wealth Management Companies (in force 27 June 2021), Article 25.*
+# - When a bank sells other firms' products as their agent, similar products must be displayed under consistent rules, and the 11 sales practices the measures ban are off limits.
+#   *Source: Measures on the Agency Sales Business of Commercial Banks (Jingui [2025] No. 6, in force since 1 October 2025), National Financial Regulatory Administration.*
 #
 # A performance benchmark is a **reference** set by the product's manager to measure how the product performs. It is **not** the actual return, and it is certainly **not** a promise. What the customer finally gets is what is left after every fee, and it may be below the benchmark or even a loss. Quote the benchmark without the fees and the customer sees a flattering picture.
 #
-# Why does this matter? On 20 April 2020 the WTI crude oil May contract settled at **−$37.63** a barrel, and about 60,000 investors in Bank of China's "Crude Oil Treasure" product lost money. The CBIRC fined the bank **50.5 million yuan**; the failures it cited included weak product design and controls, no stress testing, unreasonable staff incentives, exaggerated advertising, gifts, and letting minors buy.
+# Why does this matter? On 20 April 2020 the WTI crude oil May contract settled at **−$37.63** a barrel, and about 60,000 investors in Bank of China's "Crude Oil Treasure" product lost money. The former CBIRC fined the bank **50.5 million yuan**; the failures it cited included weak product design and controls, no stress testing, unreasonable staff incentives, exaggerated advertising, gifts, and letting minors buy.
 # *Source: reports by Caixin Global (5 December 2020), Bloomberg and the Wall Street Journal.*
 #
 # Regulators abroad think alike. The UK Financial Conduct Authority's Consumer Duty has applied to products on sale since 31 July 2023; two of the four outcomes it requires are "price and value" and "consumer understanding".
