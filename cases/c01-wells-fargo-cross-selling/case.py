@@ -78,7 +78,7 @@
 #
 # *来源：American Banker；Mercury News，2017 年 1 月 11 日。*
 #
-# 监管机构也给出了发现这类问题的方法。英国金融服务管理局（后由 FCA 接手）2013 年 1 月 16 日发布的指引 FG13/1《金融激励对客户的风险》要求公司在管理信息中**关注个人销售量的异常激增**，监控面对面销售，并控制平衡计分卡中的风险。
+# 监管机构也给出了发现这类问题的方法。英国金融服务管理局（后由 FCA 接手）2013 年 1 月 16 日发布的指引 FG13/1《金融激励对客户的风险》要求公司在管理报表中**监测个人销售量的异常激增**，监控面对面销售，并控制平衡计分卡中的风险。
 # *来源：FCA，FG13/1。*
 #
 # 在我国，《银行保险机构消费者权益保护管理办法》（2023 年 3 月 1 日施行）保护消费者的自主选择权，禁止未经同意为消费者开通收费服务。
@@ -96,7 +96,7 @@
 #
 # *Source: American Banker; Mercury News, 11 January 2017.*
 #
-# Regulators also describe how to spot the problem. Guidance FG13/1, "Risks to customers from financial incentives", published by the FSA (later the FCA) on 16 January 2013, asks firms to **watch for spikes in individual sales** in their management information, to monitor face-to-face sales and to control the risks inside balanced scorecards.
+# Regulators also describe how to spot the problem. Guidance FG13/1, "Risks to customers from financial incentives", published by the FSA (later the FCA) on 16 January 2013, asks firms to **monitor spikes in individual sales** in their management reports, to monitor face-to-face sales and to control the risks inside balanced scorecards.
 # *Source: FCA, FG13/1.*
 #
 # In China, the Measures on the Protection of Consumer Rights and Interests of Banking and Insurance Institutions (in force 1 March 2023) protect the consumer's right to choose freely and forbid switching on paid services without consent.

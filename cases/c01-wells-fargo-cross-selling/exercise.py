@@ -8,17 +8,29 @@
 #     name: python3
 # ---
 
-# %% [markdown] lang="zh"
+# %% [markdown] lang="zh" tracks="frontline"
 # # 案例 1 练习：富国银行交叉销售丑闻
 #
-# 本练习共 15 分，及格线 70%。代码题由系统自动评分，书面题由培训师按评分标准人工评分。
-# 请只修改标有 `YOUR CODE HERE` 的单元格和书面回答单元格，完成后点击工具栏上的 **检查**，再在“我的培训”中点击 **提交**。
+# 本练习共 12 分，及格线 70%。每道题都在下方的**答案单元格**中作答：在 `%%answer` 下面一行填写一个字母或一个数字，不需要编写任何代码。
+# 最后一题是书面回答，直接写在题目下方的单元格中，由培训师按评分标准评分。全部答完后，点击工具栏上的 **检查**，看看每道题是否都已按要求作答，再在“我的培训”中点击 **提交**。
 
-# %% [markdown] lang="en"
+# %% [markdown] lang="en" tracks="frontline"
 # # Case 1 exercise: Wells Fargo cross-selling
 #
-# This exercise is worth 15 points; the pass mark is 70%. Code questions are graded automatically; the written question is graded by a trainer against a rubric.
-# Change only the cells marked `YOUR CODE HERE` and the written answer's cell, press **Check** on the toolbar to check your work, then **Submit** in My training.
+# This exercise is worth 12 points; the pass mark is 70%. Answer each question in the **answer cell** below it: on the line under `%%answer`, type one letter or one number. No code is needed.
+# The last question is a written answer, typed in the cell under it and graded by a trainer against a rubric. When you have answered everything, press **Check** on the toolbar to see that each answer is in the form asked for, then press **Submit** in My training.
+
+# %% [markdown] lang="zh" tracks="analyst"
+# # 案例 1 练习：富国银行交叉销售丑闻
+#
+# 本练习共 15 分，及格线 70%。代码题和选择题由系统自动评分，书面题由培训师按评分标准人工评分。
+# 代码题请在标有 `YOUR CODE HERE` 的位置编写函数；选择题在答案单元格的 `%%answer` 下一行填写字母；书面题直接写在题目下方的单元格中。完成后点击工具栏上的 **检查**，再在“我的培训”中点击 **提交**。
+
+# %% [markdown] lang="en" tracks="analyst"
+# # Case 1 exercise: Wells Fargo cross-selling
+#
+# This exercise is worth 15 points; the pass mark is 70%. Code and choice questions are graded automatically; the written question is graded by a trainer against a rubric.
+# Write each function where it says `YOUR CODE HERE`; for a choice question, type the letter on the line under `%%answer` in its answer cell; write the written answer in the cell under its question. Press **Check** on the toolbar to check your work, then **Submit** in My training.
 
 # %%
 import pandas as pd
@@ -28,19 +40,19 @@ from salesacademy.casedata import wells_fargo_cross_selling as case
 data = case.load(seed=7)
 accounts, targets = data["accounts"], data["targets"]
 
-# %% [markdown] lang="zh"
-# ## 第 1 题（3 分）：找出休眠账户
+# %% [markdown] lang="zh" tracks="analyst"
+# ## 第 Q# 题（3 分）：找出休眠账户
 #
 # 编写函数 `dormant(accounts)`，返回一个与 `accounts` 索引相同的布尔 `Series`：开户后 **90 天内（含第 90 天）**既没有入金（`funded_on`）、
 # 也没有客户本人使用（`first_used_on`）的账户为 `True`。两个日期列为空表示该事件从未发生。
 
-# %% [markdown] lang="en"
-# ## Question 1 (3 points): find the dormant accounts
+# %% [markdown] lang="en" tracks="analyst"
+# ## Question Q# (3 points): find the dormant accounts
 #
 # Write `dormant(accounts)`, returning a boolean `Series` with the index of `accounts`: `True` for an account that within **90 days of opening (day 90 included)**
 # was neither funded (`funded_on`) nor used by the customer (`first_used_on`). An empty date means the event never happened.
 
-# %% solution="dormant"
+# %% solution="dormant" tracks="analyst"
 def dormant(accounts):
     ### BEGIN SOLUTION
     window = pd.Timedelta(days=90)
@@ -50,18 +62,18 @@ def dormant(accounts):
     ### END SOLUTION
 
 
-# %% mistake="dormant" name="funding-only"
+# %% mistake="dormant" name="funding-only" tracks="analyst"
 def dormant(accounts):
     window = pd.Timedelta(days=90)
     return ~((accounts.funded_on - accounts.opened_on) <= window)
 
 
-# %% mistake="dormant" name="never-instead-of-90-days"
+# %% mistake="dormant" name="never-instead-of-90-days" tracks="analyst"
 def dormant(accounts):
     return accounts.funded_on.isna() & accounts.first_used_on.isna()
 
 
-# %% test="dormant" points=3
+# %% tracks="analyst" test="dormant" points=3
 toy = pd.DataFrame({
     "account_id": list("abcde"),
     "product": ["savings_account", "current_account", "savings_account", "debit_card", "credit_card"],
@@ -83,21 +95,21 @@ active = (accounts.funded_on.notna().to_numpy() & (accounts.funded_on.to_numpy()
 assert list(dormant(accounts)) == list(~active)
 ### END HIDDEN TESTS
 
-# %% [markdown] lang="zh"
-# ## 第 2 题（3 分）：月末三天与其余日子的休眠率
+# %% [markdown] lang="zh" tracks="analyst"
+# ## 第 Q# 题（3 分）：月末三天与其余日子的休眠率
 #
-# 编写函数 `dormant_rate_by_timing(accounts, is_dormant)`：`is_dormant` 是与 `accounts` 索引相同的布尔 `Series`（例如第 1 题的结果）。
+# 编写函数 `dormant_rate_by_timing(accounts, is_dormant)`：`is_dormant` 是与 `accounts` 索引相同的布尔 `Series`（例如上一题的结果）。
 # 把账户分成两组——开户日是当月**最后三个自然日**的账户（`"last_3_days"`），以及其余账户（`"rest_of_month"`）——返回一个以这两个名称为索引的 `Series`，值为各组中休眠账户的占比。
 # 注意各月天数不同：2 月的最后三天和 1 月的最后三天不是同样的日期。
 
-# %% [markdown] lang="en"
-# ## Question 2 (3 points): dormant rate in the last three days and the rest of the month
+# %% [markdown] lang="en" tracks="analyst"
+# ## Question Q# (3 points): dormant rate in the last three days and the rest of the month
 #
-# Write `dormant_rate_by_timing(accounts, is_dormant)`, where `is_dormant` is a boolean `Series` with the index of `accounts` (such as your answer to question 1).
+# Write `dormant_rate_by_timing(accounts, is_dormant)`, where `is_dormant` is a boolean `Series` with the index of `accounts` (such as your answer to the previous question).
 # Split the accounts in two groups, those opened on one of the **last three calendar days** of their month (`"last_3_days"`) and all others (`"rest_of_month"`), and return a `Series` indexed by these two names holding each group's share of dormant accounts.
 # Months differ in length: the last three days of February are not the same dates as those of January.
 
-# %% solution="timing"
+# %% solution="timing" tracks="analyst"
 def dormant_rate_by_timing(accounts, is_dormant):
     ### BEGIN SOLUTION
     days_left = accounts.opened_on.dt.days_in_month - accounts.opened_on.dt.day
@@ -106,20 +118,20 @@ def dormant_rate_by_timing(accounts, is_dormant):
     ### END SOLUTION
 
 
-# %% mistake="timing" name="day-28-or-later"
+# %% mistake="timing" name="day-28-or-later" tracks="analyst"
 def dormant_rate_by_timing(accounts, is_dormant):
     month_end = accounts.opened_on.dt.day >= 28
     return pd.Series({"last_3_days": is_dormant[month_end].mean(), "rest_of_month": is_dormant[~month_end].mean()})
 
 
-# %% mistake="timing" name="four-days"
+# %% mistake="timing" name="four-days" tracks="analyst"
 def dormant_rate_by_timing(accounts, is_dormant):
     days_left = accounts.opened_on.dt.days_in_month - accounts.opened_on.dt.day
     month_end = days_left <= 3
     return pd.Series({"last_3_days": is_dormant[month_end].mean(), "rest_of_month": is_dormant[~month_end].mean()})
 
 
-# %% test="timing" points=3
+# %% tracks="analyst" test="timing" points=3
 toy = pd.DataFrame({"opened_on": pd.to_datetime(["2025-01-29", "2025-01-28", "2025-02-26", "2025-02-25", "2024-02-27", "2025-04-10"])})
 toy_dormant = pd.Series([True, False, True, False, False, True])
 rates = dormant_rate_by_timing(toy, toy_dormant)
@@ -139,8 +151,8 @@ assert abs(got["last_3_days"] - truth[in_last_three].sum() / in_last_three.sum()
 assert abs(got["rest_of_month"] - truth[~in_last_three].sum() / (~in_last_three).sum()) < 1e-9
 ### END HIDDEN TESTS
 
-# %% [markdown] lang="zh"
-# ## 第 3 题（3 分）：月度目标完成率
+# %% [markdown] lang="zh" tracks="analyst"
+# ## 第 Q# 题（3 分）：月度目标完成率
 #
 # 编写函数 `monthly_attainment(accounts, targets)`：返回 `targets` 的全部行（顺序不变，保留原有列），并增加两列：
 # `opened` 为该员工在该月（`targets.month`，格式 `"YYYY-MM"`）开立的账户数，`attainment` 为 `opened / target_accounts`。
@@ -148,8 +160,8 @@ assert abs(got["rest_of_month"] - truth[~in_last_three].sum() / (~in_last_three)
 #
 # 提示：数据跨越 2024 年和 2025 年，两年都有 1 月到 3 月。完成后，你可以试着把 `accounts[~dormant(accounts)]` 传进去，看看按"90 天使用"口径重算的完成率。
 
-# %% [markdown] lang="en"
-# ## Question 3 (3 points): monthly target attainment
+# %% [markdown] lang="en" tracks="analyst"
+# ## Question Q# (3 points): monthly target attainment
 #
 # Write `monthly_attainment(accounts, targets)`, returning every row of `targets` (same order, same columns) with two new columns:
 # `opened`, the number of accounts the employee opened in that month (`targets.month`, as `"YYYY-MM"`), and `attainment`, that is `opened / target_accounts`.
@@ -157,7 +169,7 @@ assert abs(got["rest_of_month"] - truth[~in_last_three].sum() / (~in_last_three)
 #
 # Hint: the data spans 2024 and 2025, and both years have a January to March. Once it works, try passing `accounts[~dormant(accounts)]` to see attainment under the "used within 90 days" yardstick.
 
-# %% solution="attainment"
+# %% solution="attainment" tracks="analyst"
 def monthly_attainment(accounts, targets):
     ### BEGIN SOLUTION
     month = accounts.opened_on.dt.strftime("%Y-%m")
@@ -170,7 +182,7 @@ def monthly_attainment(accounts, targets):
     ### END SOLUTION
 
 
-# %% mistake="attainment" name="month-number-only"
+# %% mistake="attainment" name="month-number-only" tracks="analyst"
 def monthly_attainment(accounts, targets):
     counts = accounts.groupby([accounts.staff_id, accounts.opened_on.dt.month]).size()
     result = targets.copy()
@@ -180,7 +192,7 @@ def monthly_attainment(accounts, targets):
     return result
 
 
-# %% mistake="attainment" name="drops-empty-months"
+# %% mistake="attainment" name="drops-empty-months" tracks="analyst"
 def monthly_attainment(accounts, targets):
     month = accounts.opened_on.dt.strftime("%Y-%m").rename("month")
     counts = accounts.groupby([accounts.staff_id, month]).size().rename("opened").reset_index()
@@ -189,7 +201,7 @@ def monthly_attainment(accounts, targets):
     return result
 
 
-# %% test="attainment" points=3
+# %% tracks="analyst" test="attainment" points=3
 toy_targets = pd.DataFrame({"staff_id": ["x", "x", "y"], "month": ["2024-01", "2025-01", "2024-01"], "target_accounts": [10, 10, 5]})
 toy_accounts = pd.DataFrame({"staff_id": ["x", "x", "x", "x"], "opened_on": pd.to_datetime(["2024-01-03", "2024-01-30", "2024-01-31", "2025-01-15"])})
 result = monthly_attainment(toy_accounts, toy_targets)
@@ -210,62 +222,59 @@ assert list(got.opened) == [expected.get((s, m), 0) for s, m in zip(targets.staf
 assert all(abs(a - expected.get((s, m), 0) / t) < 1e-9 for s, m, t, a in zip(got.staff_id, got.month, got.target_accounts, got.attainment))
 ### END HIDDEN TESTS
 
-# %% [markdown] lang="zh"
-# ## 第 4 题（2 分）：选择题
+# %% [markdown] lang="zh" tracks="frontline"
+# ## 先看数据：月末三天开立的账户
 #
-# 金禾银行的管理层想尽早发现"为完成指标而开户"。下面哪一个指标能给出**最早、最可靠**的预警？
-#
-# - **A.** 每家支行每月的新开账户总数，越高越好。
-# - **B.** 每名员工在月末最后三天开立、且 90 天内既未入金也未使用的账户数及其占比。
-# - **C.** 支行客户满意度调查的年度平均分。
-# - **D.** 投诉是否都在 15 天内办结。
-#
-# 把你的答案（`"A"`、`"B"`、`"C"` 或 `"D"`）赋值给 `choice`。
+# 下面的分析已经替你运行好。它按支行统计了 2024 年 1 月至 2025 年 3 月间，在每月**最后三天**开立的账户和其余日子开立的账户，以及其中的**休眠账户**：开户后 90 天内（含第 90 天）既没有入金、也没有客户本人使用的账户。信用卡和借记卡不会入金，只看是否使用。
 
-# %% [markdown] lang="en"
-# ## Question 4 (2 points): multiple choice
+# %% [markdown] lang="en" tracks="frontline"
+# ## First, the data: accounts opened in the last three days of the month
 #
-# Jinhe Bank's management wants to spot "accounts opened to make the number" as early as possible. Which measure gives the **earliest reliable** warning?
-#
-# - **A.** Total new accounts per branch per month, the higher the better.
-# - **B.** For each employee, the number and share of accounts opened in the last three days of the month that are neither funded nor used within 90 days.
-# - **C.** The branch's average score in the annual customer-satisfaction survey.
-# - **D.** Whether all complaints are closed within 15 days.
-#
-# Assign your answer (`"A"`, `"B"`, `"C"` or `"D"`) to `choice`.
+# The analysis below has been run for you. For each branch, it counts the accounts opened from January 2024 to March 2025 in the **last three days** of a month and on the other days, and the **dormant** accounts among them: accounts that within 90 days of opening (day 90 included) were neither funded nor used by the customer. Credit and debit cards are never funded, so for them only use counts.
 
-# %% solution="choice"
-choice = None
-### BEGIN SOLUTION
-choice = "B"
-### END SOLUTION
+# %% tracks="frontline"
+from salesacademy import bankdata
 
-# %% mistake="choice" name="volume"
-choice = "A"
+window = pd.Timedelta(days=case.ACTIVITY_WINDOW_DAYS)
+is_dormant = ~(((accounts.funded_on - accounts.opened_on) <= window) | ((accounts.first_used_on - accounts.opened_on) <= window))
+month_end = (accounts.opened_on.dt.days_in_month - accounts.opened_on.dt.day) < case.MONTH_END_DAYS
+by_branch = pd.DataFrame({
+    "month_end": month_end.groupby(accounts.branch_id).sum(),
+    "month_end_dormant": (month_end & is_dormant).groupby(accounts.branch_id).sum(),
+    "rest": (~month_end).groupby(accounts.branch_id).sum(),
+    "rest_dormant": (~month_end & is_dormant).groupby(accounts.branch_id).sum(),
+})
+by_branch["month_end_rate"] = (by_branch.month_end_dormant / by_branch.month_end * 100).round(0).astype(int).astype(str) + "%"
+by_branch["rest_rate"] = (by_branch.rest_dormant / by_branch.rest * 100).round(0).astype(int).astype(str) + "%"
+by_branch = by_branch[["month_end", "month_end_dormant", "month_end_rate", "rest", "rest_dormant", "rest_rate"]].sort_values("month_end_dormant", ascending=False)
+by_branch.index = by_branch.index.map(bankdata.BRANCHES.set_index("branch_id").name_zh)  # [zh]
+by_branch.index = by_branch.index.map(bankdata.BRANCHES.set_index("branch_id").name_en)  # [en]
+by_branch.columns = ["月末三天：开户数", "月末三天：其中休眠", "月末三天：休眠率", "其余日子：开户数", "其余日子：其中休眠", "其余日子：休眠率"]  # [zh]
+by_branch.columns = ["Last three days: opened", "Last three days: dormant", "Last three days: dormant rate", "Other days: opened", "Other days: dormant", "Other days: dormant rate"]  # [en]
+by_branch.rename_axis("支行")  # [zh]
+by_branch.rename_axis("Branch")  # [en]
 
-# %% mistake="choice" name="annual-survey"
-choice = "C"
+# %% question="month-end-dormant"
 
-# %% test="choice" points=2
-assert choice in {"A", "B", "C", "D"}, '请用 "A"、"B"、"C" 或 "D" 作答'  # [zh]
-assert choice in {"A", "B", "C", "D"}, 'answer with one of "A", "B", "C" or "D"'  # [en]
-### BEGIN HIDDEN TESTS
-assert choice == "B"
-### END HIDDEN TESTS
+# %% question="dormant-at-90-days"
+
+# %% question="earliest-warning"
+
+# %% question="unrequested-account"
 
 # %% [markdown] lang="zh"
-# ## 第 5 题（4 分）：书面回答
+# ## 第 Q# 题（4 分）：书面回答
 #
-# 你刚调任金禾银行一家支行的行长。上任第一周，你在报表中看到：上个月，柜员小周在最后三天开了 11 个账户，其中 10 个 90 天内既未入金也未使用，
-# 而月底前三天她只完成了目标的 60%。同一天，分行通知下季度开户目标再上调 10%。
+# 你刚调任金禾银行一家支行的行长。上任第一周，你在报表中看到：上个月，你的一名柜员在最后三天开了 11 个账户，其中 10 个 90 天内既未入金也未使用；
+# 而在月末三天之前，她只完成了目标的 60%。同一天，分行通知下季度开户目标再上调 10%。
 #
-# 你认为问题的根源是什么？哪些控制措施本可以及早发现？你在这个位置上会做什么（对客户、对员工、对上级）？（200–350 字）
+# 你认为问题的根源是什么？哪些控制措施本可以及早发现？你在这个位置上会做什么（对客户、对这名员工、对上级）？（200–350 字）
 
 # %% [markdown] lang="en"
-# ## Question 5 (4 points): written answer
+# ## Question Q# (4 points): written answer
 #
 # You have just taken over as manager of a Jinhe Bank branch. In your first week the report shows that last month one of your tellers opened 11 accounts in the last three days, 10 of which were neither funded nor used within 90 days;
-# three days before the month end she had reached only 60% of her target. The same day, the regional office announces that next quarter's account target goes up by another 10%.
+# before those last three days she had reached only 60% of her target. The same day, the regional office announces that next quarter's account target goes up by another 10%.
 #
 # What do you think is the root cause? Which controls would have caught it early? What do you do in this seat, for the customers, for the employee and with your superiors? (120–200 words)
 
