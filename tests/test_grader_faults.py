@@ -1,25 +1,30 @@
-"""A fault of the grader is never a learner's score.
+"""A fault of the grader is never a learner's score, and what grading gives back leaks nothing.
 
 Grading runs as root, and each kernel as a user of its own in a sandbox
 (docs/security.md). Whatever that user cannot read is the machine's problem:
 the run either grades honest answers right or refuses, with the reason,
 before it scores anything. These tests build such machines: a module in a
 folder the kernel's user may not read, and a whole Python installation in one.
+The feedback of a submission that prints the source of every cell it runs,
+hidden tests included, shows none of them.
 """
 
 from __future__ import annotations
 
+import html
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from salesacademy import answers, gradebook
 from salesacademy.collect import collect
 from salesacademy.config import database_url, load_config
+from salesacademy.feedback import feedback
 from salesacademy.grade import CHECK_EMPLOYEE, grade
 from salesacademy.init import init
 from salesacademy.release import release
@@ -31,7 +36,10 @@ MODULE = "03-suitability"
 ASSIGNMENT = "03-suitability.analyst.en"
 #: What the reference answers of the analyst version earn automatically; the written answer waits for a trainer.
 FULL = {"mismatch": 3.0, "elderly": 3.0, "reassess": 2.0, "insists": 2.0}
-EMPLOYEES = ("stdlib-importer", "private-module", "fake-fault", "honest")
+EMPLOYEES = ("stdlib-importer", "private-module", "fake-fault", "source-printer", "honest")
+#: An answer that prints the source of everything compiled after it: the hidden tests too.
+SOURCE_PRINTER = ("from IPython import get_ipython\n"
+                  "get_ipython().events.register('pre_run_cell', lambda info: print(info.raw_cell))")
 
 
 def in_ci() -> bool:
@@ -86,6 +94,7 @@ def graded(released, tmp_path_factory):
     hand_in(course, "stdlib-importer", "import statistics, fractions, colorsys, wave, calendar, zoneinfo")
     hand_in(course, "private-module", "import jinhe_calendar")
     hand_in(course, "fake-fault", "raise ModuleNotFoundError(\"No module named 'json'\")")
+    hand_in(course, "source-printer", SOURCE_PRINTER)
     hand_in(course, "honest")
     collect(instance=course)
     # installed for the grader: on its path and its workers' (they start with this one's), and the kernels'
@@ -100,6 +109,7 @@ def graded(released, tmp_path_factory):
             del os.environ["PYTHONPATH"]
         else:
             os.environ["PYTHONPATH"] = saved
+    feedback(instance=course)
     return course, run
 
 
@@ -123,6 +133,26 @@ def test_a_learner_cannot_pass_off_their_own_error_as_the_machines(graded):
     scores = auto_scores(root)["fake-fault"]
     assert scores["mismatch"] == 0 and scores["elderly"] == FULL["elderly"]
     assert auto_scores(root)["honest"] == FULL
+
+
+def page(root: Path, employee_id: str) -> str:
+    return (root / "feedback" / employee_id / ASSIGNMENT / "exercise.html").read_text(encoding="utf-8")
+
+
+def test_feedback_shows_the_graders_verdicts_and_no_line_of_a_hidden_test(graded):
+    root, _ = graded
+    source = nbformat.read(root / "source" / ASSIGNMENT / "exercise.ipynb", as_version=4)
+    hidden = {line.strip() for cell in source.cells if "### BEGIN HIDDEN TESTS" in cell.source
+              for line in cell.source.split("### BEGIN HIDDEN TESTS")[1].split("### END HIDDEN TESTS")[0].splitlines()
+              if len(line.strip()) >= 12}
+    assert hidden
+    printed = nbformat.read(root / "autograded" / "source-printer" / ASSIGNMENT / "exercise.ipynb", as_version=4)
+    assert any(line in str(cell.get("outputs")) for cell in printed.cells for line in hidden), "the hook did print hidden tests"
+    for employee_id in ("source-printer", "fake-fault", "honest"):
+        text = html.unescape(page(root, employee_id))
+        assert not [line for line in hidden if line in text], employee_id
+    assert page(root, "honest").count("✓ Passed") == len(FULL)
+    assert "✗ Not passed" in page(root, "fake-fault")
 
 
 def test_a_python_the_kernel_cannot_read_stops_the_run_before_anything_is_scored(released, tmp_path):

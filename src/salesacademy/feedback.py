@@ -2,8 +2,9 @@
 
 Stock nbgrader feedback shows the graded notebook as it ran, hidden tests
 included, and a failed hidden assertion's traceback prints its source line.
-The feedback pipeline here removes hidden test regions and reduces every
-test error to its name and message before rendering. Above the notebook,
+Here, under every graded test cell the page shows the grader's own verdict
+(passed, or the message of a visible check that failed), never what the
+kernel printed, and hidden test regions are removed. Above the notebook,
 each page opens with a summary in the employee's language (`summary`): the
 score against their track's points and the pass mark, passed or not (or
 waiting for a trainer), and per question the points, their answer, the right
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import re
 from pathlib import Path
 
 import nbformat
@@ -30,24 +32,77 @@ from .nbgrader_setup import api, check
 from .release import chosen_released
 
 
-class RedactTestErrors(NbGraderPreprocessor):
-    """Keep only ``Name: message`` of errors in graded test cells."""
+HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS", re.DOTALL)
+#: What the grader says under a graded test cell, in the learner's language.
+VERDICTS = {
+    "zh-CN": {"passed": "✓ 通过", "failed": "✗ 未通过：{message}", "hidden": "✗ 未通过：隐藏的检查发现这道题的答案有问题。"},
+    "en": {"passed": "✓ Passed", "failed": "✗ Not passed: {message}", "hidden": "✗ Not passed: the hidden checks found a problem with this answer."},
+}
+# The messages a question's test gives (`questions.MESSAGES`), with what can fill them kept short and plain.
+_FILLS = {"question": r"\d{1,3}", "letters": r"[A-H、, ]{1,30}", "limit": r"\d{1,4}", "given": r"[^()（）\n]{0,80}",
+          "right": r"[^()（）\n]{0,80}", "answer": r"[^\n]{0,80}"}
+QUESTION_MESSAGES = re.compile("|".join(
+    re.sub(r"\\\{(\w+)\\\}", lambda m: _FILLS[m.group(1)], re.escape(template))
+    for texts in questions.MESSAGES.values() for template in texts.values()))
+
+
+class SummarizeTests(NbGraderPreprocessor):
+    """Say under each graded test cell what the grader decided, never what the kernel printed.
+
+    A test cell shows "passed", or the failure message of one of its visible
+    checks (a string written in the visible part of the cell, or a question's
+    own message), or that the hidden checks failed. Whatever else the kernel
+    printed there (a hook can print the source of the hidden test it runs) is
+    dropped, and any line of a hidden test is cut from the outputs of every
+    other cell. Runs before nbgrader's ClearHiddenTests, which it relies on to
+    remove the hidden regions from the cells' sources.
+    """
+
+    def preprocess(self, nb, resources):
+        version = parse_assignment(resources.get("nbgrader", {}).get("assignment", ""))
+        self.texts = VERDICTS["zh-CN" if version and version.language.startswith("zh") else "en"]
+        self.hidden = {line.strip() for cell in nb.cells if cell.cell_type == "code"
+                       for region in HIDDEN.findall(cell.source) for line in region.splitlines()[1:-1] if len(line.strip()) >= 12}
+        return super().preprocess(nb, resources)
 
     def preprocess_cell(self, cell, resources, index):
-        if cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("grade"):
-            for output in cell.get("outputs", []):
-                if output.output_type == "error":
-                    message = f"{output.ename}: {output.evalue}" if output.evalue else output.ename
-                    output.traceback = [message]
+        if cell.cell_type != "code":
+            return cell, resources
+        if cell.metadata.get("nbgrader", {}).get("grade"):
+            failures = [o for o in cell.get("outputs", []) if o.output_type == "error" or (o.output_type == "stream" and o.name == "stderr")]
+            text = self.texts["passed"] if not failures else self.failure(failures[0], HIDDEN.sub("", cell.source))
+            cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=text + "\n")]
+        else:
+            cell.outputs = [output for output in cell.get("outputs", []) if not self.leaks(output)]
         return cell, resources
 
+    def failure(self, output, visible: str) -> str:
+        message = str(output.get("evalue", "")).strip() if output.output_type == "error" else ""
+        shown = message and (message in _literals(visible) or QUESTION_MESSAGES.fullmatch(message))
+        return self.texts["failed"].format(message=message) if shown else self.texts["hidden"]
 
-# Order matters: grades are read before anything changes the cells, and hidden
-# regions are cleared before errors are redacted so no hidden line survives.
+    def leaks(self, output) -> bool:
+        text = "\n".join(str(part) for part in [output.get("text", ""), output.get("evalue", ""), *output.get("traceback", []),
+                                                 *(output.get("data") or {}).values()])
+        return any(line in text for line in self.hidden)
+
+
+def _literals(code: str) -> set[str]:
+    """The string constants written in `code`."""
+    import ast
+
+    try:
+        return {node.value.strip() for node in ast.walk(ast.parse(code)) if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+    except SyntaxError:  # a cell magic: take what is quoted
+        return {(double or single).strip() for double, single in re.findall(r"\"([^\"\n]+)\"|'([^'\n]+)'", code)}
+
+
+# Order matters: grades are read before anything changes the cells, and the grader's verdicts
+# replace test outputs before hidden regions are cleared (the verdicts need to know what was hidden).
 FEEDBACK_PREPROCESSORS = [
     "nbgrader.preprocessors.GetGrades",
+    "salesacademy.feedback.SummarizeTests",
     "nbgrader.preprocessors.ClearHiddenTests",
-    "salesacademy.feedback.RedactTestErrors",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
 
