@@ -280,3 +280,24 @@ def test_the_template_kills_the_processes_of_sandbox_users_only(tmp_path):
         for process in sleepers.values():
             process.kill()
             process.wait()
+
+
+def test_a_kernel_that_drops_its_connection_with_a_request_unread_is_gone_not_a_crash():
+    """The kernel's end closes with our request still unread (a kernel that forged a reply and exited):
+    the runner reads that as the kernel having gone, and does not raise ConnectionResetError."""
+    import socket
+    import time
+
+    from salesacademy.kernel.runner import ForkedShell
+
+    def dropped() -> socket.socket:
+        ours, kernels = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        ours.sendall(b'{"code": "1 + 1", "nonce": "abc"}\n')  # never read on the kernel's end
+        kernels.close()
+        return ours
+
+    with pytest.raises(ConnectionResetError):  # what reading such a connection does
+        dropped().recv(1)
+    shell = ForkedShell.__new__(ForkedShell)  # its connection only: no template, no kernel
+    shell.sock, shell.buffer = dropped(), bytearray()
+    assert shell._line(time.monotonic() + 5) == b""

@@ -76,7 +76,10 @@ class ForkedShell:
             remaining = deadline - time.monotonic()
             if remaining <= 0 or not select.select([self.sock], [], [], remaining)[0]:
                 return None
-            chunk = self.sock.recv(1 << 20)
+            try:
+                chunk = self.sock.recv(1 << 20)
+            except ConnectionError:  # the kernel closed its end with our request unread, and is gone
+                return b""
             if not chunk:
                 return b""
             self.buffer += chunk
