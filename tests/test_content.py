@@ -282,3 +282,17 @@ def test_a_rubric_without_levels_or_scored_samples_is_refused(tmp_path):
             load_rubric(tmp_path, "c05-minibonds-elderly")
     (folder / "c05-minibonds-elderly.yml").write_text(good, encoding="utf-8")
     assert load_rubric(tmp_path, "c05-minibonds-elderly").items["new-branch-manager"].score("middling") == 2
+
+
+def test_every_area_of_the_subject_is_taught_by_a_module_with_graded_items():
+    assert len(CURRICULUM.areas) == 12
+    for area in CURRICULUM.areas:
+        modules = [m for m in CURRICULUM.modules if area in m.areas]
+        assert modules, f"no module covers {area}"
+        assert any(track_items(m, track) for m in modules for track in CURRICULUM.tracks_of(m)), area
+
+
+def test_the_course_readme_shows_the_curriculums_map_of_areas():
+    text = (CONTENT / "course" / "README.md").read_text(encoding="utf-8")
+    shown = {area: re.findall(r"`([\w-]+)`", modules) for area, modules in re.findall(r"^\| [^|`]+\(`(\w+)`\) \| (.+) \|$", text, re.MULTILINE)}
+    assert shown == {area: [m.id for m in CURRICULUM.modules if area in m.areas] for area in CURRICULUM.areas}
