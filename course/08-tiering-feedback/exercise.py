@@ -8,17 +8,29 @@
 #     name: python3
 # ---
 
-# %% [markdown] lang="zh"
+# %% [markdown] lang="zh" tracks="frontline"
 # # 模块 8 练习：客户分层、客户反馈与投诉处理
 #
-# 本练习共 13 分，及格线 70%。代码题由系统自动评分，书面题由培训师按评分标准人工评分。
-# 请只修改标有 `YOUR CODE HERE` 的单元格和书面回答单元格，完成后点击工具栏上的 **检查**，再在“我的培训”中点击 **提交**。
+# 本练习共 12 分，及格线 70%。每道题都在下方的**答案单元格**中作答：在 `%%answer` 下面一行填写一个字母或一个数字，不需要编写任何代码。
+# 最后一题是书面回答，直接写在题目下方的单元格中，由培训师按评分标准评分。全部答完后，点击工具栏上的 **检查**，看看每道题是否都已按要求作答，再在“我的培训”中点击 **提交**。
 
-# %% [markdown] lang="en"
+# %% [markdown] lang="en" tracks="frontline"
 # # Module 8 exercise: Customer tiering, feedback and complaint handling
 #
-# This exercise is worth 13 points; the pass mark is 70%. Code questions are graded automatically; the written question is graded by a trainer against a rubric.
-# Change only the cells marked `YOUR CODE HERE` and the written answer's cell, press **Check** on the toolbar to check your work, then **Submit** in My training.
+# This exercise is worth 12 points; the pass mark is 70%. Answer each question in the **answer cell** below it: on the line under `%%answer`, type one letter or one number. No code is needed.
+# The last question is a written answer, typed in the cell under it and graded by a trainer against a rubric. When you have answered everything, press **Check** on the toolbar to see that each answer is in the form asked for, then press **Submit** in My training.
+
+# %% [markdown] lang="zh" tracks="analyst"
+# # 模块 8 练习：客户分层、客户反馈与投诉处理
+#
+# 本练习共 15 分，及格线 70%。代码题和选择题由系统自动评分，书面题由培训师按评分标准人工评分。
+# 代码题请在标有 `YOUR CODE HERE` 的位置编写函数；选择题在答案单元格的 `%%answer` 下一行填写字母；书面题直接写在题目下方的单元格中。完成后点击工具栏上的 **检查**，再在“我的培训”中点击 **提交**。
+
+# %% [markdown] lang="en" tracks="analyst"
+# # Module 8 exercise: Customer tiering, feedback and complaint handling
+#
+# This exercise is worth 15 points; the pass mark is 70%. Code and choice questions are graded automatically; the written question is graded by a trainer against a rubric.
+# Write each function where it says `YOUR CODE HERE`; for a choice question, type the letter on the line under `%%answer` in its answer cell; write the written answer in the cell under its question. Press **Check** on the toolbar to check your work, then **Submit** in My training.
 
 # %%
 import pandas as pd
@@ -31,8 +43,8 @@ customers, complaints = bank.customers, bank.complaints
 # Days allowed to close a complaint, counted from the date received.
 DEADLINE_DAYS = {"simple": 15, "complex": 30, "especially_complex": 60}
 
-# %% [markdown] lang="zh"
-# ## 第 1 题（3 分）：按资产给客户分层
+# %% [markdown] lang="zh" tracks="analyst"
+# ## 第 Q# 题（3 分）：按资产给客户分层
 #
 # 金禾银行打算把大众客户再细分，采用四个层级：
 #
@@ -49,8 +61,8 @@ DEADLINE_DAYS = {"simple": 15, "complex": 30, "especially_complex": 60}
 # `{"mass": 0, "gold": 100_000, "wealth": 500_000, "private": 6_000_000}`。函数根据 `customers.assets_cny` 返回每位客户的层级名称：
 # 一个以 `customer_id` 为索引的 `Series`，值为层级名称。
 
-# %% [markdown] lang="en"
-# ## Question 1 (3 points): tier customers by assets
+# %% [markdown] lang="en" tracks="analyst"
+# ## Question Q# (3 points): tier customers by assets
 #
 # Jinhe Bank plans to split its mass customers further and use four tiers:
 #
@@ -67,7 +79,7 @@ DEADLINE_DAYS = {"simple": 15, "complex": 30, "especially_complex": 60}
 # `{"mass": 0, "gold": 100_000, "wealth": 500_000, "private": 6_000_000}`. From `customers.assets_cny`, return each customer's tier name:
 # a `Series` indexed by `customer_id` whose values are tier names.
 
-# %% solution="tiers"
+# %% solution="tiers" tracks="analyst"
 def assign_tiers(customers, bands):
     ### BEGIN SOLUTION
     edges = [*bands.values(), float("inf")]
@@ -76,21 +88,21 @@ def assign_tiers(customers, bands):
     ### END SOLUTION
 
 
-# %% mistake="tiers" name="upper-bound-included"
+# %% mistake="tiers" name="upper-bound-included" tracks="analyst"
 def assign_tiers(customers, bands):
     edges = [*bands.values(), float("inf")]
     tiers = pd.cut(customers.assets_cny, edges, labels=list(bands))
     return pd.Series(tiers.astype(str).to_numpy(), index=customers.customer_id)
 
 
-# %% mistake="tiers" name="top-tier-left-open"
+# %% mistake="tiers" name="top-tier-left-open" tracks="analyst"
 def assign_tiers(customers, bands):
     edges = list(bands.values())
     tiers = pd.cut(customers.assets_cny, edges, labels=list(bands)[:-1], right=False)
     return pd.Series(tiers.astype(str).to_numpy(), index=customers.customer_id)
 
 
-# %% test="tiers" points=3
+# %% tracks="analyst" test="tiers" points=3
 toy = pd.DataFrame({"customer_id": ["a", "b", "c", "d", "e"], "assets_cny": [99_900.0, 100_000.0, 500_000.0, 2_000_000.0, 6_000_000.0]})
 toy_bands = {"mass": 0, "gold": 100_000, "wealth": 500_000, "private": 6_000_000}
 result = assign_tiers(toy, toy_bands)
@@ -108,8 +120,8 @@ current = assign_tiers(customers, {"mass": 0, "affluent": 500_000, "private": 6_
 assert dict(current) == dict(zip(customers.customer_id, customers.tier))
 ### END HIDDEN TESTS
 
-# %% [markdown] lang="zh"
-# ## 第 2 题（4 分）：超期的投诉
+# %% [markdown] lang="zh" tracks="analyst"
+# ## 第 Q# 题（4 分）：超期的投诉
 #
 # 每件投诉的截止日期是受理日期 `received_at` 加上其复杂程度 `complexity` 对应的天数（见 `DEADLINE_DAYS`：一般 15 天，复杂 30 天，特别复杂 60 天）。
 # 截止日当天办结是按时的。
@@ -119,8 +131,8 @@ assert dict(current) == dict(zip(customers.customer_id, customers.tier))
 # 1. 已办结，但办结日期 `closed_at` **晚于**截止日期；
 # 2. 截至 `as_of` 仍未办结（`closed_at` 为空），而 `as_of` 已经**晚于**截止日期。
 
-# %% [markdown] lang="en"
-# ## Question 2 (4 points): late complaints
+# %% [markdown] lang="en" tracks="analyst"
+# ## Question Q# (4 points): late complaints
 #
 # A complaint's due date is its date received, `received_at`, plus the days allowed for its `complexity` (see `DEADLINE_DAYS`: 15 days for simple, 30 for complex, 60 for especially complex).
 # Closing on the due date is on time.
@@ -130,7 +142,7 @@ assert dict(current) == dict(zip(customers.customer_id, customers.tier))
 # 1. closed, with a closing date `closed_at` **after** the due date;
 # 2. still open on `as_of` (`closed_at` is empty) while `as_of` is already **after** the due date.
 
-# %% solution="late"
+# %% solution="late" tracks="analyst"
 def late_complaints(complaints, as_of):
     ### BEGIN SOLUTION
     due = complaints.received_at + pd.to_timedelta(complaints.complexity.map(DEADLINE_DAYS), unit="D")
@@ -140,13 +152,13 @@ def late_complaints(complaints, as_of):
     ### END SOLUTION
 
 
-# %% mistake="late" name="closed-only"
+# %% mistake="late" name="closed-only" tracks="analyst"
 def late_complaints(complaints, as_of):
     due = complaints.received_at + pd.to_timedelta(complaints.complexity.map(DEADLINE_DAYS), unit="D")
     return complaints[complaints.closed_at > due]
 
 
-# %% mistake="late" name="due-date-counts-as-late"
+# %% mistake="late" name="due-date-counts-as-late" tracks="analyst"
 def late_complaints(complaints, as_of):
     due = complaints.received_at + pd.to_timedelta(complaints.complexity.map(DEADLINE_DAYS), unit="D")
     closed_late = complaints.closed_at >= due
@@ -154,7 +166,7 @@ def late_complaints(complaints, as_of):
     return complaints[closed_late | open_overdue]
 
 
-# %% mistake="late" name="fifteen-days-for-all"
+# %% mistake="late" name="fifteen-days-for-all" tracks="analyst"
 def late_complaints(complaints, as_of):
     due = complaints.received_at + pd.Timedelta(days=15)
     closed_late = complaints.closed_at > due
@@ -162,7 +174,7 @@ def late_complaints(complaints, as_of):
     return complaints[closed_late | open_overdue]
 
 
-# %% test="late" points=4
+# %% tracks="analyst" test="late" points=4
 toy = pd.DataFrame({
     "complaint_id": ["a", "b", "c", "d", "e", "f"],
     "received_at": pd.to_datetime(["2025-06-01", "2025-06-01", "2025-05-01", "2025-04-01", "2025-06-01", "2025-06-10"]),
@@ -184,58 +196,48 @@ for row in complaints.itertuples():
 assert sorted(late_complaints(complaints, bankdata.AS_OF).complaint_id) == sorted(rows)
 ### END HIDDEN TESTS
 
-# %% [markdown] lang="zh"
-# ## 第 3 题（2 分）：选择题
+# %% [markdown] lang="zh" tracks="frontline"
+# ## 先看数据
 #
-# 同一天，一位大众客户和一位私人银行客户就同一只基金的同一笔费用提出投诉，两件投诉都属于一般投诉。下列哪种做法是合规的？
-#
-# - **A.** 先处理私人银行客户的投诉并在 5 天内办结；大众客户的投诉等私人银行的积压处理完再办，超过 15 天也没关系。
-# - **B.** 两件投诉都在 15 天内、按同样的标准调查和处理；私人银行客户可以由专属客户经理作为联系人，但调查标准、时限和赔偿与大众客户相同。
-# - **C.** 为留住私人银行客户，不经调查直接给他退还费用；大众客户收到一封标准回复函即可。
-# - **D.** 两件投诉都交给卖出这只基金的客户经理处理，因为他最了解这两位客户。
-#
-# 把你的答案（`"A"`、`"B"`、`"C"` 或 `"D"`）赋值给 `choice`。
+# 下面的分析已经替你运行好：它按支行统计了金禾银行的投诉，以及截至 2025 年 6 月 30 日的两类超期投诉：**超期办结**的（办结日期晚于截止日期），和**超期仍未办结**的（已过截止日期，至今没有办结）。截止日期是受理日期加上按复杂程度确定的天数：一般 15 天，复杂 30 天，特别复杂 60 天；截止日当天办结算按时。
 
-# %% [markdown] lang="en"
-# ## Question 3 (2 points): multiple choice
+# %% [markdown] lang="en" tracks="frontline"
+# ## First, the data
 #
-# On the same day, a mass customer and a private banking customer complain about the same fee on the same fund; both are simple complaints. Which course is compliant?
-#
-# - **A.** Handle the private banking customer's complaint first and close it within 5 days; the mass customer's complaint waits until the private banking backlog is cleared, even if that takes more than 15 days.
-# - **B.** Investigate and settle both complaints within 15 days to the same standard; the private banking customer's dedicated relationship manager may be the contact, but the investigation standard, the deadline and the redress are the same as for the mass customer.
-# - **C.** To keep the private banking customer, refund his fee at once without any investigation; the mass customer gets a standard letter.
-# - **D.** Give both complaints to the relationship manager who sold the fund, because he knows both customers best.
-#
-# Assign your answer (`"A"`, `"B"`, `"C"` or `"D"`) to `choice`.
+# The analysis below has been run for you. It counts, branch by branch, Jinhe Bank's complaints and the two kinds of late complaint on 30 June 2025: those **closed late** (closed after the due date) and those **still open past the due date**. The due date is the date received plus the days allowed for the complaint's complexity: 15 for simple, 30 for complex, 60 for especially complex; closing on the due date is on time.
 
-# %% solution="choice"
-choice = None
-### BEGIN SOLUTION
-choice = "B"
-### END SOLUTION
+# %% tracks="frontline"
+due = complaints.received_at + pd.to_timedelta(complaints.complexity.map(DEADLINE_DAYS), unit="D")
+branch = complaints.customer_id.map(customers.set_index("customer_id").branch_id)
+table = pd.DataFrame({
+    "complaints": complaints.groupby(branch).size(),
+    "closed_late": (complaints.closed_at > due).groupby(branch).sum(),
+    "open_overdue": (complaints.closed_at.isna() & (bankdata.AS_OF > due)).groupby(branch).sum(),
+})
+table.index = table.index.map(bankdata.BRANCHES.set_index("branch_id").name_zh)  # [zh]
+table.index = table.index.map(bankdata.BRANCHES.set_index("branch_id").name_en)  # [en]
+table.columns = ["投诉件数", "超期办结（件）", "超期仍未办结（件）"]  # [zh]
+table.columns = ["Complaints", "Closed late", "Still open past due"]  # [en]
+table.rename_axis("支行")  # [zh]
+table.rename_axis("Branch")  # [en]
 
-# %% mistake="choice" name="private-first"
-choice = "A"
+# %% question="late-count"
 
-# %% mistake="choice" name="seller-handles"
-choice = "D"
+# %% question="complaint-deadline"
 
-# %% test="choice" points=2
-assert choice in {"A", "B", "C", "D"}, '请用 "A"、"B"、"C" 或 "D" 之一作答'  # [zh]
-assert choice in {"A", "B", "C", "D"}, 'answer with one of "A", "B", "C" or "D"'  # [en]
-### BEGIN HIDDEN TESTS
-assert choice == "B"
-### END HIDDEN TESTS
+# %% question="equal-complaints"
+
+# %% question="call-list"
 
 # %% [markdown] lang="zh"
-# ## 第 4 题（4 分）：书面回答
+# ## 第 Q# 题（4 分）：书面回答
 #
 # 本季度，你所在支行的回访只打给了富裕和私人银行客户。同期，有三位大众客户投诉说，客户经理向他们推荐同一只 R4 基金时说"这个不会亏"。
 # 支行行长在例会上说："大众客户贡献小，以后回访和满意度调查就不做了；他们的投诉发个标准回复函就结了，时限晚几天问题不大。"
 # 你会怎么回应？请说明大众客户应得到怎样的对待、这三件投诉应如何处理、回访应如何安排，并引用相关规则。（150–300 字）
 
 # %% [markdown] lang="en"
-# ## Question 4 (4 points): written answer
+# ## Question Q# (4 points): written answer
 #
 # This quarter your branch made follow-up calls only to affluent and private banking customers. In the same period, three mass customers complained that a relationship manager told them the same R4 fund "can't lose".
 # At the team meeting the branch manager says: "Mass customers bring in little. Let's stop calling and surveying them; close their complaints with a standard letter, and a few days over the deadline doesn't matter."

@@ -39,8 +39,8 @@
 #
 # - 向普通投资者销售高风险产品时，应当格外审慎，例如给客户更多考虑时间、增加回访次数。
 #   *来源：证监会《证券期货投资者适当性管理办法》第 20 条。*
-# - 私募基金在签约前须进行回访。
-#   *来源：基金业协会《私募投资基金募集行为管理办法》（2016 年）第 29 条。*
+# - 私募基金的回访在签约之后：投资者先签合同、打款，随后是至少 24 小时的冷静期，其间销售人员不得主动联系投资者；冷静期结束后，由**未参与销售**的员工回访，确认投资者理解产品和风险、确实愿意投资；回访确认之前，投资者可以解除合同、取回款项。
+#   *来源：基金业协会《私募投资基金募集行为管理办法》（2016 年）第 29–31 条。*
 # - 反馈要由与销售无利益关系的人收集：2013 年起，英国劳埃德银行的网点季度奖金（占奖金总额的一半）改为依据客户反馈发放，而这些反馈由另外的员工收集。
 #   *来源：thisismoney.co.uk 的报道。*
 #
@@ -65,8 +65,8 @@
 #
 # - Selling high-risk products to ordinary investors requires extra care, such as more time to decide and more follow-up calls.
 #   *Source: CSRC, Measures for the Suitability Management of Securities and Futures Investors, Article 20.*
-# - Private funds require a follow-up call before the contract is signed.
-#   *Source: Asset Management Association of China, Measures on Fundraising by Private Investment Funds (2016), Article 29.*
+# - For private funds the follow-up call comes after signing: the investor signs and pays first; then comes a cooling-off period of at least 24 hours, during which the seller may not take the initiative to contact the investor; after it, staff **not involved in the sale** call to confirm that the investor understands the product and its risks and really wants to invest; until that call confirms it, the investor may rescind the contract and get the money back.
+#   *Source: Asset Management Association of China, Measures on Fundraising by Private Investment Funds (2016), Articles 29–31.*
 # - Feedback should be collected by people with no stake in the sale: from 2013, the quarterly branch bonus at Lloyds in the UK, half of the total bonus, was based on customer feedback collected by separate staff.
 #   *Source: report in thisismoney.co.uk.*
 #
@@ -215,6 +215,7 @@ complaints[complaints.upheld].category.value_counts()
 # - **所有投诉都按 15 天算**：复杂和特别复杂的投诉时限更长，一律按 15 天会把按时办结的投诉误判为超期。
 # - **正好在截止日办结算超期**：截止日当天办结是按时的，超期是"晚于"截止日。
 # - **漏掉仍未办结的投诉**：截至今天已经超过截止日却还没办结的投诉，已经超期了，不能因为 `closed_at` 为空就忽略。
+# - **让卖出产品的员工做回访，或把私募基金的回访提前**：回访和满意度调查由未参与销售的员工进行；私募基金的回访在签约打款和至少 24 小时的冷静期之后，不在签约之前。
 # - **让经办销售的员工处理投诉**：他与投诉有利害关系，应当回避。
 # - **按层级安排投诉的先后**：私人银行客户可以有专属的联系人，但调查标准、时限和赔偿与大众客户完全相同。
 #
@@ -230,6 +231,7 @@ complaints[complaints.upheld].category.value_counts()
 # - **Giving every complaint 15 days**: complex and especially complex complaints have longer deadlines; using 15 days for all of them marks on-time complaints as late.
 # - **Counting a complaint closed on its due date as late**: closing on the due date is on time; late means *after* the due date.
 # - **Forgetting open complaints**: a complaint that is past its due date today and still open is already late; an empty `closed_at` is no reason to skip it.
+# - **Letting the seller make the follow-up call, or bringing a private fund's call forward**: calls and surveys are made by staff not involved in the sale, and a private fund's call comes after signing, payment and a cooling-off period of at least 24 hours, never before signing.
 # - **Letting the seller handle the complaint**: the employee who made the sale has an interest in the case and must stand aside.
 # - **Ordering complaints by tier**: a private banking customer may have a dedicated contact, but the investigation standard, the deadline and the redress are exactly those of a mass customer.
 #
