@@ -194,6 +194,19 @@ def _closed_above(path: str) -> str | None:
     return None
 
 
+def _fresh_random_state() -> None:
+    """Reseed numpy's global generator from the OS, as a fresh interpreter's would be.
+
+    A fork copies the template's state, so every kernel would draw the same
+    numbers. Python's ``random`` reseeds itself in a fork. String hashes keep
+    the template's seed: Python fixes it at start-up (set PYTHONHASHSEED for
+    the template to choose it).
+    """
+    numpy = sys.modules.get("numpy")
+    if numpy is not None:
+        numpy.random.seed()
+
+
 def _detach(request: dict, listener: socket.socket) -> None:
     """In a new child: its own session, sandbox, folder, environment and limits, no terminal."""
     listener.close()
@@ -207,6 +220,7 @@ def _detach(request: dict, listener: socket.socket) -> None:
     if request.get("sandbox"):
         enter_sandbox(request["sandbox"], request["cwd"])
     os.chdir(request.get("cwd") or os.getcwd())
+    _fresh_random_state()
     os.environ.clear()
     os.environ.update(request.get("env") or {})
     os.environ["MPLBACKEND"] = INLINE_BACKEND

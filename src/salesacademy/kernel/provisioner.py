@@ -54,7 +54,7 @@ class Template:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "salesacademy.kernel.forkserver", self.socket_path, *(["--shell"] if shell else [])],
             stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
-            cwd=self.folder,  # a kernel started without a folder of its own runs here, a folder that outlives it
+            cwd=self.folder,  # the template's own; each kernel gets its caller's folder (`ForkProvisioner.launch_kernel`)
             env=template_environment(),
         )
         if self.process.stdout.readline().strip() != "ready":
@@ -142,7 +142,8 @@ class ForkProvisioner(LocalProvisioner):
         if template is None:
             return await super().launch_kernel(cmd, **kwargs)
         env = kwargs.get("env") or dict(os.environ)
-        reply = template.request({"op": "fork", "argv": cmd, "cwd": kwargs.get("cwd"), "env": env})
+        # Without a folder of its own, a kernel runs where its caller runs, as a kernel Jupyter starts does.
+        reply = template.request({"op": "fork", "argv": cmd, "cwd": kwargs.get("cwd") or os.getcwd(), "env": env})
         self.process = ForkedKernel(template, reply["pid"])
         self.pid = self.pgid = reply["pid"]  # the child leads its own session and process group
         return self.connection_info

@@ -1,0 +1,52 @@
+"""The warm kernels behave as a fresh one would, except for speed: where they run, and their random numbers.
+
+A kernel forked from the template (`salesacademy-fork`) is what a learner's
+Validate button and the reports use; a kernel forked for grading is what
+`academy grade` uses. Each must start in its caller's folder and draw its
+own random numbers, as a kernel Jupyter starts does.
+"""
+
+from __future__ import annotations
+
+import nbclient
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook
+
+from salesacademy.kernel import KERNEL_NAME, ensure_kernelspec
+from salesacademy.kernel.runner import Limits, run_notebook
+
+pytestmark = pytest.mark.slow
+
+DRAW = "import numpy as np\nprint(np.random.rand(2).tolist())"  # Python's own random reseeds itself in a fork; numpy does not
+
+
+def fork_kernel_outputs(cells: list[str]) -> list[str]:
+    """Run `cells` on a `salesacademy-fork` kernel started as nbgrader validate starts one: no working folder given."""
+    ensure_kernelspec()
+    nb = new_notebook(cells=[new_code_cell(source) for source in cells])
+    nbclient.NotebookClient(nb, timeout=60, kernel_name=KERNEL_NAME).execute()
+    return ["".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream") for cell in nb.cells]
+
+
+def test_a_fork_kernel_without_a_folder_runs_in_its_callers_folder(tmp_path, monkeypatch):
+    (tmp_path / "data.txt").write_text("beside the notebook", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    (read, written) = fork_kernel_outputs(["print(open('data.txt').read())", "open('out.txt', 'w').write('kept')"])
+    assert read.strip() == "beside the notebook"
+    assert (tmp_path / "out.txt").read_text() == "kept", "a file written by relative path stays where the caller is"
+
+
+def test_every_fork_kernel_draws_its_own_random_numbers(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    first, second = fork_kernel_outputs([DRAW])[0], fork_kernel_outputs([DRAW])[0]
+    assert first and second and first != second
+
+
+def test_every_grading_kernel_draws_its_own_random_numbers(tmp_path):
+    drawn = []
+    for _ in range(2):
+        nb = new_notebook(cells=[new_code_cell(DRAW)])
+        assert run_notebook(nb, cwd=str(tmp_path), env={"PATH": "/usr/bin:/bin"}, limits=Limits()) is None
+        drawn.append(nb.cells[0].outputs[0].text)
+    assert drawn[0] != drawn[1]
