@@ -13,7 +13,7 @@
 #
 # **学习目标**：学完本课（约 15 分钟），你将能够：
 #
-# 1. 说明营销模型的"下一最佳产品"名单为什么不能直接拿来联系客户；
+# 1. 说明营销模型给出的模型推荐名单（NBO）为什么不能直接拿来联系客户；
 # 2. 用适当性、营销同意和测评有效期三道条件筛选推荐名单；
 # 3. 在筛选之后，为每位客户的推荐重新排序，只把工作所需的信息交给一线员工。
 
@@ -22,7 +22,7 @@
 #
 # **Learning objectives.** After this lesson (about 15 minutes) you will be able to:
 #
-# 1. explain why a marketing model's next-best-offer list must not be used as it stands to contact customers;
+# 1. explain why a marketing model's recommendation list (NBO) must not be used as it stands to contact customers;
 # 2. filter an offer list by three conditions: suitability, marketing consent and a valid risk assessment;
 # 3. rank each customer's remaining offers after filtering, and hand front-line staff only the information their task needs.
 
@@ -31,10 +31,12 @@
 #
 # 数据分析可以帮助银行找到"可能需要某类产品"的客户，但模型算出的只是**购买可能性**，不是**是否适合**，也不等于客户**同意被营销**。三条边界来自以下规则：
 #
-# - **适当性**：客户只能购买风险等级不高于自身等级的产品（C3 客户可买 R1–R3）；产品评级须与客户评级对应，销售系统必须阻止不匹配的销售。
-#   *来源：证监会《证券期货投资者适当性管理办法》（2017 年施行）；《商业银行理财产品销售管理办法》（银监会令 2011 年第 5 号）第 25 条。*
+# - **适当性**：客户只能购买风险等级不高于自身等级的产品（C3 客户可买 R1–R3）。
+#   *来源：证监会《证券期货投资者适当性管理办法》（2017 年施行）。*
 # - 向客户销售超出其风险等级的产品，是明确禁止的销售行为之一。
 #   *来源：《理财公司理财产品销售管理暂行办法》（2021 年 6 月 27 日施行）第 25 条。*
+# - 代销业务由总行集中管理，并通过代销业务系统进行，因此适当性校验可以、也应当在系统中完成。最早要求产品评级与客户评级对应、由销售系统阻止不匹配销售的，是 2011 年的《商业银行理财产品销售管理办法》（银监会令 2011 年第 5 号）第 25 条；这部办法已被 2018 年的《商业银行理财业务监督管理办法》取代，现行规则见本列表中的其他各条。
+#   *来源：《商业银行代理销售业务管理办法》（金规〔2025〕6 号，2025 年 10 月 1 日施行）第 8、9 条；上述 2011 年办法仅作为这一要求的由来。*
 # - **信息安全与自主选择**：消费者享有知情权、自主选择权、公平交易权、财产安全权、依法求偿权、受教育权、受尊重权和**信息安全权**八项权利；办法还禁止未经消费者同意开通收费服务。
 #   *来源：《银行保险机构消费者权益保护管理办法》（2023 年 3 月 1 日施行）。*
 # - 对老年客户的针对性保护，以及销售过程事后**可回溯**，也写进了新的代销规则。
@@ -53,10 +55,12 @@
 #
 # Analytics can help a bank find customers who may need a kind of product. But a model only estimates how **likely** a customer is to buy; it does not say whether the product is **suitable**, nor whether the customer **agreed to be marketed to**. Three limits come from these rules:
 #
-# - **Suitability**: a customer may buy only products whose risk level is no higher than their own (a C3 customer may buy R1–R3); product ratings must map to customer ratings, and the sales system must block a mismatched sale.
-#   *Source: CSRC, Measures for the Suitability Management of Securities and Futures Investors (in force 2017); CBRC Order 2011 No. 5 on the sale of commercial banks' wealth products, Article 25.*
+# - **Suitability**: a customer may buy only products whose risk level is no higher than their own (a C3 customer may buy R1–R3).
+#   *Source: CSRC, Measures for the Suitability Management of Securities and Futures Investors (in force 2017).*
 # - Selling a customer a product above their risk level is one of the expressly prohibited sales practices.
 #   *Source: Interim Measures on the Sale of Wealth Products by Wealth Management Companies (in force 27 June 2021), Article 25.*
+# - Agency sales are managed centrally by the head office and run through an agency-sales system, so the suitability check can and should be made in the system. The rule that first required product ratings to map to customer ratings, with the sales system blocking a mismatched sale, was Article 25 of the 2011 measures on the sale of commercial banks' wealth products (CBRC Order 2011 No. 5); the 2018 Measures on the wealth-management business of commercial banks superseded it, and the rules in force are the others in this list.
+#   *Source: Measures on the Agency Sales Business of Commercial Banks (Jin Gui [2025] No. 6, in force 1 October 2025), Articles 8 and 9; the 2011 measures are cited only as the origin of the requirement.*
 # - **Information security and free choice**: consumers have eight rights, to be informed, to choose freely, to fair dealing, to the safety of their property, to claim redress, to education, to respect, and to **the security of their information**; the measures also forbid switching on paid services without the consumer's consent.
 #   *Source: Measures on the Protection of Consumer Rights by Banking and Insurance Institutions (in force 1 March 2023).*
 # - Targeted protection of elderly customers, and sales that can be **traced afterwards**, are also written into the new agency-sales rules.
@@ -71,12 +75,12 @@
 # Why these limits? A model learns from past data who is likely to buy. If the past contains mismatched sales, the model may learn that practice as a "pattern"; and it knows nothing about whether a customer wants to be contacted. People and systems must set the limits **before** the list is used.
 
 # %% [markdown] lang="zh"
-# ## 实例：筛选"下一最佳产品"名单
+# ## 实例：筛选模型推荐名单（NBO）
 #
 # `bank.offers` 是营销模型给出的推荐名单：每行一位客户、一只产品、模型估计的接受概率 `propensity` 和拟用渠道。名单**尚未**经过任何筛选。数据是虚构的。
 
 # %% [markdown] lang="en"
-# ## Worked example: filtering the next-best-offer list
+# ## Worked example: filtering the model's recommendation list (NBO)
 #
 # `bank.offers` is the marketing model's list: each row is a customer, a product, the model's estimated take-up probability `propensity`, and the planned channel. The list has **not yet** been filtered in any way. The data is fictional.
 
