@@ -8,17 +8,29 @@
 #     name: python3
 # ---
 
-# %% [markdown] lang="zh"
+# %% [markdown] lang="zh" tracks="frontline"
 # # 模块 9 练习：内部审计与销售记录监测
 #
-# 本练习共 16 分，及格线 70%。代码题由系统自动评分，书面题由培训师按评分标准人工评分。
-# 请只修改标有 `YOUR CODE HERE` 的单元格和书面回答单元格，完成后点击工具栏上的 **检查**，再在“我的培训”中点击 **提交**。
+# 本练习共 14 分，及格线 70%。每道题都在下方的**答案单元格**中作答：在 `%%answer` 下面一行填写一个字母或一个数字，不需要编写任何代码。
+# 最后一题是书面回答，直接写在题目下方的单元格中，由培训师按评分标准评分。全部答完后，点击工具栏上的 **检查**，看看每道题是否都已按要求作答，再在“我的培训”中点击 **提交**。
 
-# %% [markdown] lang="en"
+# %% [markdown] lang="en" tracks="frontline"
 # # Module 9 exercise: Internal audit and surveillance of sales records
 #
-# This exercise is worth 16 points; the pass mark is 70%. Code questions are graded automatically; the written question is graded by a trainer against a rubric.
-# Change only the cells marked `YOUR CODE HERE` and the written answer's cell, press **Check** on the toolbar to check your work, then **Submit** in My training.
+# This exercise is worth 14 points; the pass mark is 70%. Answer each question in the **answer cell** below it: on the line under `%%answer`, type one letter or one number. No code is needed.
+# The last question is a written answer, typed in the cell under it and graded by a trainer against a rubric. When you have answered everything, press **Check** on the toolbar to see that each answer is in the form asked for, then press **Submit** in My training.
+
+# %% [markdown] lang="zh" tracks="analyst"
+# # 模块 9 练习：内部审计与销售记录监测
+#
+# 本练习共 16 分，及格线 70%。代码题和选择题由系统自动评分，书面题由培训师按评分标准人工评分。
+# 代码题请在标有 `YOUR CODE HERE` 的位置编写函数；选择题在答案单元格的 `%%answer` 下一行填写字母；书面题直接写在题目下方的单元格中。完成后点击工具栏上的 **检查**，再在“我的培训”中点击 **提交**。
+
+# %% [markdown] lang="en" tracks="analyst"
+# # Module 9 exercise: Internal audit and surveillance of sales records
+#
+# This exercise is worth 16 points; the pass mark is 70%. Code and choice questions are graded automatically; the written question is graded by a trainer against a rubric.
+# Write each function where it says `YOUR CODE HERE`; for a choice question, type the letter on the line under `%%answer` in its answer cell; write the written answer in the cell under its question. Press **Check** on the toolbar to check your work, then **Submit** in My training.
 
 # %%
 import pandas as pd
@@ -28,23 +40,23 @@ from salesacademy import bankdata
 bank = bankdata.load(seed=7)
 sales, products, recordings, complaints = bank.sales, bank.products, bank.recordings, bank.complaints
 
-# %% [markdown] lang="zh"
-# ## 第 1 题（3 分）：谁卖了货架外的产品
+# %% [markdown] lang="zh" tracks="analyst"
+# ## 第 Q# 题（3 分）：谁卖了货架外的产品
 #
 # 只有 `products.on_shelf` 为 `True` 的产品才在准入名单上。**不在**准入名单上的产品都是货架外产品，包括根本不在 `products` 表里的产品代码。
 #
 # 编写函数 `off_shelf_by_staff(sales, products)`，找出销售了货架外产品的员工，返回一个以 `staff_id` 为索引的 `DataFrame`，包含两列：
 # `sales`（该员工货架外销售的笔数）和 `amount_cny`（这些销售的金额合计），按 `amount_cny` 从高到低排列。没有货架外销售的员工不必出现。
 
-# %% [markdown] lang="en"
-# ## Question 1 (3 points): who sold products off the shelf?
+# %% [markdown] lang="en" tracks="analyst"
+# ## Question Q# (3 points): who sold products off the shelf?
 #
 # Only products whose `products.on_shelf` is `True` are on the approved list. Every product **not** on the approved list is off the shelf, product codes missing from the `products` table included.
 #
 # Write `off_shelf_by_staff(sales, products)`, finding the staff who sold off-shelf products. Return a `DataFrame` indexed by `staff_id` with two columns:
 # `sales` (the employee's number of off-shelf sales) and `amount_cny` (the total amount of those sales), sorted by `amount_cny` from highest to lowest. Staff without off-shelf sales need not appear.
 
-# %% solution="off-shelf"
+# %% solution="off-shelf" tracks="analyst"
 def off_shelf_by_staff(sales, products):
     ### BEGIN SOLUTION
     approved = products.product_id[products.on_shelf]
@@ -54,7 +66,7 @@ def off_shelf_by_staff(sales, products):
     ### END SOLUTION
 
 
-# %% mistake="off-shelf" name="listed-products-only"
+# %% mistake="off-shelf" name="listed-products-only" tracks="analyst"
 def off_shelf_by_staff(sales, products):
     unapproved = products.product_id[~products.on_shelf]
     off_shelf = sales[sales.product_id.isin(unapproved)]
@@ -62,7 +74,7 @@ def off_shelf_by_staff(sales, products):
     return summary.sort_values("amount_cny", ascending=False)
 
 
-# %% mistake="off-shelf" name="high-return-rule"
+# %% mistake="off-shelf" name="high-return-rule" tracks="analyst"
 def off_shelf_by_staff(sales, products):
     promised = sales.product_id.map(products.set_index("product_id").benchmark_return_pct)
     off_shelf = sales[promised > 8]
@@ -70,7 +82,7 @@ def off_shelf_by_staff(sales, products):
     return summary.sort_values("amount_cny", ascending=False)
 
 
-# %% test="off-shelf" points=3
+# %% tracks="analyst" test="off-shelf" points=3
 toy_sales = pd.DataFrame({
     "sale_id": ["t1", "t2", "t3", "t4", "t5"],
     "staff_id": ["S1", "S1", "S2", "S2", "S3"],
@@ -93,27 +105,27 @@ assert dict(result.amount_cny) == dict(expected_amount)
 assert dict(result.sales) == dict(hidden_off.staff_id.value_counts())
 ### END HIDDEN TESTS
 
-# %% [markdown] lang="zh"
-# ## 第 2 题（4 分）：标记有危险信号的销售
+# %% [markdown] lang="zh" tracks="analyst"
+# ## 第 Q# 题（4 分）：标记有危险信号的销售
 #
 # 编写函数 `risk_flags(sales, products, recordings, complaints)`，返回一个与 `sales` 索引相同的布尔 `Series`。一笔销售只要符合下列任意一条，就为 `True`：
 #
-# 1. 产品不在准入名单上（同第 1 题）；
+# 1. 产品不在准入名单上（同上一题）；
 # 2. 网点渠道（`channel` 为 `"branch"`）销售的非存款产品（产品 `type` 不是 `"deposit"`），没有**可用的**录音录像。
 #    可用是指：`sales.recording_id` 对应的录音录像存在，并且 `audio_ok`、`video_ok`、`in_sales_zone` 都为 `True`；
 # 3. 客户就这笔销售提出过类别为 `"mis_selling"`（销售误导）的投诉。
 
-# %% [markdown] lang="en"
-# ## Question 2 (4 points): flag the risky sales
+# %% [markdown] lang="en" tracks="analyst"
+# ## Question Q# (4 points): flag the risky sales
 #
 # Write `risk_flags(sales, products, recordings, complaints)`, returning a boolean `Series` with the same index as `sales`. A sale is `True` when any of these holds:
 #
-# 1. its product is not on the approved list (as in question 1);
+# 1. its product is not on the approved list (as in the previous question);
 # 2. it is an in-branch sale (`channel` is `"branch"`) of a product other than a deposit (the product's `type` is not `"deposit"`) without a **usable** recording.
 #    Usable means that the recording named by `sales.recording_id` exists and its `audio_ok`, `video_ok` and `in_sales_zone` are all `True`;
 # 3. the customer complained about the sale with category `"mis_selling"`.
 
-# %% solution="flags"
+# %% solution="flags" tracks="analyst"
 def risk_flags(sales, products, recordings, complaints):
     ### BEGIN SOLUTION
     off_shelf = ~sales.product_id.isin(products.product_id[products.on_shelf])
@@ -126,7 +138,7 @@ def risk_flags(sales, products, recordings, complaints):
     ### END SOLUTION
 
 
-# %% mistake="flags" name="missing-recording-only"
+# %% mistake="flags" name="missing-recording-only" tracks="analyst"
 def risk_flags(sales, products, recordings, complaints):
     off_shelf = ~sales.product_id.isin(products.product_id[products.on_shelf])
     product_type = sales.product_id.map(products.set_index("product_id").type)
@@ -136,7 +148,7 @@ def risk_flags(sales, products, recordings, complaints):
     return off_shelf | no_recording | mis_selling
 
 
-# %% mistake="flags" name="recording-for-every-sale"
+# %% mistake="flags" name="recording-for-every-sale" tracks="analyst"
 def risk_flags(sales, products, recordings, complaints):
     off_shelf = ~sales.product_id.isin(products.product_id[products.on_shelf])
     usable = recordings.recording_id[recordings.audio_ok & recordings.video_ok & recordings.in_sales_zone]
@@ -145,7 +157,7 @@ def risk_flags(sales, products, recordings, complaints):
     return off_shelf | no_usable_recording | mis_selling
 
 
-# %% mistake="flags" name="any-complaint"
+# %% mistake="flags" name="any-complaint" tracks="analyst"
 def risk_flags(sales, products, recordings, complaints):
     off_shelf = ~sales.product_id.isin(products.product_id[products.on_shelf])
     product_type = sales.product_id.map(products.set_index("product_id").type)
@@ -155,7 +167,7 @@ def risk_flags(sales, products, recordings, complaints):
     return off_shelf | no_usable_recording | sales.sale_id.isin(complaints.sale_id)
 
 
-# %% test="flags" points=4
+# %% tracks="analyst" test="flags" points=4
 toy_sales = pd.DataFrame({
     "sale_id": ["s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8"],
     "product_id": ["PF", "PF", "PF", "PF", "PD", "PX", "PF", "PF"],
@@ -184,27 +196,27 @@ assert result.index.equals(sales.index)
 assert [bool(x) for x in result] == list(expected)
 ### END HIDDEN TESTS
 
-# %% [markdown] lang="zh"
-# ## 第 3 题（3 分）：可复现的按风险抽样
+# %% [markdown] lang="zh" tracks="analyst"
+# ## 第 Q# 题（3 分）：可复现的按风险抽样
 #
 # 编写函数 `audit_sample(sales, flags, share, seed)`，返回审计样本（`sales` 的行，保留原有列，按 `sale_id` 升序排列），其中包括：
 #
 # 1. `flags` 为 `True` 的**全部**销售；
 # 2. 从 `flags` 为 `False` 的销售中（保持它们在 `sales` 中的顺序）用 `DataFrame.sample(frac=share, random_state=seed)` 随机抽取的一部分。
 #
-# `flags` 是与 `sales` 索引相同的布尔 `Series`，例如第 2 题的结果。同样的参数必须抽出同样的样本。
+# `flags` 是与 `sales` 索引相同的布尔 `Series`，例如上一题的结果。同样的参数必须抽出同样的样本。
 
-# %% [markdown] lang="en"
-# ## Question 3 (3 points): a risk-based sample that can be repeated
+# %% [markdown] lang="en" tracks="analyst"
+# ## Question Q# (3 points): a risk-based sample that can be repeated
 #
 # Write `audit_sample(sales, flags, share, seed)`, returning the audit sample (rows of `sales`, with its columns, sorted by `sale_id`), made of:
 #
 # 1. **all** sales whose `flags` is `True`;
 # 2. a random share of the sales whose `flags` is `False` (kept in their order in `sales`), drawn with `DataFrame.sample(frac=share, random_state=seed)`.
 #
-# `flags` is a boolean `Series` with the index of `sales`, such as the result of question 2. The same arguments must always give the same sample.
+# `flags` is a boolean `Series` with the index of `sales`, such as the result of the previous question. The same arguments must always give the same sample.
 
-# %% solution="sample"
+# %% solution="sample" tracks="analyst"
 def audit_sample(sales, flags, share, seed):
     ### BEGIN SOLUTION
     rest = sales[~flags].sample(frac=share, random_state=seed)
@@ -212,26 +224,26 @@ def audit_sample(sales, flags, share, seed):
     ### END SOLUTION
 
 
-# %% mistake="sample" name="no-seed"
+# %% mistake="sample" name="no-seed" tracks="analyst"
 def audit_sample(sales, flags, share, seed):
     rest = sales[~flags].sample(frac=share)
     return pd.concat([sales[flags], rest]).sort_values("sale_id")
 
 
-# %% mistake="sample" name="draws-from-all-sales"
+# %% mistake="sample" name="draws-from-all-sales" tracks="analyst"
 def audit_sample(sales, flags, share, seed):
     rest = sales.sample(frac=share, random_state=seed)
     return pd.concat([sales[flags], rest]).drop_duplicates("sale_id").sort_values("sale_id")
 
 
-# %% mistake="sample" name="samples-flagged-too"
+# %% mistake="sample" name="samples-flagged-too" tracks="analyst"
 def audit_sample(sales, flags, share, seed):
     flagged = sales[flags].sample(frac=share, random_state=seed)
     rest = sales[~flags].sample(frac=share, random_state=seed)
     return pd.concat([flagged, rest]).sort_values("sale_id")
 
 
-# %% test="sample" points=3
+# %% tracks="analyst" test="sample" points=3
 toy = pd.DataFrame({"sale_id": [f"T{i:02d}" for i in range(1, 41)], "amount_cny": [1_000.0 * i for i in range(1, 41)]})
 toy_flags = toy.sale_id.isin(["T03", "T10", "T22", "T37"])
 assert audit_sample(toy, toy_flags, 0.0, 11).sale_id.tolist() == ["T03", "T10", "T22", "T37"], "share 为 0 时，样本正好是四笔有危险信号的销售"  # [zh]
@@ -251,60 +263,73 @@ assert picked.sale_id.is_unique and picked.sale_id.is_monotonic_increasing
 assert set(picked.sale_id) == expected
 ### END HIDDEN TESTS
 
+# %% [markdown] lang="zh" tracks="frontline"
+# ## 先看数据
+#
+# 下面的分析已经替你运行好。它按网点统计了金禾银行一年的销售记录中三类危险信号：
+#
+# - 产品**不在准入名单（货架）上**；
+# - 网点销售非存款产品，却**没有录音录像**，或者录音录像**不可用**（录音或录像不完整，或者不在销售专区录制）；
+# - 客户以**销售误导**为由投诉过这笔销售。
+#
+# 手机银行、网上银行和电话渠道的销售以及存款销售不需要网点录音录像，不计入第二类。最后一列是至少有一个危险信号、审计时必须全部检查的销售。
+
+# %% [markdown] lang="en" tracks="frontline"
+# ## First, the data
+#
+# The analysis below has been run for you. For each branch it counts three kinds of red flag in a year of Jinhe Bank's sales records:
+#
+# - the product is **not on the approved list** (the shelf);
+# - an in-branch sale of a non-deposit product has **no recording**, or its recording is **not usable** (incomplete audio or video, or recorded outside the sales zone);
+# - the customer complained about the sale for **mis-selling**.
+#
+# Sales through mobile banking, online banking or the phone, and deposit sales, need no in-branch recording and are not counted in the second kind. The last column counts the sales with at least one red flag, all of which an audit checks.
+
+# %% tracks="frontline"
+off_shelf = ~sales.product_id.isin(products.product_id[products.on_shelf])
+product_type = sales.product_id.map(products.set_index("product_id").type)
+needs_recording = sales.channel.eq("branch") & product_type.ne("deposit")
+usable = recordings.recording_id[recordings.audio_ok & recordings.video_ok & recordings.in_sales_zone]
+no_recording = needs_recording & sales.recording_id.isna()
+not_usable = needs_recording & sales.recording_id.notna() & ~sales.recording_id.isin(usable)
+mis_selling = sales.sale_id.isin(complaints.sale_id[complaints.category.eq("mis_selling")])
+flagged = off_shelf | no_recording | not_usable | mis_selling
+by_branch = pd.DataFrame({
+    "sales": sales.groupby("branch_id").size(),
+    "off_shelf": off_shelf.groupby(sales.branch_id).sum(),
+    "no_recording": no_recording.groupby(sales.branch_id).sum(),
+    "not_usable": not_usable.groupby(sales.branch_id).sum(),
+    "mis_selling": mis_selling.groupby(sales.branch_id).sum(),
+    "flagged": flagged.groupby(sales.branch_id).sum(),
+}).sort_values("flagged", ascending=False)
+by_branch.index = by_branch.index.map(bankdata.BRANCHES.set_index("branch_id").name_zh)  # [zh]
+by_branch.index = by_branch.index.map(bankdata.BRANCHES.set_index("branch_id").name_en)  # [en]
+by_branch.columns = ["销售（笔）", "货架外产品（笔）", "应有录音录像却没有（笔）", "有录音录像但不可用（笔）", "销售误导投诉（笔）", "至少一个危险信号（笔）"]  # [zh]
+by_branch.columns = ["Sales", "Off-shelf product", "No recording where one was needed", "Recording not usable", "Mis-selling complaint", "At least one red flag"]  # [en]
+by_branch.rename_axis("网点")  # [zh]
+by_branch.rename_axis("Branch")  # [en]
+
+# %% question="flag-count"
+
+# %% question="high-return"
+
+# %% question="usable-recording"
+
+# %% question="sales-spike"
+
+# %% question="sampling-plan"
+
 # %% [markdown] lang="zh"
-# ## 第 4 题（2 分）：选择题
+# ## 第 Q# 题（4 分）：书面回答
 #
-# 内部审计部门要检查一家支行一年的销售记录，以下哪种抽样方案最合适？
-#
-# - **A.** 检查全年金额最大的 100 笔销售。
-# - **B.** 请支行行长挑选需要检查的销售，因为他最了解自己的员工。
-# - **C.** 有危险信号的销售全部检查，其余销售按固定的随机种子抽取一定比例，并把种子和抽样规则记入审计底稿。
-# - **D.** 从全部销售中随机抽取 5%，每次换一个种子且不作记录，让任何人都无法预测会抽到哪些销售。
-#
-# 把你的答案（`"A"`、`"B"`、`"C"` 或 `"D"`）赋值给 `choice`。
-
-# %% [markdown] lang="en"
-# ## Question 4 (2 points): multiple choice
-#
-# Internal audit is to check a branch's sales records for a year. Which sampling plan is best?
-#
-# - **A.** Check the 100 largest sales of the year.
-# - **B.** Ask the branch manager to choose the sales to check, because he knows his staff best.
-# - **C.** Check every sale with a red flag, and draw a set share of the other sales with a fixed random seed, writing the seed and the sampling rule into the audit working papers.
-# - **D.** Draw 5% of all sales at random, with a new seed each time and no record of it, so that nobody can predict which sales will be drawn.
-#
-# Assign your answer (`"A"`, `"B"`, `"C"` or `"D"`) to `choice`.
-
-# %% solution="choice"
-choice = None
-### BEGIN SOLUTION
-choice = "C"
-### END SOLUTION
-
-# %% mistake="choice" name="manager-picks"
-choice = "B"
-
-# %% mistake="choice" name="unrecorded-seed"
-choice = "D"
-
-# %% test="choice" points=2
-assert choice in {"A", "B", "C", "D"}, '请用 "A"、"B"、"C" 或 "D" 之一作答'  # [zh]
-assert choice in {"A", "B", "C", "D"}, 'answer with one of "A", "B", "C" or "D"'  # [en]
-### BEGIN HIDDEN TESTS
-assert choice == "C"
-### END HIDDEN TESTS
-
-# %% [markdown] lang="zh"
-# ## 第 5 题（4 分）：书面回答
-#
-# 你的审计发现，某支行一名业绩最好的客户经理一年来向几十位富裕客户销售了两只"私募理财产品"，这两只产品不在本行货架上，许诺年化收益 8% 以上，金额合计超过 1 亿元。
+# 你发现，某支行一名业绩最好的客户经理一年来向几十位富裕客户销售了两只"私募理财产品"，这两只产品不在本行货架上，许诺年收益 8% 以上，金额合计超过 1 亿元。
 # 支行行长对你说："他是我们的业绩顶梁柱，这事在支行内部处理就行。我会让客户签一份自愿购买的声明，别往上报了。"
 # 你会怎么做？请说明这些销售的性质、你要向谁报告、如何保护客户，以及需要检查和改进哪些内部控制，并引用相关规则或案例。（150–300 字）
 
 # %% [markdown] lang="en"
-# ## Question 5 (4 points): written answer
+# ## Question Q# (4 points): written answer
 #
-# Your audit finds that a branch's best-performing relationship manager has sold two "private wealth products" to dozens of wealthy customers over the past year. Neither product is on the bank's shelf, both promise over 8% a year, and the total exceeds 100 million yuan.
+# You find that a branch's best-performing relationship manager has sold two "private wealth products" to dozens of wealthy customers over the past year. Neither product is on the bank's shelf, both promise more than 8% a year, and the total exceeds 100 million yuan.
 # The branch manager tells you: "He is the backbone of our numbers. Let's deal with this inside the branch. I'll have the customers sign statements that they bought voluntarily; don't report it upward."
 # What do you do? Describe the nature of these sales, whom you report to, how you protect the customers, and which internal controls must be checked and improved, citing the relevant rules or cases. (100–200 words)
 

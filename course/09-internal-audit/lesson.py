@@ -37,11 +37,11 @@
 #   *来源：《理财公司理财产品销售管理暂行办法》（2021 年 6 月 27 日施行）第 25 条等。*
 # - 代销业务由总行统一管理（第 8 条），销售须通过代销业务系统进行（第 9 条），销售过程须可回溯。
 #   *来源：《商业银行代理销售业务管理办法》（金规〔2025〕6 号，2025 年 3 月 21 日发布，2025 年 10 月 1 日施行）。*
-# - **民生银行北京航天桥支行案（2017 年）**：支行行长用伪造的合同和印章，以"转让"本行理财产品为名销售虚假产品。原产品承诺保本、年收益至少 4.2%，虚假的"转让"则以年收益 **8% 以上**为诱饵。媒体最初估计涉案 30 亿元，银行确认约 16.5 亿元，涉及约 150 名私人银行客户。2017 年 11 月 30 日，原北京银监局罚款 2750 万元，并处罚 13 名责任人，其中包括终身禁止从事银行业工作。
-#   *来源：财新 2017 年 4 月 27 日报道；《21 世纪经济报道》；《第一财经》。*
+# - **民生银行北京航天桥支行案（2017 年）**：支行行长用伪造的合同和印章，以"转让"本行理财产品为名销售虚假产品。原产品承诺保本、年收益至少 4.2%，虚假的"转让"则以年收益 **8% 以上**为诱饵。媒体最初估计涉案 30 亿元，银行确认约 16.5 亿元，涉及约 150 名私人银行客户。2017 年 11 月 30 日，原北京银监局罚款 2750 万元，并处罚 13 名责任人，其中包括终身禁止从事银行业工作。法院最终认定受害人 147 名、涉案金额 27.46 亿元，支行行长被判处无期徒刑。高收益并没有藏起来：它正是摆在客户面前的诱饵。
+#   *来源：财新 2017 年 4 月 27 日报道；《21 世纪经济报道》；《第一财经》；判决结果见《南华早报》2020 年 12 月 14 日报道。*
 # - **上海银行（2020 年）**：2020 年 11 月 25 日，上海银行因 2014–2018 年的绩效考核存在缺陷、员工私售产品（飞单）被罚款合计 180 万元，一名员工被终身禁止从事银行业工作。
 #   *来源：ddsb.cn 2020 年 11 月 30 日报道。*
-# - 英国监管机构要求银行在管理信息中关注个别员工的销售量突增，并监测面对面销售。
+# - 英国监管机构要求银行在管理报表中监测个别员工的销售量突增，并监测面对面销售。
 #   *来源：FSA/FCA 指引 FG13/1《金融激励给客户带来的风险》（2013 年 1 月 16 日）。*
 #
 # **飞单的危险信号**（审计时逐项核对）：
@@ -65,11 +65,11 @@
 #   *Source: Interim Measures on the Sale of Wealth Products by Wealth Management Companies (in force 27 June 2021), Article 25 among others.*
 # - The head office manages agency sales centrally (Article 8), sales go through the agency-sales system (Article 9), and each sale must be traceable afterwards.
 #   *Source: Measures on the Agency Sales Business of Commercial Banks (Jin Gui [2025] No. 6, issued 21 March 2025, in force 1 October 2025).*
-# - **Minsheng Bank, Beijing Hangtianqiao sub-branch (2017).** The branch head used forged contracts and seals to sell fake "transfers" of the bank's wealth products. The original products promised principal protection and at least 4.2% a year; the fake transfers were pitched as paying **more than 8% a year**, and that high rate was the bait. The media first estimated 3 billion yuan; the bank confirmed about 1.65 billion yuan from about 150 private banking clients. On 30 November 2017 the then Beijing office of the CBRC fined the bank 27.5 million yuan and sanctioned 13 people, including lifetime bans from banking.
-#   *Source: Caixin, 27 April 2017; 21st Century Business Herald; Yicai.*
+# - **Minsheng Bank, Beijing Hangtianqiao sub-branch (2017).** The branch head used forged contracts and seals to sell fake "transfers" of the bank's wealth products. The original products promised principal protection and at least 4.2% a year; the fake transfers were pitched as paying **more than 8% a year**, and that high rate was the bait. The media first estimated 3 billion yuan; the bank confirmed about 1.65 billion yuan from about 150 private banking clients. On 30 November 2017 the then Beijing CBRC office fined the bank 27.5 million yuan and sanctioned 13 people, including lifetime bans from banking. The court later found 147 victims and 2.746 billion yuan involved, and sentenced the branch head to life imprisonment. The high return was not hidden: it was the bait held out to the clients.
+#   *Source: Caixin, 27 April 2017; 21st Century Business Herald; Yicai; for the court outcome, South China Morning Post, 14 December 2020.*
 # - **Bank of Shanghai (2020).** On 25 November 2020 the bank was fined 1.8 million yuan in total, for flawed performance appraisal in 2014–2018 and for staff privately selling products (flying orders); one employee received a lifetime ban from banking.
 #   *Source: report on ddsb.cn, 30 November 2020.*
-# - The UK regulator asks firms to watch for spikes in individual staff's sales in their management information and to monitor face-to-face sales.
+# - The UK regulator asks firms to monitor spikes in individual staff's sales in their management reports, and to monitor face-to-face sales.
 #   *Source: FSA/FCA guidance FG13/1, Risks to customers from financial incentives (16 January 2013).*
 #
 # **Red flags of a flying order** (check each in an audit):
@@ -131,12 +131,12 @@ plt.tight_layout()
 plt.show()
 
 # %% [markdown] lang="zh"
-# 获准的私募理财产品，业绩比较基准最高不到 5%，而这两只货架外产品许诺 8.4% 和 9.0%，几乎翻倍。要注意：个别获准的结构性产品基准也超过 8%，所以**高收益只是值得追查的信号，判断是否违规要看准入名单**。
+# 获准的私募理财产品，业绩比较基准最高不到 5%，而这两只货架外产品公开许诺 8.4% 和 9.0%，几乎翻倍：高收益就是招揽客户的诱饵。要注意：有一款获准的结构性产品基准也超过 8%，所以**高收益只是值得追查的信号，判断是否违规要看准入名单**。
 #
 # 下面按员工汇总货架外产品的销售。注意判断标准是"不在准入名单上"，而不是"在产品表里标为 `on_shelf=False`"：真实的飞单产品往往根本不在银行的产品系统里。
 
 # %% [markdown] lang="en"
-# Approved private wealth products have benchmarks below 5%, while the two off-shelf products promise 8.4% and 9.0%, almost double. Note that one approved structured note also has a benchmark above 8%, so **a high return is a signal worth chasing; whether a sale breaks the rules is decided by the approved list**.
+# Approved private wealth products have benchmarks below 5%, while the two off-shelf products openly promise 8.4% and 9.0%, almost double: the high return is the bait that draws customers in. Note that one approved structured note also has a benchmark above 8%, so **a high return is a signal worth chasing; whether a sale breaks the rules is decided by the approved list**.
 #
 # Below we total the off-shelf sales by employee. The test is "not on the approved list", not "marked `on_shelf=False` in the product table": a real flying-order product is often not in the bank's product system at all.
 
