@@ -66,7 +66,7 @@
 #
 # 监管机构早就注意到了这一点：
 #
-# - 英国金融服务局（FSA，其后为 FCA）2013 年 1 月 16 日发布的指引 FG13/1《金融激励给客户带来的风险》要求银行在管理信息中关注个人销售的异常峰值、控制"平衡计分卡"本身的风险，并把 100% 浮动薪酬视为高风险。
+# - 英国金融服务局（FSA，其后为 FCA）2013 年 1 月 16 日发布的指引 FG13/1《金融激励给客户带来的风险》要求银行在管理报表中监测个人销售的异常峰值、控制"平衡计分卡"本身的风险，并把 100% 浮动薪酬视为高风险。
 #   2014 年 3 月的跟进报告 TR14/4 发现，所有大型零售银行都已替换或修改了激励方案，但仍有约**十分之一**的机构对高风险激励特征管理不善。
 #   *来源：FCA 网站"Risks to customers from financial incentives"页面；JD Supra 的解读。*
 # - 劳埃德银行（Lloyds）2013 年把网点季度奖金中**一半**改为依据客户反馈发放，反馈由另外的员工独立收集。
@@ -84,7 +84,7 @@
 #
 # Regulators noticed this long ago:
 #
-# - Guidance FG13/1, *Risks to customers from financial incentives*, published by the UK's FSA (then the FCA) on 16 January 2013, asks firms to watch individual sales spikes in their management information, to control the risks inside "balanced scorecards", and to treat 100% variable pay as high risk.
+# - Guidance FG13/1, *Risks to customers from financial incentives*, published by the UK's FSA (then the FCA) on 16 January 2013, asks firms to monitor individual sales spikes in their management reports, to control the risks inside "balanced scorecards", and to treat 100% variable pay as high risk.
 #   The follow-up report TR14/4 (March 2014) found that all the largest retail banks had replaced or changed their schemes, yet about **one firm in ten** still managed high-risk features poorly.
 #   *Source: the FCA's page "Risks to customers from financial incentives"; commentary on JD Supra.*
 # - In 2013 Lloyds based the quarterly branch bonus, **half** of the total, on customer feedback collected by separate staff.
