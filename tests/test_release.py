@@ -65,3 +65,24 @@ def test_points_must_match_the_curriculum(instance, content, tmp_path):
     toml.write_text(toml.read_text(encoding="utf-8").replace('content = ""', f'content = "{copy}"'), encoding="utf-8")
     with pytest.raises(AcademyError, match=r"gives the (frontline|analyst) track 99 points but its notebooks carry 1[24]"):
         release(instance=instance, modules=["03-suitability"])
+
+
+def test_code_already_drawn_in_a_release_is_not_run_again(tmp_path):
+    """A lesson is the same on both tracks: its outputs are copied, not computed twice; different code is run."""
+    import nbformat
+
+    from salesacademy.kernel.runner import Limits
+    from salesacademy.release import run_for_learners
+
+    draw = "import os\nprint(os.urandom(8).hex())"  # a different line every time it really runs
+    paths = []
+    for name, code in (("frontline", draw), ("analyst", draw), ("other", draw + "\nprint('more')")):
+        (tmp_path / name).mkdir()
+        paths.append(tmp_path / name / "lesson.ipynb")
+        nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)]), paths[-1])
+    drawn: dict = {}
+    for path in paths:
+        run_for_learners(path, limits=Limits(), drawn=drawn)
+    printed = [nbformat.read(path, as_version=4).cells[0].outputs[0].text.splitlines()[0] for path in paths]
+    assert printed[0] == printed[1], "the second track's identical lesson got the first one's outputs"
+    assert printed[2] != printed[0], "different code ran on its own"

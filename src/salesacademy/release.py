@@ -87,20 +87,30 @@ def build_version(curriculum: Curriculum, module: Module, version: Version, *, c
     return points
 
 
-def run_for_learners(path: Path, *, limits: Limits) -> None:
+def run_for_learners(path: Path, *, limits: Limits, drawn: dict | None = None) -> None:
     """Run a released notebook's code once, so that it opens with its tables and charts drawn.
 
     Answer and test cells are left for the learner: they would only say that
-    nothing is answered yet.
+    nothing is answered yet. With `drawn`, code already run in this release
+    (the same cells, as a lesson usually is on both tracks) is not run again:
+    its outputs are copied from there.
 
     Raises:
         AcademyError: a cell failed; the module must not reach staff like that.
     """
+    import copy
+
     from .kernel.runner import run_notebook
 
     nb = nbformat.read(path, as_version=4)
     run = [cell for cell in nb.cells if cell.cell_type == "code" and not _answer_or_test(cell)]
     if not run:
+        return
+    key = tuple(cell.source for cell in run)
+    if drawn is not None and key in drawn:
+        for cell, (outputs, count) in zip(run, drawn[key]):
+            cell.outputs, cell.execution_count = copy.deepcopy(outputs), count
+        nbformat.write(nb, path)
         return
     shown = nbformat.v4.new_notebook(cells=run)
     stopped = run_notebook(shown, cwd=str(path.parent), env=dict(os.environ), limits=limits)
@@ -109,6 +119,8 @@ def run_for_learners(path: Path, *, limits: Limits) -> None:
         error = next((o for o in failed.outputs if o.output_type == "error"), None) if failed is not None else None
         why = f"{error.ename}: {error.evalue}" if error else stopped
         raise AcademyError(f"{path.parent.name}/{path.name}: a cell failed when run for learners ({why}); fix the source and release again")
+    if drawn is not None:
+        drawn[key] = [(copy.deepcopy(cell.outputs), cell.execution_count) for cell in run]
     nbformat.write(nb, path)
 
 
@@ -152,6 +164,7 @@ def release(*, instance: Path, modules: list[str], today: dt.date | None = None,
     from tqdm import tqdm
 
     results = []
+    drawn: dict = {}  # code already run for learners in this release -> its outputs
     for module in tqdm(chosen, desc="release", unit="module", disable=not progress):
         content_version = build.content_hash(module_sources(module, content))
         points = {}
@@ -162,7 +175,7 @@ def release(*, instance: Path, modules: list[str], today: dt.date | None = None,
             nbgrader.update_config(by_language)  # the generator nbgrader makes next inherits it
             check(nbgrader.generate_assignment(version.assignment, force=True, create=True), f"generate_assignment {version.assignment}")
             for name in module.notebooks:
-                run_for_learners(paths.notebook("release", version.assignment, name), limits=limits)
+                run_for_learners(paths.notebook("release", version.assignment, name), limits=limits, drawn=drawn)
             check(nbgrader.release_assignment(version.assignment), f"release_assignment {version.assignment}")
         with transaction(url) as db:
             enrolled = enroll(db, curriculum=curriculum, module=module, today=today)
