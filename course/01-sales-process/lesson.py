@@ -35,10 +35,12 @@
 #
 # 这套流程和下文的 24 小时回复标准是本课程虚构银行的内部制度，用于练习；但其中几步直接对应监管规则：
 #
-# - **风险测评必须在推荐之前完成。** 客户的首次风险测评在网点进行，要考虑年龄、财务状况、投资经验、投资目的、收益预期、风险偏好、流动性需求和承受损失的能力，结果由客户本人签字；产品的风险等级必须与客户的风险等级对应。
-#   *来源：《商业银行理财产品销售管理办法》（银监会令 2011 年第 5 号）第 25、28 条。*
-# - **不得向客户销售超出其风险等级的产品，也不得代客户做风险测评或代为签字。** 没有测评就推荐，等于无法证明产品适合客户。
+# - **风险测评必须在推荐之前完成。** 不得向客户销售超出其风险等级的产品，也不得代客户做风险测评或代为签字。没有测评就推荐，等于无法证明产品适合客户。
 #   *来源：《理财公司理财产品销售管理暂行办法》（2021 年 6 月 27 日施行）第 25 条。*
+#   银行代销产品时，现行规则还对老年客户和限制民事行为能力人有专门的保护措施。
+#   *来源：《商业银行代理销售业务管理办法》（金规〔2025〕6号，2025 年 10 月 1 日起施行），国家金融监督管理总局。*
+#   这些要求由来已久：最早提出"产品风险等级必须与客户风险等级对应"，以及"客户首次风险测评在网点进行，要考虑年龄、财务状况、投资经验、投资目的、收益预期、风险偏好、流动性需求和承受损失的能力，结果由客户本人签字"的，是原银监会 2011 年的《商业银行理财产品销售管理办法》。该办法已被 2018 年的《商业银行理财业务监督管理办法》及其附件取代，这里只说明要求的由来。
+#   *来源：《商业银行理财产品销售管理办法》（银监会令 2011 年第 5 号，历史规则）第 25、28 条。*
 # - **售后服务也是规则的一部分。** 私募理财产品在客户签署销售文件后有不少于 24 小时的冷静期，客户改变主意的，银行须解除合同、全额退款。
 #   *来源：《商业银行理财业务监督管理办法》（2018 年 9 月 28 日施行）附件《商业银行理财产品销售管理要求》。*
 #   向普通投资者销售高风险产品时须格外审慎，例如给客户更多考虑时间、增加回访次数。
@@ -61,10 +63,12 @@
 #
 # This process and the 24-hour reply standard below are internal policies of the course's fictional bank, for practice; but several of the steps come straight from the rules:
 #
-# - **The risk assessment comes before any recommendation.** A customer's first risk assessment happens in a branch and weighs age, finances, investment experience, purpose, return expectations, risk preference, liquidity needs and capacity to bear losses; the customer signs the result. The product's risk level must map to the customer's.
-#   *Source: CBRC Order 2011 No. 5 on the sale of commercial banks' wealth products, Articles 25 and 28.*
-# - **No selling above the customer's risk level, and no taking the risk test or signing for the customer.** Recommending without an assessment means nobody can show that the product suits the customer.
+# - **The risk assessment comes before any recommendation.** No selling above the customer's risk level, and no taking the risk test or signing for the customer. Recommending without an assessment means nobody can show that the product suits the customer.
 #   *Source: Interim Measures on the Sale of Wealth Products by Wealth Management Companies (in force 27 June 2021), Article 25.*
+#   When a bank sells products as agent, the rules in force add targeted protections for elderly customers and for people with limited legal capacity.
+#   *Source: Measures on Agency Sales by Commercial Banks (Jin Gui [2025] No. 6, in force since 1 October 2025), National Financial Regulatory Administration.*
+#   These requirements go back a long way. The rule that first required the product's risk level to map to the customer's, and a customer's first risk assessment to happen in a branch, weighing age, finances, investment experience, purpose, return expectations, risk preference, liquidity needs and capacity to bear losses, with the customer signing the result, was the former CBRC's 2011 measures on the sale of commercial banks' wealth products. They were superseded by the 2018 Measures for the Supervision of Commercial Banks' Wealth Management Business and their annex, and are cited here only as the origin of these requirements.
+#   *Source: CBRC Order 2011 No. 5, Articles 25 and 28 (no longer in force).*
 # - **After-sales is part of the rules too.** Private wealth products carry a cooling-off period of at least 24 hours after the customer signs the sales documents; if the customer changes their mind, the bank must rescind the sale and refund everything.
 #   *Source: Measures for the Supervision of Commercial Banks' Wealth Management Business (in force 28 September 2018), annex on the sale of wealth products.*
 #   Selling high-risk products to ordinary investors calls for extra care, such as more time to decide and more follow-up calls.
