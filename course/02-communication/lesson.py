@@ -40,6 +40,8 @@
 #   *来源：《理财公司理财产品销售管理暂行办法》第 25 条。*
 # - 《银行保险机构消费者权益保护管理办法》自 2023 年 3 月 1 日起施行，把知情权列为消费者的八项权利之一，并明确要求**不得夸大收益、不得隐瞒风险**。
 #   *来源：《银行保险机构消费者权益保护管理办法》（2023 年 3 月 1 日施行）。*
+# - 银行代销其他机构的产品时，还要遵守 2025 年 10 月 1 日起施行的《商业银行代理销售业务管理办法》：它列出了 11 种禁止的销售行为，并要求销售过程可回溯，员工当面说过的话事后要能查证。
+#   *来源：《商业银行代理销售业务管理办法》（金规〔2025〕6号），国家金融监督管理总局。*
 #
 # 注意"暗示"二字：一句话里没有"保本"两个字，也可能构成承诺。"您就当它是定期存款"暗示本金安全；"风险提示不用看，都是走形式"则是在隐瞒风险。
 #
@@ -47,7 +49,7 @@
 #
 # - 2017 年，民生银行北京航天桥支行的行长使用伪造的合同和印章，向私人银行客户兜售虚假的产品"转让"：原产品承诺保本、年收益至少 4.2%，虚假的"转让"则以年收益 8% 以上为诱饵。银行确认涉及约 150 名客户、约 16.5 亿元。2017 年 11 月 30 日，原北京银监局对该行罚款 2750 万元，并处理了 13 名相关人员，其中包括终身禁止从事银行业工作。
 #   *来源：财新 2017 年 4 月 27 日报道，以及 21 世纪经济报道、第一财经的报道。*
-# - 2020 年 4 月 20 日，WTI 原油 5 月期货合约以每桶 −37.63 美元结算，中国银行"原油宝"约 6 万名投资者亏损。银保监会对中国银行罚款 5050 万元，列举的问题中包括宣传夸大、赠送礼品以及员工激励不合理。
+# - 2020 年 4 月 20 日，WTI 原油 5 月期货合约以每桶 −37.63 美元结算，中国银行"原油宝"约 6 万名投资者亏损。原银保监会对中国银行罚款 5050 万元，列举的问题中包括宣传夸大、赠送礼品以及员工激励不合理。
 #   *来源：Caixin Global 2020 年 12 月 5 日报道，以及彭博社的报道。*
 #
 # 承诺保本的话一旦说出口，客户就是按"不会亏"来做决定的；亏损发生时，客户觉得被骗，银行面对的是投诉、赔偿和监管处罚。
@@ -66,14 +68,16 @@
 #   *Source: Interim Measures on the Sale of Wealth Products by Wealth Management Companies, Article 25.*
 # - The Measures on Consumer Protection by Banking and Insurance Institutions, in force since 1 March 2023, list the right to be informed among consumers' eight rights and forbid **exaggerating returns or hiding risks**.
 #   *Source: Measures on Consumer Protection by Banking and Insurance Institutions (in force 1 March 2023).*
+# - When a bank sells other institutions' products as agent, the Measures on Agency Sales by Commercial Banks, in force since 1 October 2025, also apply: they list 11 prohibited sales behaviours and require the sale to be traceable, so that what a seller said can be checked afterwards.
+#   *Source: Measures on Agency Sales by Commercial Banks (Jin Gui [2025] No. 6), National Financial Regulatory Administration.*
 #
 # Note the word "implied": a sentence can amount to a guarantee without ever saying "principal-protected". "Just think of it as a time deposit" implies the principal is safe; "no need to read the risk disclosure, it is only a formality" hides the risk.
 #
 # Why do these rules exist? Two real events show the consequences:
 #
-# - In 2017 the head of Minsheng Bank's Hangtianqiao sub-branch in Beijing used forged contracts and seals to sell private-banking clients fake "transfers" of products: the originals promised principal protection and at least 4.2% a year, and the fake transfers were pitched as paying more than 8% a year. The bank confirmed about 1.65 billion yuan from about 150 clients. On 30 November 2017 the then Beijing office of the banking regulator fined the bank 27.5 million yuan and sanctioned 13 people, some with lifetime bans from banking.
+# - In 2017 the head of Minsheng Bank's Hangtianqiao sub-branch in Beijing used forged contracts and seals to sell private-banking clients fake "transfers" of products: the originals promised principal protection and at least 4.2% a year, and the fake transfers were pitched as paying more than 8% a year: the high rate was the bait. The bank confirmed about 1.65 billion yuan from about 150 clients. On 30 November 2017 the then Beijing office of the banking regulator fined the bank 27.5 million yuan and sanctioned 13 people, some with lifetime bans from banking.
 #   *Source: Caixin, 27 April 2017, and reports by 21st Century Business Herald and Yicai.*
-# - On 20 April 2020 the May WTI crude-oil contract settled at −37.63 dollars a barrel, and about 60,000 investors in Bank of China's "Crude Oil Treasure" lost money. The CBIRC fined Bank of China 50.5 million yuan; the failures it cited included exaggerated advertising, gifts and unreasonable staff incentives.
+# - On 20 April 2020 the May WTI crude-oil contract settled at −37.63 dollars a barrel, and about 60,000 investors in Bank of China's "Crude Oil Treasure" lost money. The former CBIRC fined Bank of China 50.5 million yuan; the failures it cited included exaggerated advertising, gifts and unreasonable staff incentives.
 #   *Source: Caixin Global, 5 December 2020, and Bloomberg.*
 #
 # Once a promise of safety has been made, the customer decides as if they cannot lose; when the loss comes, they feel deceived, and the bank faces complaints, compensation and penalties.
