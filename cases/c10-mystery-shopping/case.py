@@ -72,7 +72,7 @@
 #
 # 其他监管机构和银行也用这种方法：
 #
-# - 英国 FCA 的指引 FG13/1《金融激励给客户带来的风险》（2013 年 1 月 16 日）除了要求机构在管理信息中关注个人销售的异常峰值，还要求**监测面对面销售**。
+# - 英国金融服务管理局（FSA，其后由 FCA 沿用）2013 年 1 月 16 日发布的指引 FG13/1《金融激励给客户带来的风险》，除了要求机构在管理报表中监测个人销售的异常峰值，还要求**监测面对面销售**。
 #   *来源：FCA 网站"Risks to customers from financial incentives"页面；JD Supra 的解读。*
 # - 富国银行在 2017 年取消产品销售指标后的新薪酬方案中，也加入了**神秘顾客**检查。
 #   *来源：American Banker；Mercury News（2017 年 1 月 11 日）。*
@@ -88,7 +88,7 @@
 #
 # Other regulators and banks use the method too:
 #
-# - The UK FCA's guidance FG13/1, *Risks to customers from financial incentives* (16 January 2013), asks firms not only to watch individual sales spikes in their management information but also to **monitor face-to-face sales**.
+# - Guidance FG13/1, *Risks to customers from financial incentives*, published by the UK's FSA (later the FCA) on 16 January 2013, asks firms not only to monitor individual sales spikes in their management reports but also to **monitor face-to-face sales**.
 #   *Source: the FCA's page "Risks to customers from financial incentives"; commentary on JD Supra.*
 # - When Wells Fargo dropped product sales goals in 2017, its new pay plan included **mystery shoppers**.
 #   *Source: American Banker; Mercury News (11 January 2017).*
@@ -107,9 +107,10 @@
 # - **第一轮**在 2024 年 10–11 月；2025 年 1–2 月针对第一轮最弱的检查项做了**辅导**；**第二轮**在 2025 年 4–5 月。
 # - 金禾银行的目标是每个检查项的通过率**不低于 80%**（这是本课程虚构银行的政策）。
 #
-# 各检查项对应的规则：风险测评由客户本人完成（《理财公司理财产品销售管理暂行办法》第 25 条禁止代客户测评）；不得承诺保本保收益、不得把产品说成存款（同条）；
-# 产品等级不超过客户等级（2011 年第 5 号令第 25 条）；在有录音录像的销售专区销售（2017 年《银行业金融机构销售专区录音录像管理暂行规定》）；私募产品至少 24 小时冷静期（2018 年理财新规附件）；
-# 对 65 岁及以上客户充分考虑年龄因素（2011 年第 5 号令第 28 条）。
+# 各检查项对应的现行规则：风险测评由客户本人完成（《理财公司理财产品销售管理暂行办法》第 25 条禁止代客户测评）；不得承诺保本保收益、不得把产品说成存款（同条）；
+# 产品等级不超过客户等级（同条禁止向客户销售超出其风险等级的产品）；在有录音录像的销售专区销售（2017 年《银行业金融机构销售专区录音录像管理暂行规定》；代销产品的销售还须符合 2025 年《商业银行代理销售业务管理办法》的可回溯要求）；
+# 私募产品至少 24 小时冷静期（2018 年《商业银行理财业务监督管理办法》附件）；对老年客户的专门保护（2025 年《商业银行代理销售业务管理办法》，自 2025 年 10 月 1 日起施行，监管机构为国家金融监督管理总局）。
+# 其中"产品等级与客户等级对应"和"对 65 岁及以上客户充分考虑年龄和投资经验"，最早是原银监会 2011 年的《商业银行理财产品销售管理办法》提出的；该办法已被 2018 年的理财业务规则取代，这里只说明要求的由来。
 
 # %% [markdown] lang="en"
 # ## At Jinhe Bank: a mystery-shopping programme
@@ -122,9 +123,10 @@
 # - **Wave 1** ran in October-November 2024; in January-February 2025 staff were **coached** on the weakest items of wave 1; **wave 2** ran in April-May 2025.
 # - Jinhe Bank's target is a pass rate of **at least 80% on every item** (the policy of the course's fictional bank).
 #
-# The rules behind the items: the customer answers the risk assessment personally (Article 25 of the 2021 measures on wealth-product sales bans staff doing it); no guarantee of principal or return and no presenting the product as a deposit (same article);
-# no product above the customer's risk level (CBRC Order 2011 No. 5, Article 25); sales in the recorded sales zone (the 2017 interim rules on audio-video recording in sales zones); a cooling-off period of at least 24 hours for private products (annex to the 2018 wealth-management rules);
-# due weight to age for customers aged 65 and over (Order 2011 No. 5, Article 28).
+# The rules in force behind the items: the customer answers the risk assessment personally (Article 25 of the 2021 measures on wealth-product sales bans staff doing it); no guarantee of principal or return and no presenting the product as a deposit (same article);
+# no product above the customer's risk level (the same article bans selling above the customer's level); sales in the recorded sales zone (the 2017 interim rules on audio-video recording in sales zones; agency sales must also be traceable under the 2025 Measures on Agency Sales by Commercial Banks);
+# a cooling-off period of at least 24 hours for private products (annex to the 2018 Measures for the Supervision of Commercial Banks' Wealth Management Business); targeted protection of elderly customers (the 2025 agency-sales measures, in force since 1 October 2025, under the National Financial Regulatory Administration).
+# Matching product and customer levels, and giving due weight to age and experience for customers aged 65 and over, were first required by the former CBRC's 2011 measures on the sale of commercial banks' wealth products; those measures were superseded by the 2018 wealth-management rules and are cited here only as the origin of the requirements.
 
 # %%
 import matplotlib.pyplot as plt
