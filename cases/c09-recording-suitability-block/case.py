@@ -29,8 +29,14 @@
 # %% [markdown] lang="zh"
 # ## 规则
 #
-# **系统拦截。** 银行理财产品的风险评级和客户的风险评级都至少分为五级，二者必须对应；**销售系统必须阻止不匹配的销售**。
-# *来源：《商业银行理财产品销售管理办法》（银监会令 2011 年第 5 号）第 24、25、27 条。*
+# **系统拦截。** 客户只能购买风险等级不高于自身等级的产品，银行员工不得把高于客户风险等级的产品卖给客户，也不得代客户做风险测评。
+# *来源：《理财公司理财产品销售管理暂行办法》（2021 年 6 月 27 日施行）第 25 条；证监会《证券期货投资者适当性管理办法》（2017 年施行）。*
+#
+# 银行代销的产品要由总行统一管理，通过代销业务系统销售（第 8、9 条），销售过程事后可回溯。
+# *来源：《商业银行代理销售业务管理办法》（金规〔2025〕6 号，2025 年 10 月 1 日起施行），国家金融监督管理总局。*
+#
+# “产品和客户都至少分五级、二者必须对应、**销售系统必须阻止不匹配的销售**”，这一要求最早由原银监会 2011 年的《商业银行理财产品销售管理办法》提出。该办法已被 2018 年的理财业务规则取代，这里只说明这项要求的由来。
+# *来源：《商业银行理财产品销售管理办法》（银监会令 2011 年第 5 号，历史规则）第 24、25、27 条。*
 #
 # 这里的关键词是"系统"。如果系统只弹出一个警告，员工点一下"客户坚持购买"就能继续，那么是否拦截就取决于当时的业绩压力，而不是规则。
 #
@@ -39,15 +45,21 @@
 # - 目的是防止误导销售和员工私售"飞单"；
 # - 在网点销售本行理财产品和代销产品，都要在**销售专区**内进行，并对销售全过程**同步录音录像**；
 # - 国债和实物贵金属的销售可以不录；规模较小的网点可以用固定的销售柜台代替专区；
-# - 依据是银监发〔2016〕24 号文。
+# - 当初的依据是原银监会 2016 年的一份通知（银监发〔2016〕24 号）。据律师事务所的评论文章（二手资料），2025 年的《商业银行代理销售业务管理办法》施行后取代了这份通知；代销业务双录、可回溯的现行依据是 2025 年的办法。
 #
-# *来源：《银行业金融机构销售专区录音录像管理暂行规定》，2017 年 8 月 23 日。*
+# *来源：《银行业金融机构销售专区录音录像管理暂行规定》，2017 年 8 月 23 日；《商业银行代理销售业务管理办法》（金规〔2025〕6 号）。*
 
 # %% [markdown] lang="en"
 # ## The rules
 #
-# **A system block.** Bank wealth products must be rated on at least five risk levels, and so must customers; the ratings must map to each other, and **the sales system must block a mismatched sale**.
-# *Source: CBRC Order 2011 No. 5 on the sale of commercial banks' wealth products, Articles 24, 25 and 27.*
+# **A system block.** A customer may buy only products at or below their own risk level; staff may not sell a customer a product above that level, nor take the risk assessment for the customer.
+# *Source: Interim Measures on the Sale of Wealth Products by Wealth Management Companies (in force 27 June 2021), Article 25; CSRC, Measures for the Suitability Management of Securities and Futures Investors (in force 2017).*
+#
+# A bank's agency sales are managed centrally by its head office and go through an agency-sales system (Articles 8 and 9), and each sale must be traceable afterwards.
+# *Source: Measures for the Administration of Agency Sales by Commercial Banks (Jingui [2025] No. 6, in force since 1 October 2025), National Financial Regulatory Administration.*
+#
+# The rule that first required products and customers each to be rated on at least five levels, the ratings to map, and **the sales system to block a mismatched sale** was the former CBRC's 2011 measures on the sale of commercial banks' wealth products. They were superseded by the 2018 wealth-management rules and are cited here only as the origin of the requirement.
+# *Source: CBRC Order 2011 No. 5, Articles 24, 25 and 27 (no longer in force).*
 #
 # The key word is "system". If the system only shows a warning that a member of staff can click past with "customer insists", then whether a sale is stopped depends on the sales pressure of the day, not on the rule.
 #
@@ -56,16 +68,16 @@
 # - aim to stop misleading sales and the private "flying-order" sales that staff make outside the bank's books;
 # - require every in-branch sale of the bank's own wealth products and of agency products to take place in a **dedicated sales zone**, with **synchronous audio and video recording** of the whole sale;
 # - make recording optional for government bonds and physical precious metals, and allow small branches to use a fixed sales counter instead of a zone;
-# - rest on CBRC document Yinjianfa [2016] No. 24.
+# - originally rested on a 2016 notice of the former CBRC (Yinjianfa [2016] No. 24). According to a law firm's commentary (a secondary report), the 2025 measures on agency sales replaced that notice when they took effect; the current basis for recording agency sales and keeping them traceable is the 2025 measures.
 #
-# *Source: the Interim Provisions on audio and video recording in sales zones, 23 August 2017.*
+# *Source: the Interim Provisions on audio and video recording in sales zones, 23 August 2017; Measures for the Administration of Agency Sales by Commercial Banks (Jingui [2025] No. 6).*
 
 # %% [markdown] lang="zh"
 # ## 这些规则从哪里来，又走向哪里
 #
 # - 香港在雷曼"迷你债券"事件（涉及 4 万多名投资者）之后推出了一系列改革，其中包括从 **2009 年**起对银行的销售过程录音，以及把投资产品的销售与吸收存款的区域分开。
 #   *来源：Lexology、《南华早报》等对香港改革的报道。*
-# - 国内 2025 年 3 月 21 日发布、**2025 年 10 月 1 日**施行的《商业银行代理销售业务管理办法》要求代销业务通过代销业务系统进行（第 9 条），并要求销售过程**可回溯**。
+# - 国内的《商业银行代理销售业务管理办法》2025 年 3 月 21 日发布，自 **2025 年 10 月 1 日**起施行，是现行规则：代销业务通过代销业务系统进行（第 9 条），销售过程必须**可回溯**，并对老年客户等设有专门保护。
 #   *来源：中国政府网（金规〔2025〕6 号）。*
 #
 # 录音录像让事后可以核查"当时说了什么"；系统拦截让不匹配的销售根本无法完成。二者配合，再加上内部审计的抽查，构成了一个可以检验的闭环。
@@ -75,7 +87,7 @@
 #
 # - After the Lehman minibond affair (more than 40,000 investors), Hong Kong introduced a set of reforms, among them audio-recording of bank sales from **2009** and separating investment sales from the areas where deposits are taken.
 #   *Source: reports on the Hong Kong reforms in Lexology, the South China Morning Post and others.*
-# - China's *Measures for the Administration of the Agency Sales Business of Commercial Banks*, issued on 21 March 2025 and in force from **1 October 2025**, require agency sales to go through an agency-sales system (Article 9) and the sales process to be **traceable** afterwards.
+# - China's *Measures for the Administration of the Agency Sales Business of Commercial Banks*, issued on 21 March 2025 and in force since **1 October 2025**, are the rules that now apply: agency sales go through an agency-sales system (Article 9), each sale must be **traceable** afterwards, and elderly customers among others get targeted protection.
 #   *Source: gov.cn (Jingui [2025] No. 6).*
 #
 # A recording lets anyone check afterwards what was said; a system block makes a mismatched sale impossible to complete. Together with internal audit's sample checks, they form a loop that can be tested.

@@ -8,17 +8,29 @@
 #     name: python3
 # ---
 
-# %% [markdown] lang="zh"
+# %% [markdown] lang="zh" tracks="frontline"
 # # 案例 9 练习：录音录像与系统强制的适当性拦截
 #
-# 本练习共 15 分，及格线 70%。代码题由系统自动评分，书面题由培训师按评分标准人工评分。
-# 请只修改标有 `YOUR CODE HERE` 的单元格和书面回答单元格，完成后点击工具栏上的 **检查**，再在“我的培训”中点击 **提交**。
+# 本练习共 12 分，及格线 70%。每道题都在下方的**答案单元格**中作答：在 `%%answer` 下面一行填写一个字母或一个数字，不需要编写任何代码。
+# 最后一题是书面回答，直接写在题目下方的单元格中，由培训师按评分标准评分。全部答完后，点击工具栏上的 **检查**，看看每道题是否都已按要求作答，再在“我的培训”中点击 **提交**。
 
-# %% [markdown] lang="en"
+# %% [markdown] lang="en" tracks="frontline"
 # # Case 9 exercise: Recording, and suitability enforced by the system
 #
-# This exercise is worth 15 points; the pass mark is 70%. Code questions are graded automatically; the written question is graded by a trainer against a rubric.
-# Change only the cells marked `YOUR CODE HERE` and the written answer's cell, press **Check** on the toolbar to check your work, then **Submit** in My training.
+# This exercise is worth 12 points; the pass mark is 70%. Answer each question in the **answer cell** below it: on the line under `%%answer`, type one letter or one number. No code is needed.
+# The last question is a written answer, typed in the cell under it and graded by a trainer against a rubric. When you have answered everything, press **Check** on the toolbar to see that each answer is in the form asked for, then press **Submit** in My training.
+
+# %% [markdown] lang="zh" tracks="analyst"
+# # 案例 9 练习：录音录像与系统强制的适当性拦截
+#
+# 本练习共 17 分，及格线 70%。代码题和选择题由系统自动评分，书面题由培训师按评分标准人工评分。
+# 代码题请在标有 `YOUR CODE HERE` 的位置编写函数；选择题在答案单元格的 `%%answer` 下一行填写字母；书面题直接写在题目下方的单元格中。完成后点击工具栏上的 **检查**，再在“我的培训”中点击 **提交**。
+
+# %% [markdown] lang="en" tracks="analyst"
+# # Case 9 exercise: Recording, and suitability enforced by the system
+#
+# This exercise is worth 17 points; the pass mark is 70%. Code and choice questions are graded automatically; the written question is graded by a trainer against a rubric.
+# Write each function where it says `YOUR CODE HERE`; for a choice question, type the letter on the line under `%%answer` in its answer cell; write the written answer in the cell under its question. Press **Check** on the toolbar to check your work, then **Submit** in My training.
 
 # %%
 import numpy as np
@@ -30,21 +42,21 @@ data = case_data.load()
 branches, products, attempts = data["branches"], data["products"], data["attempts"]
 recordings, audit_samples, audit_findings = data["recordings"], data["audit_samples"], data["audit_findings"]
 
-# %% [markdown] lang="zh"
-# ## 第 1 题（3 分）：上线前后，不匹配的尝试有多少完成了
+# %% [markdown] lang="zh" tracks="analyst"
+# ## 第 Q# 题（3 分）：上线前后，不匹配的尝试有多少完成了
 #
 # 编写函数 `mismatch_sold_share(attempts, branches)`。一次尝试"不匹配"是指产品风险等级（`product_level`，如 `"R4"`）的数字**大于**客户风险等级（`customer_level`，如 `"C3"`）的数字。
 # 以**每家支行自己的** `go_live` 日期为界：`attempted_at` 早于该日期为 `"before"`，等于或晚于该日期为 `"after"`。
 # 返回一个以 `"before"`、`"after"` 依次为索引的 `Series`：各时期不匹配的尝试中，`outcome` 为 `"sold"` 的比例。
 
-# %% [markdown] lang="en"
-# ## Question 1 (3 points): how many mismatched attempts were completed, before and after go-live
+# %% [markdown] lang="en" tracks="analyst"
+# ## Question Q# (3 points): how many mismatched attempts were completed, before and after go-live
 #
 # Write `mismatch_sold_share(attempts, branches)`. An attempt is "mismatched" when the digit of the product risk level (`product_level`, such as `"R4"`) is **greater than** the digit of the customer risk level (`customer_level`, such as `"C3"`).
 # Use **each branch's own** `go_live` date: an `attempted_at` before that date is `"before"`, on or after it is `"after"`.
 # Return a `Series` indexed by `"before"` then `"after"`: in each period, the share of mismatched attempts whose `outcome` is `"sold"`.
 
-# %% solution="mismatch-sold"
+# %% tracks="analyst" solution="mismatch-sold"
 def mismatch_sold_share(attempts, branches):
     ### BEGIN SOLUTION
     go_live = attempts.branch_id.map(branches.set_index("branch_id").go_live)
@@ -55,7 +67,7 @@ def mismatch_sold_share(attempts, branches):
     ### END SOLUTION
 
 
-# %% mistake="mismatch-sold" name="one-go-live-date"
+# %% tracks="analyst" mistake="mismatch-sold" name="one-go-live-date"
 def mismatch_sold_share(attempts, branches):
     phase = pd.Series(np.where(attempts.attempted_at >= branches.go_live.min(), "after", "before"), index=attempts.index)
     mismatch = attempts.product_level.str[1].astype(int) > attempts.customer_level.str[1].astype(int)
@@ -63,7 +75,7 @@ def mismatch_sold_share(attempts, branches):
     return sold[mismatch].groupby(phase[mismatch]).mean().reindex(["before", "after"])
 
 
-# %% mistake="mismatch-sold" name="compares-text"
+# %% tracks="analyst" mistake="mismatch-sold" name="compares-text"
 def mismatch_sold_share(attempts, branches):
     go_live = attempts.branch_id.map(branches.set_index("branch_id").go_live)
     phase = pd.Series(np.where(attempts.attempted_at >= go_live, "after", "before"), index=attempts.index)
@@ -72,7 +84,7 @@ def mismatch_sold_share(attempts, branches):
     return sold[mismatch].groupby(phase[mismatch]).mean().reindex(["before", "after"])
 
 
-# %% test="mismatch-sold" points=3
+# %% tracks="analyst" test="mismatch-sold" points=3
 toy_branches = pd.DataFrame({"branch_id": ["B1", "B2"], "go_live": pd.to_datetime(["2024-01-01", "2024-04-01"])})
 toy = pd.DataFrame({
     "attempt_id": ["a", "b", "c", "d", "e", "f"],
@@ -83,8 +95,10 @@ toy = pd.DataFrame({
     "outcome": ["sold", "blocked", "sold", "abandoned", "blocked", "sold"],
 })
 result = mismatch_sold_share(toy, toy_branches)
-assert list(result.index) == ["before", "after"], 'index "before" then "after"'
-assert np.allclose(result.to_numpy(dtype=float), [2 / 3, 0.0]), "before: a, c and d are mismatched (B2 went live in April) and two were sold; after: b and e, both blocked; f is no mismatch"
+assert list(result.index) == ["before", "after"], '索引依次为 "before" 和 "after"'  # [zh]
+assert list(result.index) == ["before", "after"], 'index "before" then "after"'  # [en]
+assert np.allclose(result.to_numpy(dtype=float), [2 / 3, 0.0]), "上线前：a、c、d 不匹配（B2 四月才上线），其中两笔完成；上线后：b 和 e 不匹配，都被拦截；f 不是不匹配"  # [zh]
+assert np.allclose(result.to_numpy(dtype=float), [2 / 3, 0.0]), "before: a, c and d are mismatched (B2 went live in April) and two were sold; after: b and e, both blocked; f is no mismatch"  # [en]
 ### BEGIN HIDDEN TESTS
 result = mismatch_sold_share(attempts, branches)
 live = {b: d for b, d in zip(branches.branch_id, branches.go_live)}
@@ -97,8 +111,8 @@ for b, t, c, p, o in zip(attempts.branch_id, attempts.attempted_at, attempts.cus
 assert np.allclose(result.to_numpy(dtype=float), [tally["before"][0] / tally["before"][1], tally["after"][0] / tally["after"][1]])
 ### END HIDDEN TESTS
 
-# %% [markdown] lang="zh"
-# ## 第 2 题（3 分）：录音录像覆盖率
+# %% [markdown] lang="zh" tracks="analyst"
+# ## 第 Q# 题（3 分）：录音录像覆盖率
 #
 # 编写函数 `recording_coverage(attempts, recordings, products)`，按季度计算**应当录音录像**的销售中，有**可用**录音录像的比例。
 #
@@ -107,8 +121,8 @@ assert np.allclose(result.to_numpy(dtype=float), [tally["before"][0] / tally["be
 #
 # 季度按 `attempted_at` 计算，写成 `"2024Q1"` 的形式（`attempted_at.dt.to_period("Q").astype(str)`）。返回以季度为索引、按时间排列的 `Series`。
 
-# %% [markdown] lang="en"
-# ## Question 2 (3 points): recording coverage
+# %% [markdown] lang="en" tracks="analyst"
+# ## Question Q# (3 points): recording coverage
 #
 # Write `recording_coverage(attempts, recordings, products)`, computing by quarter the share of sales that **must be recorded** which have a **usable** recording.
 #
@@ -117,7 +131,7 @@ assert np.allclose(result.to_numpy(dtype=float), [tally["before"][0] / tally["be
 #
 # Take the quarter of `attempted_at`, written like `"2024Q1"` (`attempted_at.dt.to_period("Q").astype(str)`). Return a `Series` indexed by quarter, in time order.
 
-# %% solution="coverage"
+# %% tracks="analyst" solution="coverage"
 def recording_coverage(attempts, recordings, products):
     ### BEGIN SOLUTION
     required = attempts.product_id.map(products.set_index("product_id").recording_required).astype(bool)
@@ -128,7 +142,7 @@ def recording_coverage(attempts, recordings, products):
     ### END SOLUTION
 
 
-# %% mistake="coverage" name="includes-optional-products"
+# %% tracks="analyst" mistake="coverage" name="includes-optional-products"
 def recording_coverage(attempts, recordings, products):
     due = attempts[(attempts.channel == "branch") & (attempts.outcome == "sold")]
     good = recordings.attempt_id[recordings.audio_ok & recordings.video_ok]
@@ -136,7 +150,7 @@ def recording_coverage(attempts, recordings, products):
     return usable.groupby(due.attempted_at.dt.to_period("Q").astype(str)).mean()
 
 
-# %% mistake="coverage" name="any-recording-counts"
+# %% tracks="analyst" mistake="coverage" name="any-recording-counts"
 def recording_coverage(attempts, recordings, products):
     required = attempts.product_id.map(products.set_index("product_id").recording_required).astype(bool)
     due = attempts[(attempts.channel == "branch") & (attempts.outcome == "sold") & required]
@@ -144,7 +158,7 @@ def recording_coverage(attempts, recordings, products):
     return usable.groupby(due.attempted_at.dt.to_period("Q").astype(str)).mean()
 
 
-# %% test="coverage" points=3
+# %% tracks="analyst" test="coverage" points=3
 toy_products = pd.DataFrame({"product_id": ["P1", "P2"], "recording_required": [True, False]})
 toy = pd.DataFrame({
     "attempt_id": ["a1", "a2", "a3", "a4", "a5", "a6"],
@@ -156,8 +170,10 @@ toy = pd.DataFrame({
 toy_recordings = pd.DataFrame({"recording_id": ["r1", "r2", "r6"], "attempt_id": ["a1", "a2", "a6"],
                                "audio_ok": [True, False, True], "video_ok": [True, True, True]})
 result = recording_coverage(toy, toy_recordings, toy_products)
-assert list(result.index) == ["2024Q1", "2024Q2"], "one value per quarter, in time order"
-assert np.allclose(result.to_numpy(dtype=float), [0.5, 1.0]), "2024Q1: only a1 and a2 must be recorded, and a2's sound failed; 2024Q2: a6 is recorded"
+assert list(result.index) == ["2024Q1", "2024Q2"], "每个季度一个值，按时间排列"  # [zh]
+assert list(result.index) == ["2024Q1", "2024Q2"], "one value per quarter, in time order"  # [en]
+assert np.allclose(result.to_numpy(dtype=float), [0.5, 1.0]), "2024Q1：只有 a1 和 a2 必须录音录像，而 a2 的声音不完整；2024Q2：a6 有可用的录音录像"  # [zh]
+assert np.allclose(result.to_numpy(dtype=float), [0.5, 1.0]), "2024Q1: only a1 and a2 must be recorded, and a2's sound failed; 2024Q2: a6 is recorded"  # [en]
 ### BEGIN HIDDEN TESTS
 result = recording_coverage(attempts, recordings, products)
 must = set(products.product_id[products.recording_required])
@@ -172,19 +188,19 @@ assert list(result.index) == sorted(counts)
 assert np.allclose(result.to_numpy(dtype=float), [counts[q][0] / counts[q][1] for q in sorted(counts)])
 ### END HIDDEN TESTS
 
-# %% [markdown] lang="zh"
-# ## 第 3 题（3 分）：每 100 笔抽查销售的审计问题数
+# %% [markdown] lang="zh" tracks="analyst"
+# ## 第 Q# 题（3 分）：每 100 笔抽查销售的审计问题数
 #
 # 编写函数 `findings_per_100(audit_samples, audit_findings)`，按季度计算：该季度审计问题的条数 ÷ 该季度抽查的销售笔数 × 100。
 # 注意一笔销售可能有多个问题；没有任何问题的季度也要出现，数值为 0。返回以季度为索引、按时间排列的 `Series`。
 
-# %% [markdown] lang="en"
-# ## Question 3 (3 points): audit findings per 100 sales checked
+# %% [markdown] lang="en" tracks="analyst"
+# ## Question Q# (3 points): audit findings per 100 sales checked
 #
 # Write `findings_per_100(audit_samples, audit_findings)`, computing by quarter: the number of audit findings in the quarter ÷ the number of sales checked in the quarter × 100.
 # A sale may have several findings; a quarter without any finding must still appear, with 0. Return a `Series` indexed by quarter, in time order.
 
-# %% solution="findings"
+# %% tracks="analyst" solution="findings"
 def findings_per_100(audit_samples, audit_findings):
     ### BEGIN SOLUTION
     checked = audit_samples.groupby("quarter").size()
@@ -193,21 +209,21 @@ def findings_per_100(audit_samples, audit_findings):
     ### END SOLUTION
 
 
-# %% mistake="findings" name="sales-with-findings"
+# %% tracks="analyst" mistake="findings" name="sales-with-findings"
 def findings_per_100(audit_samples, audit_findings):
     checked = audit_samples.groupby("quarter").size()
     found = audit_findings.groupby("quarter").sample_id.nunique().reindex(checked.index, fill_value=0)
     return 100 * found / checked
 
 
-# %% mistake="findings" name="mean-of-branch-rates"
+# %% tracks="analyst" mistake="findings" name="mean-of-branch-rates"
 def findings_per_100(audit_samples, audit_findings):
     checked = audit_samples.groupby(["quarter", "branch_id"]).size()
     found = audit_findings.groupby(["quarter", "branch_id"]).size().reindex(checked.index, fill_value=0)
     return (100 * found / checked).groupby(level="quarter").mean()
 
 
-# %% test="findings" points=3
+# %% tracks="analyst" test="findings" points=3
 toy_samples = pd.DataFrame({"sample_id": ["s1", "s2", "s3", "s4", "s5", "s6", "s7"],
                             "quarter": ["2024Q1"] * 5 + ["2024Q2"] * 2,
                             "branch_id": ["B1", "B1", "B1", "B1", "B2", "B1", "B1"]})
@@ -215,8 +231,10 @@ toy_findings = pd.DataFrame({"finding_id": ["f1", "f2", "f3"], "sample_id": ["s1
                              "quarter": ["2024Q1"] * 3, "branch_id": ["B1", "B1", "B2"],
                              "category": ["suitability_mismatch", "missing_recording", "documentation"]})
 result = findings_per_100(toy_samples, toy_findings)
-assert list(result.index) == ["2024Q1", "2024Q2"], "every quarter that was sampled, in time order"
-assert np.allclose(result.to_numpy(dtype=float), [60.0, 0.0]), "2024Q1: 3 findings in 5 sales checked; 2024Q2: none in 2"
+assert list(result.index) == ["2024Q1", "2024Q2"], "每个有抽查的季度都要出现，按时间排列"  # [zh]
+assert list(result.index) == ["2024Q1", "2024Q2"], "every quarter that was sampled, in time order"  # [en]
+assert np.allclose(result.to_numpy(dtype=float), [60.0, 0.0]), "2024Q1：抽查 5 笔，发现 3 个问题；2024Q2：抽查 2 笔，没有问题"  # [zh]
+assert np.allclose(result.to_numpy(dtype=float), [60.0, 0.0]), "2024Q1: 3 findings in 5 sales checked; 2024Q2: none in 2"  # [en]
 ### BEGIN HIDDEN TESTS
 result = findings_per_100(audit_samples, audit_findings)
 quarters = sorted(set(audit_samples.quarter))
@@ -225,50 +243,46 @@ assert list(result.index) == quarters
 assert np.allclose(result.to_numpy(dtype=float), expected)
 ### END HIDDEN TESTS
 
-# %% [markdown] lang="zh"
-# ## 第 4 题（2 分）：选择题
-#
-# 按照 2017 年的《银行业金融机构销售专区录音录像管理暂行规定》，下列哪一笔**网点**销售可以不录音录像？
-#
-# - **A.** 向一位 35 岁、风险等级 C3 的客户销售本行的 R2 理财产品。
-# - **B.** 在贵宾室（不在销售专区内）向一位老客户代销一款年金保险。
-# - **C.** 向客户销售一根 50 克的实物金条。
-# - **D.** 向一位 70 岁的客户代销一款 R2 债券基金。
-#
-# 把你的答案（`"A"`、`"B"`、`"C"` 或 `"D"`）赋值给 `choice`。
+# %% question="recording-scope"
 
-# %% [markdown] lang="en"
-# ## Question 4 (2 points): multiple choice
+# %% [markdown] lang="zh" tracks="frontline"
+# ## 先看数据
 #
-# Under the 2017 Interim Provisions on audio and video recording in sales zones, which of these **in-branch** sales may be made without an audio-video recording?
+# 下面的分析已经替你运行好：它按支行统计了**风险不匹配**的销售尝试（产品风险等级高于客户风险等级），以各支行自己的上线日期为界，分成上线前和上线后两段，并列出每一段中最终**完成**的笔数。
+# 上线前，旧系统只弹出警告，客户签一份“坚持购买”的声明就能继续；上线后，新系统拦截所有不匹配的销售。
+
+# %% [markdown] lang="en" tracks="frontline"
+# ## First, the data
 #
-# - **A.** The bank's own R2 wealth product, sold to a 35-year-old customer rated C3.
-# - **B.** An agency annuity insurance policy, sold to a long-standing customer in the VIP room (outside the sales zone).
-# - **C.** A 50-gram physical gold bar.
-# - **D.** An agency R2 bond fund, sold to a 70-year-old customer.
-#
-# Assign your answer (`"A"`, `"B"`, `"C"` or `"D"`) to `choice`.
+# The analysis below has been run for you. For each branch it counts the **mismatched** attempted sales (the product's risk level above the customer's), split at the branch's own go-live date into before and after, with how many in each period were **completed**.
+# Before go-live the old system only warned, and the sale went on once the customer signed an "I insist on buying" waiver; after it, the new system blocks every mismatched sale.
 
-# %% solution="choice"
-choice = None
-### BEGIN SOLUTION
-choice = "C"
-### END SOLUTION
+# %% tracks="frontline"
+go_live = attempts.branch_id.map(branches.set_index("branch_id").go_live)
+mismatch = attempts.product_level.str[1].astype(int) > attempts.customer_level.str[1].astype(int)
+after = attempts.attempted_at >= go_live
+sold = attempts.outcome.eq("sold")
+by_branch = pd.DataFrame({
+    "before": (mismatch & ~after).groupby(attempts.branch_id).sum(),
+    "before_sold": (mismatch & ~after & sold).groupby(attempts.branch_id).sum(),
+    "after": (mismatch & after).groupby(attempts.branch_id).sum(),
+    "after_sold": (mismatch & after & sold).groupby(attempts.branch_id).sum(),
+})
+by_branch.index = by_branch.index.map(branches.set_index("branch_id").name_zh)  # [zh]
+by_branch.index = by_branch.index.map(branches.set_index("branch_id").name_en)  # [en]
+by_branch.columns = ["上线前不匹配的尝试（笔）", "上线前完成的（笔）", "上线后不匹配的尝试（笔）", "上线后完成的（笔）"]  # [zh]
+by_branch.columns = ["Mismatched attempts before go-live", "completed before go-live", "Mismatched attempts after go-live", "completed after go-live"]  # [en]
+by_branch.rename_axis("支行")  # [zh]
+by_branch.rename_axis("Branch")  # [en]
 
-# %% mistake="choice" name="low-risk-own-product"
-choice = "A"
+# %% question="completed-before"
 
-# %% mistake="choice" name="vip-room"
-choice = "B"
+# %% question="insists-waiver"
 
-# %% test="choice" points=2
-assert choice in {"A", "B", "C", "D"}, 'answer with one of "A", "B", "C" or "D"'
-### BEGIN HIDDEN TESTS
-assert choice == "C"
-### END HIDDEN TESTS
+# %% question="reassess-after-block"
 
 # %% [markdown] lang="zh"
-# ## 第 5 题（4 分）：书面回答
+# ## 第 Q# 题（4 分）：书面回答
 #
 # 2025 年 7 月，你是广州天河支行的行长。合规部门发来一份清单：新系统上线以来，本支行有 46 笔销售尝试被系统拦截，其中 31 笔在几天之内，客户被重新测评到更高的等级后，又买成了同一款产品，全部由同两名理财经理经办。
 # 其中一位对你说："问卷都是客户自己答的，我们只是帮他们解释了一下题目。"
@@ -276,7 +290,7 @@ assert choice == "C"
 # 请说明：这种做法的根本原因是什么；哪些控制措施能够发现并阻止它；坐在行长的位置上，你接下来会做什么。（150–300 字）
 
 # %% [markdown] lang="en"
-# ## Question 5 (4 points): written answer
+# ## Question Q# (4 points): written answer
 #
 # It is July 2025 and you manage the Guangzhou Tianhe branch. Compliance sends you a list: since the new system went live, 46 attempted sales at your branch were blocked, and in 31 of them the customer was reassessed at a higher level within a few days and then bought the same product, all through the same two wealth advisors.
 # One of them tells you: "The customers filled in the questionnaire themselves; we only explained the questions to them."
