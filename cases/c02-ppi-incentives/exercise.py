@@ -8,17 +8,29 @@
 #     name: python3
 # ---
 
-# %% [markdown] lang="zh"
-# # 案例 2 练习：英国 PPI 与劳埃德银行的奖金门槛
+# %% [markdown] lang="zh" tracks="frontline"
+# # 案例 c02 练习：英国 PPI 与劳埃德银行的奖金门槛
 #
-# 本练习共 15 分，及格线 70%。代码题由系统自动评分，书面题由培训师按评分标准人工评分。
-# 请只修改标有 `YOUR CODE HERE` 的单元格和书面回答单元格，完成后点击工具栏上的 **检查**，再在“我的培训”中点击 **提交**。
+# 本练习共 12 分，及格线 70%。每道题都在下方的**答案单元格**中作答：在 `%%answer` 下面一行填写一个字母或一个数字，不需要编写任何代码。
+# 最后一题是书面回答，直接写在题目下方的单元格中，由培训师按评分标准评分。全部答完后，点击工具栏上的 **检查**，看看每道题是否都已按要求作答，再在“我的培训”中点击 **提交**。
 
-# %% [markdown] lang="en"
-# # Case 2 exercise: UK PPI and Lloyds' bonus thresholds
+# %% [markdown] lang="en" tracks="frontline"
+# # Case c02 exercise: UK PPI and Lloyds' bonus thresholds
 #
-# This exercise is worth 15 points; the pass mark is 70%. Code questions are graded automatically; the written question is graded by a trainer against a rubric.
-# Change only the cells marked `YOUR CODE HERE` and the written answer's cell, press **Check** on the toolbar to check your work, then **Submit** in My training.
+# This exercise is worth 12 points; the pass mark is 70%. Answer each question in the **answer cell** below it: on the line under `%%answer`, type one letter or one number. No code is needed.
+# The last question is a written answer, typed in the cell under it and graded by a trainer against a rubric. When you have answered everything, press **Check** on the toolbar to see that each answer is in the form asked for, then press **Submit** in My training.
+
+# %% [markdown] lang="zh" tracks="analyst"
+# # 案例 c02 练习：英国 PPI 与劳埃德银行的奖金门槛
+#
+# 本练习共 17 分，及格线 70%。代码题和选择题由系统自动评分，书面题由培训师按评分标准人工评分。
+# 代码题请在标有 `YOUR CODE HERE` 的位置编写函数；选择题在答案单元格的 `%%answer` 下一行填写字母；书面题直接写在题目下方的单元格中。完成后点击工具栏上的 **检查**，再在“我的培训”中点击 **提交**。
+
+# %% [markdown] lang="en" tracks="analyst"
+# # Case c02 exercise: UK PPI and Lloyds' bonus thresholds
+#
+# This exercise is worth 17 points; the pass mark is 70%. Code and choice questions are graded automatically; the written question is graded by a trainer against a rubric.
+# Write each function where it says `YOUR CODE HERE`; for a choice question, type the letter on the line under `%%answer` in its answer cell; write the written answer in the cell under its question. Press **Check** on the toolbar to check your work, then **Submit** in My training.
 
 # %%
 import pandas as pd
@@ -29,20 +41,20 @@ data = case.load(seed=7)
 sales, file_checks, payouts = data["sales"], data["file_checks"], data["payouts"]
 thresholds = [10, 15]
 
-# %% [markdown] lang="zh"
-# ## 第 1 题（3 分）：扎堆比
+# %% [markdown] lang="zh" tracks="analyst"
+# ## 第 Q# 题（3 分）：门槛上方集中度
 #
-# 编写函数 `bunching_ratio(payouts, threshold)`：返回当月保单数（`policies`）**恰好等于** `threshold` 的"客户经理·月"个数，
-# 除以恰好等于 `threshold - 1`（门槛下一格）的个数。没有扭曲时这个比值应接近 1。
+# 编写函数 `threshold_concentration(payouts, threshold)`：返回当月保单数（`policies`）**恰好等于** `threshold` 的人·月（一名客户经理的一个月）个数，
+# 除以恰好等于 `threshold - 1`（门槛下一格）的个数。这就是门槛上方集中度；没有扭曲时它应接近 1。
 
-# %% [markdown] lang="en"
-# ## Question 1 (3 points): the bunching ratio
+# %% [markdown] lang="en" tracks="analyst"
+# ## Question Q# (3 points): concentration just above the threshold
 #
-# Write `bunching_ratio(payouts, threshold)`, returning the number of adviser-months whose `policies` is **exactly** `threshold`,
-# divided by the number whose `policies` is exactly `threshold - 1`, one below. Without distortion the ratio should be close to 1.
+# Write `threshold_concentration(payouts, threshold)`, returning the number of person-months (one adviser's month) whose `policies` is **exactly** `threshold`,
+# divided by the number whose `policies` is exactly `threshold - 1`, one below. This is the concentration just above the threshold; without distortion it should be close to 1.
 
-# %% solution="bunching"
-def bunching_ratio(payouts, threshold):
+# %% solution="concentration" tracks="analyst"
+def threshold_concentration(payouts, threshold):
     ### BEGIN SOLUTION
     at = (payouts.policies == threshold).sum()
     below = (payouts.policies == threshold - 1).sum()
@@ -50,49 +62,49 @@ def bunching_ratio(payouts, threshold):
     ### END SOLUTION
 
 
-# %% mistake="bunching" name="at-or-above"
-def bunching_ratio(payouts, threshold):
+# %% mistake="concentration" name="at-or-above" tracks="analyst"
+def threshold_concentration(payouts, threshold):
     at = (payouts.policies >= threshold).sum()
     below = (payouts.policies == threshold - 1).sum()
     return at / below
 
 
-# %% mistake="bunching" name="neighbour-above"
-def bunching_ratio(payouts, threshold):
+# %% mistake="concentration" name="neighbour-above" tracks="analyst"
+def threshold_concentration(payouts, threshold):
     at = (payouts.policies == threshold).sum()
     above = (payouts.policies == threshold + 1).sum()
     return at / above
 
 
-# %% test="bunching" points=3
+# %% test="concentration" points=3 tracks="analyst"
 toy = pd.DataFrame({"adviser_id": list("abcdefghi"), "policies": [9, 9, 10, 10, 10, 10, 11, 12, 12]})
-ratio = bunching_ratio(toy, 10)
-assert abs(ratio - 2.0) < 1e-9, "4 个月恰好 10 张，2 个月恰好 9 张：扎堆比为 2"  # [zh]
-assert abs(ratio - 2.0) < 1e-9, "4 months at exactly 10 and 2 at exactly 9: the ratio is 2"  # [en]
+ratio = threshold_concentration(toy, 10)
+assert abs(ratio - 2.0) < 1e-9, "4 个人·月恰好 10 张，2 个人·月恰好 9 张：门槛上方集中度为 2"  # [zh]
+assert abs(ratio - 2.0) < 1e-9, "4 person-months at exactly 10 and 2 at exactly 9: the concentration is 2"  # [en]
 ### BEGIN HIDDEN TESTS
 for t in thresholds:
     at = sum(1 for n in payouts.policies if n == t)
     below = sum(1 for n in payouts.policies if n == t - 1)
-    assert abs(bunching_ratio(payouts, t) - at / below) < 1e-9
+    assert abs(threshold_concentration(payouts, t) - at / below) < 1e-9
 ### END HIDDEN TESTS
 
-# %% [markdown] lang="zh"
-# ## 第 2 题（3 分）：不适当销售在哪里
+# %% [markdown] lang="zh" tracks="analyst"
+# ## 第 Q# 题（3 分）：不适当销售在哪里
 #
 # 编写函数 `unsuitable_share_by_landing(file_checks, sales, payouts, thresholds)`：
 # 对每一次抽查，找到被抽查保单所属的客户经理和月份（`sold_on` 所在月，格式 `"YYYY-MM"`），再从 `payouts` 查到该客户经理当月的保单数。
 # 当月保单数**恰好等于** `thresholds` 中某个门槛的，归为 `"on_threshold"`，其余归为 `"other"`。
 # 返回一个以这两个名称为索引的 `Series`，值为各组**抽查中**结论为 `"unsuitable"` 的占比。
 
-# %% [markdown] lang="en"
-# ## Question 2 (3 points): where the unsuitable sales are
+# %% [markdown] lang="en" tracks="analyst"
+# ## Question Q# (3 points): where the unsuitable sales are
 #
 # Write `unsuitable_share_by_landing(file_checks, sales, payouts, thresholds)`.
 # For each file check, find the adviser and month (the month of `sold_on`, as `"YYYY-MM"`) of the policy checked, then look up that adviser's number of policies that month in `payouts`.
-# Checks from adviser-months whose count is **exactly** one of `thresholds` go in `"on_threshold"`, all others in `"other"`.
+# Checks from person-months whose count is **exactly** one of `thresholds` go in `"on_threshold"`, all others in `"other"`.
 # Return a `Series` indexed by these two names holding, for each group, the share **of the checks** whose verdict is `"unsuitable"`.
 
-# %% solution="landing"
+# %% solution="landing" tracks="analyst"
 def unsuitable_share_by_landing(file_checks, sales, payouts, thresholds):
     ### BEGIN SOLUTION
     checked = file_checks.merge(sales[["sale_id", "adviser_id", "sold_on"]], on="sale_id")
@@ -104,7 +116,7 @@ def unsuitable_share_by_landing(file_checks, sales, payouts, thresholds):
     ### END SOLUTION
 
 
-# %% mistake="landing" name="bonus-months-instead"
+# %% mistake="landing" name="bonus-months-instead" tracks="analyst"
 def unsuitable_share_by_landing(file_checks, sales, payouts, thresholds):
     checked = file_checks.merge(sales[["sale_id", "adviser_id", "sold_on"]], on="sale_id")
     checked["month"] = checked.sold_on.dt.strftime("%Y-%m")
@@ -114,7 +126,7 @@ def unsuitable_share_by_landing(file_checks, sales, payouts, thresholds):
     return pd.Series({"on_threshold": bad[on].mean(), "other": bad[~on].mean()})
 
 
-# %% mistake="landing" name="unchecked-count-as-suitable"
+# %% mistake="landing" name="unchecked-count-as-suitable" tracks="analyst"
 def unsuitable_share_by_landing(file_checks, sales, payouts, thresholds):
     ledger = sales.assign(month=sales.sold_on.dt.strftime("%Y-%m"))
     ledger = ledger.merge(payouts[["adviser_id", "month", "policies"]], on=["adviser_id", "month"])
@@ -123,7 +135,7 @@ def unsuitable_share_by_landing(file_checks, sales, payouts, thresholds):
     return pd.Series({"on_threshold": bad[on].mean(), "other": bad[~on].mean()})
 
 
-# %% test="landing" points=3
+# %% test="landing" points=3 tracks="analyst"
 toy_sales = pd.DataFrame({
     "sale_id": ["s1", "s2", "s3", "s4", "s5", "s6"],
     "adviser_id": ["A", "A", "A", "B", "B", "B"],
@@ -150,19 +162,19 @@ for group, flags in groups.items():
     assert abs(got[group] - sum(flags) / len(flags)) < 1e-9
 ### END HIDDEN TESTS
 
-# %% [markdown] lang="zh"
-# ## 第 3 题（3 分）：照发的奖金
+# %% [markdown] lang="zh" tracks="analyst"
+# ## 第 Q# 题（3 分）：照发的奖金
 #
 # 编写函数 `paid_despite_unsuitable(file_checks, sales, payouts)`：返回 `payouts` 中满足以下两个条件的行（保留原有列）：
 # 当月发了奖金（`bonus_cny` 大于 0），而且该客户经理当月售出的保单**至少被抽查了一张**、被抽查的**全部**为 `"unsuitable"`。
 
-# %% [markdown] lang="en"
-# ## Question 3 (3 points): bonuses paid anyway
+# %% [markdown] lang="en" tracks="analyst"
+# ## Question Q# (3 points): bonuses paid anyway
 #
 # Write `paid_despite_unsuitable(file_checks, sales, payouts)`, returning the rows of `payouts` (with its columns) where both hold:
 # a bonus was paid that month (`bonus_cny` above 0), and of the policies the adviser sold that month **at least one was checked** and **every** one checked is `"unsuitable"`.
 
-# %% solution="paid"
+# %% solution="paid" tracks="analyst"
 def paid_despite_unsuitable(file_checks, sales, payouts):
     ### BEGIN SOLUTION
     checked = file_checks.merge(sales[["sale_id", "adviser_id", "sold_on"]], on="sale_id")
@@ -174,7 +186,7 @@ def paid_despite_unsuitable(file_checks, sales, payouts):
     ### END SOLUTION
 
 
-# %% mistake="paid" name="any-instead-of-all"
+# %% mistake="paid" name="any-instead-of-all" tracks="analyst"
 def paid_despite_unsuitable(file_checks, sales, payouts):
     checked = file_checks.merge(sales[["sale_id", "adviser_id", "sold_on"]], on="sale_id")
     checked["month"] = checked.sold_on.dt.strftime("%Y-%m")
@@ -184,7 +196,7 @@ def paid_despite_unsuitable(file_checks, sales, payouts):
     return payouts[flagged & payouts.bonus_cny.gt(0).to_numpy()]
 
 
-# %% mistake="paid" name="ignores-bonus"
+# %% mistake="paid" name="ignores-bonus" tracks="analyst"
 def paid_despite_unsuitable(file_checks, sales, payouts):
     checked = file_checks.merge(sales[["sale_id", "adviser_id", "sold_on"]], on="sale_id")
     checked["month"] = checked.sold_on.dt.strftime("%Y-%m")
@@ -193,7 +205,7 @@ def paid_despite_unsuitable(file_checks, sales, payouts):
     return payouts[all_bad.reindex(keys, fill_value=False).to_numpy()]
 
 
-# %% test="paid" points=3
+# %% test="paid" points=3 tracks="analyst"
 toy_payouts = pd.DataFrame({"adviser_id": ["A", "A", "B", "C"], "month": ["2025-01", "2025-02", "2025-01", "2025-01"],
                             "policies": [10, 6, 15, 11], "bonus_cny": [800.0, 0.0, 3500.0, 900.0]})
 toy_sales = pd.DataFrame({"sale_id": ["a1", "a2", "a3", "a4", "b1", "b2", "c1"], "adviser_id": ["A", "A", "A", "A", "B", "B", "C"],
@@ -216,51 +228,48 @@ got = paid_despite_unsuitable(file_checks, sales, payouts)
 assert sorted(zip(got.adviser_id, got.month)) == sorted(expected)
 ### END HIDDEN TESTS
 
-# %% [markdown] lang="zh"
-# ## 第 4 题（2 分）：选择题
+# %% [markdown] lang="zh" tracks="frontline"
+# ## 先看数据
 #
-# 金禾银行要修改客户经理的奖金方案。下面哪一项最能消除本案例中的扭曲？
-#
-# - **A.** 把门槛从 10 张提高到 12 张，只奖励真正的销售能手。
-# - **B.** 方案不变，但要求所有客户经理每年完成一次职业道德网课。
-# - **C.** 取消按张数计算的阶梯奖金，改为平衡计分卡：质检结论和客户反馈占较大权重，奖金在退保期过后发放并可扣回，同时按人监控门槛附近的销量扎堆。
-# - **D.** 奖金改为按季度发放，门槛按季度折算，其余不变。
-#
-# 把你的答案（`"A"`、`"B"`、`"C"` 或 `"D"`）赋值给 `choice`。
+# 下面的分析已经替你运行好。第一张表统计了"某名客户经理某个月卖出多少张金禾安贷保"这一数字出现的次数，单位是**人·月**（一名客户经理的一个月）。奖金门槛是 10 张（达标奖）和 15 张（冲刺奖）。
+# 如果客户经理只是按客户需要来卖，各个张数出现的次数应当平滑变化，不会在门槛上突然变多。
 
-# %% [markdown] lang="en"
-# ## Question 4 (2 points): multiple choice
+# %% [markdown] lang="en" tracks="frontline"
+# ## First, the data
 #
-# Jinhe Bank is changing the advisers' bonus scheme. Which change best removes the distortion seen in this case?
-#
-# - **A.** Raise the threshold from 10 to 12 policies so that only real top sellers are rewarded.
-# - **B.** Keep the scheme, but require every adviser to complete an online ethics course once a year.
-# - **C.** Replace the stepped per-policy bonus with a balanced scorecard in which file-check results and customer feedback weigh heavily; pay the bonus after the cancellation period, with clawback; and monitor bunching near thresholds for each adviser.
-# - **D.** Pay the bonus quarterly, with the thresholds converted to quarters, and change nothing else.
-#
-# Assign your answer (`"A"`, `"B"`, `"C"` or `"D"`) to `choice`.
+# The analysis below has been run for you. The first table counts how often each monthly number of Jinhe LoanGuard policies occurs, in **person-months** (one adviser's month). The bonus thresholds are 10 policies (the target step) and 15 (the stretch step).
+# If advisers simply sold to customers who needed the cover, the counts would change smoothly from one number to the next, with no sudden pile-up on a threshold.
 
-# %% solution="choice"
-choice = None
-### BEGIN SOLUTION
-choice = "C"
-### END SOLUTION
+# %% tracks="frontline"
+months = payouts.policies.value_counts().reindex(range(7, 17), fill_value=0)
+months.rename_axis("当月售出保单数（张）").rename("人·月个数").to_frame()  # [zh]
+months.rename_axis("Policies sold in the month").rename("Person-months").to_frame()  # [en]
 
-# %% mistake="choice" name="higher-threshold"
-choice = "A"
+# %% [markdown] lang="zh" tracks="frontline"
+# 第二张表计算**门槛上方集中度**：恰好落在门槛上的人·月个数 ÷ 门槛下一格的人·月个数。没有扭曲时，它应当接近 1。
 
-# %% mistake="choice" name="quarterly"
-choice = "D"
+# %% [markdown] lang="en" tracks="frontline"
+# The second table computes the **concentration just above the threshold**: the person-months exactly at the threshold divided by those one below it. Without distortion it should be close to 1.
 
-# %% test="choice" points=2
-assert choice in {"A", "B", "C", "D"}, '请用 "A"、"B"、"C" 或 "D" 作答'  # [zh]
-assert choice in {"A", "B", "C", "D"}, 'answer with one of "A", "B", "C" or "D"'  # [en]
-### BEGIN HIDDEN TESTS
-assert choice == "C"
-### END HIDDEN TESTS
+# %% tracks="frontline"
+per_count = payouts.policies.value_counts()
+concentration = pd.DataFrame({"at": [per_count[t] for t in thresholds], "below": [per_count[t - 1] for t in thresholds]}, index=thresholds)
+concentration["ratio"] = (concentration["at"] / concentration["below"]).round(1)
+concentration.columns = ["恰好在门槛上的人·月", "门槛下一格的人·月", "门槛上方集中度"]  # [zh]
+concentration.columns = ["Person-months at the threshold", "Person-months one below", "Concentration just above the threshold"]  # [en]
+concentration.rename_axis("奖金门槛（张）")  # [zh]
+concentration.rename_axis("Bonus threshold (policies)")  # [en]
+
+# %% question="threshold-count"
+
+# %% question="ineligible-customer"
+
+# %% question="hold-bonus"
+
+# %% question="scheme-redesign"
 
 # %% [markdown] lang="zh"
-# ## 第 5 题（4 分）：书面回答
+# ## 第 Q# 题（4 分）：书面回答
 #
 # 你是金禾银行的合规专员。季度复核时你发现：客户经理老陈过去 12 个月里有 9 个月的销量恰好是 10 张或 15 张，这些月份里约四成保单是在月底最后一周卖出的，
 # 他被抽查的保单中有一半不适当，其中几位客户是退休人员和个体户。支行行长对你说："老陈是我们的销售冠军，奖金方案是总行定的，你别给他找麻烦。"
@@ -268,7 +277,7 @@ assert choice == "C"
 # 你认为问题的根源是什么？哪些控制措施本可以更早发现？你会怎么做（对客户、对老陈、对奖金方案）？（200–350 字）
 
 # %% [markdown] lang="en"
-# ## Question 5 (4 points): written answer
+# ## Question Q# (4 points): written answer
 #
 # You are a compliance officer at Jinhe Bank. In a quarterly review you find that in 9 of the last 12 months adviser Chen sold exactly 10 or 15 policies; in those months about 40% of his policies were sold in the last week;
 # half of his checked policies were unsuitable, and several of those customers are retired or self-employed. His branch manager tells you: "Chen is our top seller, and head office designed the bonus scheme. Don't make trouble for him."
