@@ -31,7 +31,7 @@
 #
 # 2020 年 4 月 20 日，美国 WTI 原油 5 月期货合约以**每桶 −37.63 美元**结算，价格跌到了零以下。中国银行的"原油宝"产品与这份合约挂钩，约 **6 万名**投资者因此亏损。
 #
-# 事后，银保监会对中国银行罚款 **5050 万元**。监管指出的问题包括：
+# 事后，原银保监会对中国银行罚款 **5050 万元**（2023 年 5 月 18 日起，这一监管职责由在原银保监会基础上组建的国家金融监督管理总局承担）。监管指出的问题包括：
 #
 # - 产品设计和内部控制存在缺陷；
 # - 没有做压力测试；
@@ -39,16 +39,16 @@
 # - 宣传夸大，营销中赠送礼品；
 # - 允许未成年人购买。
 #
-# 各方报道中对相关个人的罚款金额说法不一（90 万元和 180 万元两种数字都有）。
+# 相关个人也被罚款：全球市场部的两名总经理各 50 万元，一名副总经理和一名高级交易员各 40 万元，合计 **180 万元**。
 #
-# *来源：财新国际（Caixin Global）2020 年 12 月 5 日报道；彭博社；《华尔街日报》。*
+# *来源：财新国际（Caixin Global）2020 年 12 月 5 日报道；彭博社；《华尔街日报》；个人罚款据《明报》2020 年 12 月 5 日报道。*
 
 # %% [markdown] lang="en"
 # ## What happened
 #
 # On 20 April 2020 the WTI crude oil May futures contract settled at **−$37.63 a barrel**: the price fell below zero. Bank of China's "Crude Oil Treasure" (原油宝) was tied to that contract, and about **60,000** investors lost money.
 #
-# The CBIRC later fined Bank of China **50.5 million yuan**. The failures it cited include:
+# The former CBIRC later fined Bank of China **50.5 million yuan** (since 18 May 2023 its role has passed to the National Financial Regulatory Administration, NFRA, formed on the basis of the CBIRC). The failures it cited include:
 #
 # - weak product design and internal controls;
 # - no stress testing;
@@ -56,38 +56,38 @@
 # - exaggerated advertising, and gifts used in marketing;
 # - investors under 18 allowed to buy.
 #
-# Reports disagree on the fines on individuals (figures of 0.9 million and 1.8 million yuan both appear).
+# Individuals were fined too: two general managers of the global markets department 500,000 yuan each, and a deputy general manager and a senior trader 400,000 yuan each, **1.8 million yuan** in all.
 #
-# *Source: Caixin Global, 5 December 2020; Bloomberg; The Wall Street Journal.*
+# *Source: Caixin Global, 5 December 2020; Bloomberg; The Wall Street Journal; the individual fines as reported by Ming Pao, 5 December 2020.*
 
 # %% [markdown] lang="zh"
 # ## 相关规则
 #
-# - 产品风险等级必须与客户风险等级对应，**销售系统必须阻止不匹配的销售**。
-#   *来源：《商业银行理财产品销售管理办法》（银监会令 2011 年第 5 号）第 25 条。*
+# - 产品风险等级必须与客户风险等级对应，**销售系统必须阻止不匹配的销售**。最早提出这一要求的规则是 2011 年的《商业银行理财产品销售管理办法》（原银监会令 2011 年第 5 号，已被 2018 年的规则取代）第 25 条。现行规则延续了它：理财公司产品的销售禁止向客户销售超出其风险等级的产品；银行代销的产品须由总行集中管理、通过代销系统销售，销售过程可回溯，并对老年客户和限制民事行为能力人有专门保护。
+#   *来源：《商业银行理财业务监督管理办法》（2018 年 9 月 28 日施行）及其附件《商业银行理财产品销售管理要求》；《理财公司理财产品销售管理暂行办法》（2021 年 6 月 27 日施行）第 25 条；《商业银行代理销售业务管理办法》（金规〔2025〕6 号，2025 年 10 月 1 日施行）。*
 # - 向普通投资者销售高风险产品时须格外审慎，例如给客户更长的考虑时间、增加回访。
 #   *来源：证监会《证券期货投资者适当性管理办法》第 20 条。*
 # - 现行规则明确禁止：向客户销售超出其风险等级的产品；以抽奖、回扣或**赠送礼品**等方式销售。
 #   *来源：《理财公司理财产品销售管理暂行办法》（2021 年 6 月 27 日施行）第 25 条。*
-# - 英国监管机构要求银行在管理信息中**盯住个人销量的异常激增**，把它当作误导销售的信号。
+# - 英国监管机构要求银行在管理报表中**监测个人销量的异常激增**，把它当作误导销售的信号。
 #   *来源：英国 FSA/FCA《金融激励给客户带来的风险》指引 FG13/1（2013 年 1 月 16 日发布）。*
 #
 # ## 为什么价格跌破零这么危险
 #
 # 客户全额付款买入 100 桶、每桶 25 美元，投入本金 2,500 美元。价格跌到 0，损失 2,500 美元，即全部本金；
-# 价格跌到 −37.63 美元，头寸的价值是 100 × (−37.63) = −3,763 美元，损失 = 2,500 − (−3,763) = **6,263 美元**，是本金的 2.5 倍。
+# 价格跌到 −37.63 美元，持仓的价值是 100 × (−37.63) = −3,763 美元，损失 = 2,500 − (−3,763) = **6,263 美元**，是本金的 2.5 倍。
 # "全额付款、没有杠杆，最多亏光本金"的直觉，在价格可以为负时不再成立。
 
 # %% [markdown] lang="en"
 # ## The rules that apply
 #
-# - Product risk ratings must map to customer risk ratings, and **the sales system must block a mismatched sale**.
-#   *Source: CBRC Order 2011 No. 5 on the sale of commercial banks' wealth products, Article 25.*
+# - Product risk ratings must map to customer risk ratings, and **the sales system must block a mismatched sale**. The rule that first required this was Article 25 of the 2011 measures on the sale of commercial banks' wealth products (the former CBRC's Order 2011 No. 5, since superseded by the 2018 rules). The rules in force carry it on: wealth-company products may not be sold above the customer's risk level, and products a bank sells as agent are managed centrally by its head office, sold through an agency-sales system, traceable afterwards, with targeted protections for elderly customers and people with limited legal capacity.
+#   *Source: Measures for the Supervision and Administration of the Wealth Management Business of Commercial Banks (in force 28 September 2018) and their annex on sales; Interim Measures on the Sale of Wealth Products by Wealth Management Companies (in force 27 June 2021), Article 25; Measures for the Administration of Agency Sales by Commercial Banks (Jin Gui [2025] No. 6, in force 1 October 2025).*
 # - Selling high-risk products to ordinary investors calls for extra care, such as more time to decide and more follow-up calls.
 #   *Source: CSRC, Measures for the Suitability Management of Securities and Futures Investors, Article 20.*
 # - Current rules expressly ban selling a product above the customer's risk level, and selling through lotteries, kickbacks or **gifts**.
 #   *Source: Interim Measures on the Sale of Wealth Products by Wealth Management Companies (in force 27 June 2021), Article 25.*
-# - The UK regulator asks banks to **watch individual sales spikes** in their management information, as a sign of mis-selling.
+# - The UK regulator asks banks to **monitor individual sales spikes** in their management reports, as a sign of mis-selling.
 #   *Source: FSA/FCA guidance FG13/1, "Risks to customers from financial incentives", published 16 January 2013.*
 #
 # ## Why a price below zero is so dangerous
@@ -250,8 +250,8 @@ minor_orders.groupby("product_id").size()
 # %% [markdown] lang="zh"
 # ## 分析四：一个简单的压力测试
 #
-# 截至 2025-04-17，所有原油通头寸都还没有卖出。压力测试问的是：如果原油价格跌到某个水平，这些头寸会亏多少？
-# 一个头寸在价格 *p* 下的损失 = 投入本金 − 份额 × *p*。我们试四个情景：比最后价格低 30%、低 60%、跌到 0，以及 2020 年 4 月真实出现过的 −37.63 美元。
+# 截至 2025-04-17，所有原油通持仓都还没有卖出。压力测试问的是：如果原油价格跌到某个水平，这些持仓会亏多少？
+# 一笔持仓在价格 *p* 下的损失 = 投入本金 − 份额 × *p*。我们试四个情景：比最后价格低 30%、低 60%、跌到 0，以及 2020 年 4 月真实出现过的 −37.63 美元。
 
 # %% [markdown] lang="en"
 # ## Analysis 4: a simple stress test
@@ -275,7 +275,7 @@ fig, ax = plt.subplots(figsize=(7.5, 4))
 ax.bar(losses.index, losses.to_numpy() / 1e6, color=["#f5b041", "#e67e22", "#c0392b", "#7b241c"])
 ax.axhline(invested / 1e6, color="black", linestyle="--")
 ax.text(-0.4, invested / 1e6 * 1.03, "客户投入的全部本金", fontsize=9)  # [zh]
-ax.set_title(f"原油通全部头寸在各情景下的损失（最后价格 {last_price:.2f} 美元）")  # [zh]
+ax.set_title(f"原油通全部持仓在各情景下的损失（最后价格 {last_price:.2f} 美元）")  # [zh]
 ax.set_xlabel("情景（原油价格，美元/桶）")  # [zh]
 ax.set_ylabel("损失（百万美元）")  # [zh]
 ax.text(-0.4, invested / 1e6 * 1.03, "All principal paid in by customers", fontsize=9)  # [en]
@@ -303,7 +303,7 @@ by_level = stressed.groupby("risk_level").agg(
 by_level
 
 # %% [markdown] lang="zh"
-# 每一个原油通头寸在这个情景下都会亏掉超过本金的钱，其中相当一部分属于根本不该买 R4 产品的 C1–C3 客户。这样一张表只需要几行代码；产品上线前和销售过程中都没有人做，是监管指出的"没有压力测试"在数据上的样子。
+# 每一笔原油通持仓在这个情景下都会亏掉超过本金的钱，其中相当一部分属于根本不该买 R4 产品的 C1–C3 客户。这样一张表只需要几行代码；产品上线前和销售过程中都没有人做，是监管指出的"没有压力测试"在数据上的样子。
 
 # %% [markdown] lang="en"
 # In this scenario every Oil Link position loses more than its principal, and a good part of them belong to C1–C3 customers who should never have bought an R4 product. A table like this takes a few lines of code; nobody produced one before launch or during the sales, which is what "no stress testing" looks like in the data.
@@ -313,7 +313,7 @@ by_level
 #
 # | 信号 | 数据中如何发现 | 本应拦截它的控制 |
 # |---|---|---|
-# | 送礼活动带来销量激增 | 活动期每日订单是平时的数倍 | 管理信息中监控销量激增；禁止以礼品促销 |
+# | 送礼活动带来销量激增 | 活动期每日订单是平时的数倍 | 在管理报表中监测销量激增；禁止以礼品促销 |
 # | 风险等级不匹配 | 近一半原油通订单来自 C4 以下客户 | 销售系统硬性拦截不匹配的销售 |
 # | 未成年人买入 | 出生日期加 18 年晚于下单日期 | 开户和下单时校验年龄 |
 # | 没有压力测试 | 负价格情景下损失超过全部本金 | 上线前和定期的压力测试，由风险管理部门独立完成 |
@@ -336,7 +336,7 @@ by_level
 #
 # | Sign | How the data shows it | The control that should have stopped it |
 # |---|---|---|
-# | Gift campaigns drive sales spikes | Campaign days bring several times the usual daily orders | Monitoring of sales spikes in management information; no gifts as sales incentives |
+# | Gift campaigns drive sales spikes | Campaign days bring several times the usual daily orders | Monitoring of sales spikes in management reports; no gifts as sales incentives |
 # | Risk-level mismatches | Close to half of Oil Link orders come from customers below C4 | A hard block in the sales system on mismatched sales |
 # | Buyers under 18 | Birth date plus 18 years falls after the order date | An age check at account opening and at every order |
 # | No stress test | In a negative-price scenario, losses exceed all the principal | Stress tests before launch and at regular intervals, run independently by risk management |

@@ -8,17 +8,29 @@
 #     name: python3
 # ---
 
-# %% [markdown] lang="zh"
+# %% [markdown] lang="zh" tracks="frontline"
 # # 案例 c04 练习："原油宝"——不顾风险卖出的复杂产品
 #
-# 本练习共 15 分，及格线 70%。代码题由系统自动评分，书面题由培训师按评分标准人工评分。
-# 请只修改标有 `YOUR CODE HERE` 的单元格和书面回答单元格，完成后点击工具栏上的 **检查**，再在“我的培训”中点击 **提交**。
+# 本练习共 12 分，及格线 70%。每道题都在下方的**答案单元格**中作答：在 `%%answer` 下面一行填写一个字母或一个数字，不需要编写任何代码。
+# 最后一题是书面回答，直接写在题目下方的单元格中，由培训师按评分标准评分。全部答完后，点击工具栏上的 **检查**，看看每道题是否都已按要求作答，再在“我的培训”中点击 **提交**。
 
-# %% [markdown] lang="en"
+# %% [markdown] lang="en" tracks="frontline"
 # # Case c04 exercise: "Crude Oil Treasure", a complex product sold without regard to risk
 #
-# This exercise is worth 15 points; the pass mark is 70%. Code questions are graded automatically; the written question is graded by a trainer against a rubric.
-# Change only the cells marked `YOUR CODE HERE` and the written answer's cell, press **Check** on the toolbar to check your work, then **Submit** in My training.
+# This exercise is worth 12 points; the pass mark is 70%. Answer each question in the **answer cell** below it: on the line under `%%answer`, type one letter or one number. No code is needed.
+# The last question is a written answer, typed in the cell under it and graded by a trainer against a rubric. When you have answered everything, press **Check** on the toolbar to see that each answer is in the form asked for, then press **Submit** in My training.
+
+# %% [markdown] lang="zh" tracks="analyst"
+# # 案例 c04 练习："原油宝"——不顾风险卖出的复杂产品
+#
+# 本练习共 15 分，及格线 70%。代码题和选择题由系统自动评分，书面题由培训师按评分标准人工评分。
+# 代码题请在标有 `YOUR CODE HERE` 的位置编写函数；选择题在答案单元格的 `%%answer` 下一行填写字母；书面题直接写在题目下方的单元格中。完成后点击工具栏上的 **检查**，再在“我的培训”中点击 **提交**。
+
+# %% [markdown] lang="en" tracks="analyst"
+# # Case c04 exercise: "Crude Oil Treasure", a complex product sold without regard to risk
+#
+# This exercise is worth 15 points; the pass mark is 70%. Code and choice questions are graded automatically; the written question is graded by a trainer against a rubric.
+# Write each function where it says `YOUR CODE HERE`; for a choice question, type the letter on the line under `%%answer` in its answer cell; write the written answer in the cell under its question. Press **Check** on the toolbar to check your work, then **Submit** in My training.
 
 # %%
 import numpy as np
@@ -31,19 +43,19 @@ customers, campaigns, orders, positions = tables["customers"], tables["campaigns
 oil_orders = orders[orders.product_id == crude_oil_product.OIL]
 oil_positions = positions[positions.product_id == crude_oil_product.OIL]
 
-# %% [markdown] lang="zh"
-# ## 第 1 题（3 分）：未成年人的订单
+# %% [markdown] lang="zh" tracks="analyst"
+# ## 第 Q# 题（3 分）：未成年人的订单
 #
 # 编写函数 `underage_orders(orders, customers)`，返回下单当天客户**未满 18 周岁**的那些订单（`orders` 的行，保留原有列）。
 # 出生日期在 `customers.birth_date`，下单日期在 `orders.ordered_on`。客户在 18 岁生日当天下单，已经年满 18 周岁。
 
-# %% [markdown] lang="en"
-# ## Question 1 (3 points): orders placed by minors
+# %% [markdown] lang="en" tracks="analyst"
+# ## Question Q# (3 points): orders placed by minors
 #
 # Write `underage_orders(orders, customers)`, returning the orders (rows of `orders`, with its columns) placed when the customer was **not yet 18**.
 # Birth dates are in `customers.birth_date`, order dates in `orders.ordered_on`. A customer ordering on their 18th birthday is already 18.
 
-# %% solution="underage"
+# %% solution="underage" tracks="analyst"
 def underage_orders(orders, customers):
     ### BEGIN SOLUTION
     birth = orders.customer_id.map(customers.set_index("customer_id").birth_date)
@@ -51,19 +63,19 @@ def underage_orders(orders, customers):
     ### END SOLUTION
 
 
-# %% mistake="underage" name="years-only"
+# %% mistake="underage" name="years-only" tracks="analyst"
 def underage_orders(orders, customers):
     birth = orders.customer_id.map(customers.set_index("customer_id").birth_date)
     return orders[orders.ordered_on.dt.year - birth.dt.year < 18]
 
 
-# %% mistake="underage" name="birthday-still-minor"
+# %% mistake="underage" name="birthday-still-minor" tracks="analyst"
 def underage_orders(orders, customers):
     birth = orders.customer_id.map(customers.set_index("customer_id").birth_date)
     return orders[orders.ordered_on <= birth + pd.DateOffset(years=18)]
 
 
-# %% test="underage" points=3
+# %% test="underage" points=3 tracks="analyst"
 toy_customers = pd.DataFrame({"customer_id": ["teen", "adult"], "birth_date": pd.to_datetime(["2007-03-15", "1980-06-01"])})
 toy_orders = pd.DataFrame({"order_id": ["a", "b", "c", "d"], "customer_id": ["teen", "teen", "teen", "adult"],
                            "ordered_on": pd.to_datetime(["2025-01-10", "2025-03-14", "2025-03-15", "2025-01-10"])})
@@ -83,8 +95,8 @@ on_birthday = pd.DataFrame({"order_id": customers.customer_id[~leap_day], "custo
 assert underage_orders(on_birthday, customers).empty
 ### END HIDDEN TESTS
 
-# %% [markdown] lang="zh"
-# ## 第 2 题（3 分）：活动期间的销量倍数
+# %% [markdown] lang="zh" tracks="analyst"
+# ## 第 Q# 题（3 分）：活动期间的销量倍数
 #
 # 编写函数 `campaign_lift(orders, campaigns)`，返回一个数：**活动日**平均每天的订单数，除以**其他日子**平均每天的订单数。
 #
@@ -93,8 +105,8 @@ assert underage_orders(on_birthday, customers).empty
 #
 # 评分时会传入原油通的订单 `oil_orders`。
 
-# %% [markdown] lang="en"
-# ## Question 2 (3 points): how much campaigns multiply sales
+# %% [markdown] lang="en" tracks="analyst"
+# ## Question Q# (3 points): how much campaigns multiply sales
 #
 # Write `campaign_lift(orders, campaigns)`, returning one number: the average number of orders per **campaign day** divided by the average number of orders per **other day**.
 #
@@ -103,7 +115,7 @@ assert underage_orders(on_birthday, customers).empty
 #
 # It will be graded with the Oil Link orders, `oil_orders`.
 
-# %% solution="lift"
+# %% solution="lift" tracks="analyst"
 def campaign_lift(orders, campaigns):
     ### BEGIN SOLUTION
     days = pd.date_range(orders.ordered_on.min(), orders.ordered_on.max(), freq="D")
@@ -115,7 +127,7 @@ def campaign_lift(orders, campaigns):
     ### END SOLUTION
 
 
-# %% mistake="lift" name="skips-days-without-orders"
+# %% mistake="lift" name="skips-days-without-orders" tracks="analyst"
 def campaign_lift(orders, campaigns):
     daily = orders.groupby("ordered_on").size()
     inside = np.zeros(len(daily), dtype=bool)
@@ -124,7 +136,7 @@ def campaign_lift(orders, campaigns):
     return daily[inside].mean() / daily[~inside].mean()
 
 
-# %% mistake="lift" name="last-day-excluded"
+# %% mistake="lift" name="last-day-excluded" tracks="analyst"
 def campaign_lift(orders, campaigns):
     days = pd.date_range(orders.ordered_on.min(), orders.ordered_on.max(), freq="D")
     daily = orders.groupby("ordered_on").size().reindex(days, fill_value=0)
@@ -134,7 +146,7 @@ def campaign_lift(orders, campaigns):
     return daily[inside].mean() / daily[~inside].mean()
 
 
-# %% mistake="lift" name="totals-not-per-day"
+# %% mistake="lift" name="totals-not-per-day" tracks="analyst"
 def campaign_lift(orders, campaigns):
     inside = np.zeros(len(orders), dtype=bool)
     for campaign in campaigns.itertuples():
@@ -142,7 +154,7 @@ def campaign_lift(orders, campaigns):
     return inside.sum() / (~inside).sum()
 
 
-# %% test="lift" points=3
+# %% test="lift" points=3 tracks="analyst"
 toy_campaigns = pd.DataFrame({"campaign_id": ["M"], "starts_on": pd.to_datetime(["2025-01-03"]), "ends_on": pd.to_datetime(["2025-01-04"])})
 toy_orders = pd.DataFrame({"order_id": list("abcdefghijkl"),
                            "ordered_on": pd.to_datetime(["2025-01-01"] + ["2025-01-03"] * 3 + ["2025-01-04"] * 5 + ["2025-01-06"] + ["2025-01-10"] * 2)})
@@ -167,18 +179,18 @@ gold_inside = gold_daily.index.isin(list(campaign_days))
 assert abs(campaign_lift(gold_orders, campaigns) - gold_daily[gold_inside].mean() / gold_daily[~gold_inside].mean()) < 1e-9
 ### END HIDDEN TESTS
 
-# %% [markdown] lang="zh"
-# ## 第 3 题（3 分）：压力测试
+# %% [markdown] lang="zh" tracks="analyst"
+# ## 第 Q# 题（3 分）：压力测试
 #
 # 编写函数 `stress_test(positions, price)`，返回 `positions` 的一个**副本**，并增加两列：
 #
-# - `loss_usd`：价格跌到 `price` 时头寸的损失 = `invested_usd` − `units` × `price`；
+# - `loss_usd`：价格跌到 `price` 时持仓的损失 = `invested_usd` − `units` × `price`；
 # - `loses_more_than_invested`：损失是否**超过**投入的本金（`True` / `False`）。
 #
 # 不要修改传入的 `positions` 本身。
 
-# %% [markdown] lang="en"
-# ## Question 3 (3 points): a stress test
+# %% [markdown] lang="en" tracks="analyst"
+# ## Question Q# (3 points): a stress test
 #
 # Write `stress_test(positions, price)`, returning a **copy** of `positions` with two more columns:
 #
@@ -187,7 +199,7 @@ assert abs(campaign_lift(gold_orders, campaigns) - gold_daily[gold_inside].mean(
 #
 # Do not change the `positions` you are given.
 
-# %% solution="stress"
+# %% solution="stress" tracks="analyst"
 def stress_test(positions, price):
     ### BEGIN SOLUTION
     result = positions.copy()
@@ -197,7 +209,7 @@ def stress_test(positions, price):
     ### END SOLUTION
 
 
-# %% mistake="stress" name="loss-capped-at-principal"
+# %% mistake="stress" name="loss-capped-at-principal" tracks="analyst"
 def stress_test(positions, price):
     result = positions.copy()
     result["loss_usd"] = (result.invested_usd - result.units * price).clip(upper=result.invested_usd)
@@ -205,7 +217,7 @@ def stress_test(positions, price):
     return result
 
 
-# %% mistake="stress" name="ge-for-gt"
+# %% mistake="stress" name="ge-for-gt" tracks="analyst"
 def stress_test(positions, price):
     result = positions.copy()
     result["loss_usd"] = result.invested_usd - result.units * price
@@ -213,7 +225,7 @@ def stress_test(positions, price):
     return result
 
 
-# %% test="stress" points=3
+# %% test="stress" points=3 tracks="analyst"
 toy = pd.DataFrame({"position_id": ["a", "b"], "units": [100.0, 10.0], "invested_usd": [2500.0, 400.0]})
 at_zero = stress_test(toy, 0.0)
 assert list(toy.columns) == ["position_id", "units", "invested_usd"], "不要修改传入的 positions"  # [zh]
@@ -225,7 +237,7 @@ assert not at_zero.loses_more_than_invested.any(), "a loss equal to the principa
 negative = stress_test(toy, -37.63)
 assert np.allclose(negative.loss_usd, [6263.0, 776.3]), "价格为负时，损失 = 本金 + 份额 × 37.63，会超过本金"  # [zh]
 assert np.allclose(negative.loss_usd, [6263.0, 776.3]), "at a negative price the loss is principal + units × 37.63, more than the principal"  # [en]
-assert negative.loses_more_than_invested.all(), "价格为负时，两个头寸的损失都超过本金"  # [zh]
+assert negative.loses_more_than_invested.all(), "价格为负时，两笔持仓的损失都超过本金"  # [zh]
 assert negative.loses_more_than_invested.all(), "at a negative price both positions lose more than their principal"  # [en]
 ### BEGIN HIDDEN TESTS
 for stress_price in (crude_oil_product.STRESS_PRICE_USD, 0.0, 12.5):
@@ -237,57 +249,52 @@ for stress_price in (crude_oil_product.STRESS_PRICE_USD, 0.0, 12.5):
 assert "loss_usd" not in oil_positions.columns
 ### END HIDDEN TESTS
 
-# %% [markdown] lang="zh"
-# ## 第 4 题（2 分）：选择题
+# %% [markdown] lang="zh" tracks="frontline"
+# ## 先看数据
 #
-# 送礼活动期间，一位父亲来到网点："听说买原油通送电饭煲，给我 16 岁的儿子也开一个，我替他签字、替他做风险测评。" 柜员应当怎么做？
-#
-# - **A.** 可以办理：父亲是监护人，由他代签文件和代做测评即可。
-# - **B.** 请儿子本人做风险测评，结果达到 C4 就可以办理。
-# - **C.** 不为未成年人办理；说明员工和他人都不能代客户做测评，礼品不是购买高风险产品的理由，并说明原油通可能亏损超过本金；把活动中出现的这种情况报告给合规部门。
-# - **D.** 建议父亲让儿子用手机银行自己开户，这样可以领到礼品，网点也不承担责任。
-#
-# 把你的答案（`"A"`、`"B"`、`"C"` 或 `"D"`）赋值给 `choice`。
+# 下面的分析已经替你运行好：它统计了三次送礼活动期间和其他日子里，金禾原油通（R4）平均每天的订单数。每个日历日都计算在内，没有订单的日子按 0 笔计算，活动的最后一天算作活动日。
 
-# %% [markdown] lang="en"
-# ## Question 4 (2 points): multiple choice
+# %% [markdown] lang="en" tracks="frontline"
+# ## First, the data
 #
-# During a gift campaign a father comes into the branch: "I hear you give a rice cooker with Oil Link. Open one for my 16-year-old son too; I'll sign for him and do his risk questionnaire." What should the teller do?
-#
-# - **A.** Go ahead: the father is the guardian, so he can sign the documents and take the questionnaire for his son.
-# - **B.** Have the son take the risk questionnaire himself, and open the position if he comes out at C4.
-# - **C.** Do not open it for a minor; explain that neither staff nor anyone else may take the questionnaire for a customer, that a gift is no reason to buy a high-risk product, and that Oil Link can lose more than the money paid in; report what the campaign is producing to compliance.
-# - **D.** Suggest the son opens an account himself on mobile banking, so he still gets the gift and the branch is not responsible.
-#
-# Assign your answer (`"A"`, `"B"`, `"C"` or `"D"`) to `choice`.
+# The analysis below has been run for you: it shows how many Jinhe Oil Link (R4) orders came in per day during each of the three gift campaigns and on other days. Every calendar day counts, a day without orders counts as 0, and the last day of a campaign is a campaign day.
 
-# %% solution="choice"
-choice = None
-### BEGIN SOLUTION
-choice = "C"
-### END SOLUTION
+# %% tracks="frontline"
+days = pd.date_range(oil_orders.ordered_on.min(), oil_orders.ordered_on.max(), freq="D")
+daily = oil_orders.groupby("ordered_on").size().reindex(days, fill_value=0)
+rows, inside = {}, np.zeros(len(days), dtype=bool)
+for campaign in campaigns.itertuples():
+    during = (days >= campaign.starts_on) & (days <= campaign.ends_on)
+    inside |= during
+    rows[campaign.name_zh] = (int(during.sum()), int(daily[during].sum()))  # [zh]
+    rows[campaign.name_en] = (int(during.sum()), int(daily[during].sum()))  # [en]
+rows["全部活动日"] = (int(inside.sum()), int(daily[inside].sum()))  # [zh]
+rows["其他日子"] = (int((~inside).sum()), int(daily[~inside].sum()))  # [zh]
+rows["All campaign days"] = (int(inside.sum()), int(daily[inside].sum()))  # [en]
+rows["Other days"] = (int((~inside).sum()), int(daily[~inside].sum()))  # [en]
+by_period = pd.DataFrame(rows, index=["days", "orders"]).T
+by_period["per_day"] = (by_period.orders / by_period.days).round(1)
+by_period.columns = ["天数", "原油通订单（笔）", "平均每天订单（笔）"]  # [zh]
+by_period.columns = ["Days", "Oil Link orders", "Orders per day"]  # [en]
+by_period.rename_axis("时期")  # [zh]
+by_period.rename_axis("Period")  # [en]
 
-# %% mistake="choice" name="guardian-signs"
-choice = "A"
+# %% question="orders-per-day"
 
-# %% mistake="choice" name="minor-self-assessment"
-choice = "B"
+# %% question="below-zero"
 
-# %% test="choice" points=2
-assert choice in {"A", "B", "C", "D"}, '请用 "A"、"B"、"C" 或 "D" 作答'  # [zh]
-assert choice in {"A", "B", "C", "D"}, 'answer with one of "A", "B", "C" or "D"'  # [en]
-### BEGIN HIDDEN TESTS
-assert choice == "C"
-### END HIDDEN TESTS
+# %% question="gift-campaign"
+
+# %% question="minor-guardian"
 
 # %% [markdown] lang="zh"
-# ## 第 5 题（4 分）：书面回答
+# ## 第 Q# 题（4 分）：书面回答
 #
 # 你是金禾银行成都锦江支行的行长。2025 年 4 月 17 日，总行通知下周启动第四次原油通送礼活动，要求每个支行的销量超过上一次活动。
 # 结合你在本案例数据中的发现，回答：这个问题的**根本原因**是什么？哪些**控制措施**本可以发现或阻止它？**你会怎么做**？（200–350 字）
 
 # %% [markdown] lang="en"
-# ## Question 5 (4 points): written answer
+# ## Question Q# (4 points): written answer
 #
 # You are the manager of Jinhe Bank's Chengdu Jinjiang branch. On 17 April 2025 head office announces a fourth Oil Link gift campaign for next week and asks every branch to beat its sales in the last one.
 # Using what you found in this case's data, answer: what is the **root cause** of the problem? Which **controls** would have caught or stopped it? **What do you do**? (150–250 words)
