@@ -11,26 +11,26 @@
 # %% [markdown] lang="zh" tracks="frontline"
 # # 模块 1 练习：销售流程与服务标准
 #
-# 本练习共 12 分，及格线 70%。每道题都在下方的**答案单元格**中作答：在 `%%answer` 下面一行填写一个字母或一个数字，不需要编写任何代码。
+# 本练习共 14 分，及格线 70%。每道题都在下方的**答案单元格**中作答：在 `%%answer` 下面一行填写一个字母或一个数字，不需要编写任何代码。
 # 最后一题是书面回答，直接写在题目下方的单元格中，由培训师按评分标准评分。全部答完后，点击工具栏上的 **检查**，看看每道题是否都已按要求作答，再在“我的培训”中点击 **提交**。
 
 # %% [markdown] lang="en" tracks="frontline"
 # # Module 1 exercise: The sales process and service standards
 #
-# This exercise is worth 12 points; the pass mark is 70%. Answer each question in the **answer cell** below it: on the line under `%%answer`, type one letter or one number. No code is needed.
+# This exercise is worth 14 points; the pass mark is 70%. Answer each question in the **answer cell** below it: on the line under `%%answer`, type one letter or one number. No code is needed.
 # The last question is a written answer, typed in the cell under it and graded by a trainer against a rubric. When you have answered everything, press **Check** on the toolbar to see that each answer is in the form asked for, then press **Submit** in My training.
 
 # %% [markdown] lang="zh" tracks="analyst"
 # # 模块 1 练习：销售流程与服务标准
 #
 # 本练习共 12 分，及格线 70%。代码题和选择题由系统自动评分，书面题由培训师按评分标准人工评分。
-# 代码题请在标有 `YOUR CODE HERE` 的位置编写函数；选择题在答案单元格的 `%%answer` 下一行填写字母；书面题直接写在题目下方的单元格中。完成后点击工具栏上的 **检查**，再在“我的培训”中点击 **提交**。
+# 代码题请在标有 `YOUR CODE HERE` 的位置编写函数；选择题把答案字母赋值给 `choice`；书面题直接写在题目下方的单元格中。完成后点击工具栏上的 **检查**，再在“我的培训”中点击 **提交**。
 
 # %% [markdown] lang="en" tracks="analyst"
 # # Module 1 exercise: The sales process and service standards
 #
 # This exercise is worth 12 points; the pass mark is 70%. Code and choice questions are graded automatically; the written question is graded by a trainer against a rubric.
-# Write each function where it says `YOUR CODE HERE`; for a choice question, type the letter on the line under `%%answer` in its answer cell; write the written answer in the cell under its question. Press **Check** on the toolbar to check your work, then **Submit** in My training.
+# Write each function where it says `YOUR CODE HERE`; for the choice question, assign the letter to `choice`; write the written answer in the cell under its question. Press **Check** on the toolbar to check your work, then **Submit** in My training.
 
 # %%
 import pandas as pd
@@ -191,6 +191,49 @@ by_channel.rename_axis("Channel")  # [en]
 # %% question="gap-in-log"
 
 # %% question="process-order"
+
+# %% [markdown] lang="zh" tracks="analyst"
+# ## 第 Q# 题（2 分）：选择题
+#
+# 一位老客户来到网点，说邻居推荐了一款 R4 的基金，想马上买。她上一次风险测评是在 14 个月前，而金禾银行的风险测评有效期为 12 个月。客户经理应当怎么做？
+#
+# - **A.** 客户已经选好了产品，直接办理；事后在 CRM 里补上需求分析和风险测评的记录。
+# - **B.** 先为她办理这款基金，等她下次来网点时再做风险测评。
+# - **C.** 先了解她的投资目的、期限和资金用途，请她本人重新完成风险测评，再按测评结果推荐匹配的产品；成交后按售后流程跟进。
+# - **D.** 建议她在手机银行自己购买，这样网点就不用走流程。
+#
+# 把你的答案（`"A"`、`"B"`、`"C"` 或 `"D"`）赋值给 `choice`。
+
+# %% [markdown] lang="en" tracks="analyst"
+# ## Question Q# (2 points): multiple choice
+#
+# A long-standing customer comes into the branch: a neighbour recommended an R4 fund and she wants to buy it straight away. Her last risk assessment was 14 months ago, and at Jinhe Bank an assessment is valid for 12 months. What should the relationship manager do?
+#
+# - **A.** She has already chosen the product, so process the purchase and add the needs analysis and risk assessment to the CRM afterwards.
+# - **B.** Process the fund for her now and do the risk assessment on her next visit.
+# - **C.** First learn her purpose, time horizon and what the money is for, have her retake the risk assessment herself, then recommend products that match the result; after a sale, follow up as the after-sales process requires.
+# - **D.** Suggest she buys it herself through mobile banking, so the branch need not follow the process.
+#
+# Assign your answer (`"A"`, `"B"`, `"C"` or `"D"`) to `choice`.
+
+# %% solution="choice" tracks="analyst"
+choice = None
+### BEGIN SOLUTION
+choice = "C"
+### END SOLUTION
+
+# %% mistake="choice" name="backfill-log" tracks="analyst"
+choice = "A"
+
+# %% mistake="choice" name="assess-later" tracks="analyst"
+choice = "B"
+
+# %% test="choice" points=2 tracks="analyst"
+assert choice in {"A", "B", "C", "D"}, '请用 "A"、"B"、"C" 或 "D" 作答'  # [zh]
+assert choice in {"A", "B", "C", "D"}, 'answer with one of "A", "B", "C" or "D"'  # [en]
+### BEGIN HIDDEN TESTS
+assert choice == "C"
+### END HIDDEN TESTS
 
 # %% [markdown] lang="zh"
 # ## 第 Q# 题（4 分）：书面回答
