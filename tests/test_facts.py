@@ -23,7 +23,7 @@ WRONG = [
     ("the Minsheng branch is 航天桥支行", re.compile(r"航天支行")),
     ("the Minsheng branch is Hangtianqiao", re.compile(r"Hangtian(?!qiao)")),
     ("the regulator before 2023 is 原银保监会 / 原银监会", re.compile(r"(?<!原)(?<!原北京)(中国)?银保?监(会|局)(?!令)")),
-    ("the regulator before 2023 is the former CBIRC / CBRC", re.compile(r"(?<!former )(?<!then )(?<!former Beijing )(?<!then Beijing )\bCBI?RC\b(?! Order)")),
+    ("the regulator before 2023 is the former CBIRC / CBRC", re.compile(r"(?<!former )(?<!then )(?<!former Beijing )(?<!then Beijing )(?<!office of the )(?<!basis of the )\bCBI?RC\b(?! Order)")),
     ("在管理报表中监测, not 在管理信息中关注", re.compile(r"在管理信息中关注")),
     ("合规关口, not 合规闸门", re.compile(r"合规闸门")),
     ("模型推荐名单 (NBO), not 下一最佳产品", re.compile(r"下一最佳产品")),
@@ -69,13 +69,18 @@ def test_lloyds_2013_notice_is_never_filed_under_ppi(path):
     assert not wrong, wrong
 
 
+def test_fg13_1_has_one_chinese_title_across_the_course():
+    titles = {title for path in SOURCES for title in re.findall(r"《(金融激励[^》]*)》", path.read_text(encoding="utf-8"))}
+    assert titles == {"金融激励给客户带来的风险"}, titles
+
+
 def test_the_fact_checks_find_what_they_look_for(tmp_path):
     """Each check fails on the mistake it names and passes on the corrected sentence."""
     wrong_and_right = [
         ("民生银行北京航天支行的负责人", "民生银行北京航天桥支行的负责人"),
         ("银保监会对中国银行罚款 5050 万元", "原银保监会对中国银行罚款 5050 万元"),
         ("The CBIRC fined the bank 50.5 million yuan", "The former CBIRC fined the bank 50.5 million yuan"),
-        ("On 30 November 2017 the Beijing CBRC fined the bank", "On 30 November 2017 the then Beijing CBRC office fined the bank"),
+        ("On 30 November 2017 the Beijing CBRC fined the bank", "On 30 November 2017 the then Beijing office of the CBRC fined the bank"),
         ("系统不能拦截时，就在管理信息中关注", "系统不能拦截时，就在管理报表中监测"),
     ]
     for wrong, right in wrong_and_right:
