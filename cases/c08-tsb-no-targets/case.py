@@ -59,9 +59,9 @@
 # %% [markdown] lang="zh"
 # ## 其他银行和监管机构
 #
-# - 富国银行（Wells Fargo）在未经客户同意开立账户的丑闻之后，从 **2017 年 1 月 1 日**起取消了产品销售目标。新的薪酬方案按账户的实际使用情况计算激励，并且要在开户 **90 天**之后才计入；同时看支行的客户体验得分和团队表现，提高基本工资所占比重，把最低时薪从 12 美元提高到 13.50 美元，并引入神秘顾客检查。
+# - 富国银行（Wells Fargo）在大量账户可能未经客户同意而开立的丑闻之后，从 **2017 年 1 月 1 日**起取消了产品销售目标。新的薪酬方案按账户的实际使用情况计算激励，并且要在开户 **90 天**之后才计入；同时看支行的客户体验得分和团队表现，提高基本工资所占比重，把最低时薪从 12 美元提高到 13.50 美元，并引入神秘顾客检查。
 #   *来源：American Banker；Mercury News，2017 年 1 月 11 日。*
-# - 英国 FCA 的指引 FG13/1（2013 年 1 月 16 日）要求银行在管理信息中关注个人销售的异常峰值，并监督面对面销售。
+# - 英国监管机构的指引 FG13/1（2013 年 1 月 16 日由金融服务管理局 FSA 发布，其后由金融行为监管局 FCA 沿用）要求银行在管理报表中监测个人销售的异常峰值，并监督面对面销售。
 #   2014 年 3 月的跟进报告 TR14/4 发现，仍有约**十分之一**的机构对高风险激励特征管理不善。
 #   *来源：FCA 网站"Risks to customers from financial incentives"页面；JD Supra 的解读。*
 #
@@ -70,9 +70,9 @@
 # %% [markdown] lang="en"
 # ## Other banks and the regulators
 #
-# - After the scandal over accounts opened without customers' consent, Wells Fargo dropped product sales goals from **1 January 2017**. The new pay plan based incentives on how customers actually used their accounts, counted only after **90 days**; it also looked at branch customer-experience scores and team performance, put more of pay into base pay, raised the minimum wage from $12 to $13.50 an hour, and added mystery shoppers.
+# - After the scandal over accounts possibly opened without customers' consent, Wells Fargo dropped product sales goals from **1 January 2017**. The new pay plan based incentives on how customers actually used their accounts, counted only after **90 days**; it also looked at branch customer-experience scores and team performance, put more of pay into base pay, raised the minimum wage from $12 to $13.50 an hour, and added mystery shoppers.
 #   *Source: American Banker; Mercury News, 11 January 2017.*
-# - The FCA's guidance FG13/1 (16 January 2013) asks firms to watch individual sales spikes in their management information and to monitor face-to-face sales.
+# - The UK regulator's guidance FG13/1 (published on 16 January 2013 by the FSA, then taken over by the FCA) asks firms to monitor individual sales spikes in their management reports and to monitor face-to-face sales.
 #   Its follow-up report TR14/4 (March 2014) found that about **one firm in ten** still managed high-risk incentive features poorly.
 #   *Source: the FCA's page "Risks to customers from financial incentives"; commentary on JD Supra.*
 #
