@@ -133,12 +133,16 @@ def feedback(*, instance: Path, modules: list[str] | None = None) -> FeedbackRun
     run = FeedbackRun()
     for assignment in chosen:
         module_id = module_of(assignment)
+        notebook = curriculum.module(module_id).graded
         graded = sorted(folder.parent.name for folder in paths.step("autograded").glob(f"*/{assignment}"))
         run.released.setdefault(module_id, 0)
+        for employee_id in graded:  # nothing was submitted to comment on
+            if not paths.notebook("autograded", assignment, notebook, employee_id).is_file():
+                run.failed[(employee_id, assignment)] = f"no {notebook}.ipynb was submitted, so there is no feedback to give"
         if not graded:
             continue
-        if not nbgrader.generate_feedback(assignment).get("success"):  # someone's cannot be rendered: one by one
-            for employee_id in graded:
+        if run.failed or not nbgrader.generate_feedback(assignment).get("success"):  # someone's cannot be rendered: one by one
+            for employee_id in [e for e in graded if (e, assignment) not in run.failed]:
                 try:
                     check(nbgrader.generate_feedback(assignment, employee_id), f"generate_feedback {assignment} for {employee_id}")
                 except AcademyError as error:

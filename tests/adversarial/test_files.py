@@ -145,13 +145,15 @@ def test_status_shows_the_trainer_why_a_submission_scored_nothing(run, course):
     assert rows.loc["nbformat-v3", "problem"] == ""
 
 
-def test_one_submission_that_cannot_be_rendered_does_not_hold_back_anyone_elses_feedback(run, course):
-    """The invalid notebook gets no feedback page, with the reason; the honest and the upgraded ones get theirs."""
+def test_submissions_that_cannot_be_rendered_get_no_feedback_and_hold_back_no_one_elses(run, course):
+    """An invalid notebook, or none, gets no feedback page, with the reason; everyone else gets theirs."""
     from salesacademy.feedback import feedback
 
     released = feedback(instance=course)
-    assert released.failed and all(employee_id == "invalid-json" for employee_id, _ in released.failed)
+    reasons = {employee_id: reason for (employee_id, _), reason in released.failed.items()}
+    assert set(reasons) == {"invalid-json", "no-notebook", "renamed-notebook", "chinese-notebook"}
+    assert "NotJSONError" in reasons["invalid-json"]
+    assert "no exercise.ipynb was submitted" in reasons["no-notebook"]
     pages = {p.parent.parent.name for p in (course / "feedback").glob(f"*/{ASSIGNMENT}/{NOTEBOOK}.html")}
-    assert {HONEST, "nbformat-v3", "warning-answer"} <= pages
-    assert "invalid-json" not in pages
+    assert pages == {HONEST, "nbformat-v3", "large-data", "unicode-data", "warning-answer"}
     assert released.released["01-sales-process"] == len(pages)
