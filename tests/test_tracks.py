@@ -176,6 +176,17 @@ def test_no_frontline_answer_is_code(graded, module):
 
 
 @pytest.mark.parametrize("module", CONVERTED, ids=[m.id for m in CONVERTED])
+def test_every_released_lesson_opens_with_its_charts_drawn(graded, module):
+    root, _, _ = graded
+    for version in CURRICULUM.versions(module):
+        for name in module.notebooks:
+            if name == module.graded:
+                continue
+            nb = nbformat.read(root / "release" / version.assignment / f"{name}.ipynb", as_version=4)
+            assert any("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", [])), (version.assignment, name)
+
+
+@pytest.mark.parametrize("module", CONVERTED, ids=[m.id for m in CONVERTED])
 def test_a_frontline_employee_who_answers_every_judgement_item_right_passes_and_one_who_answers_wrong_fails(graded, module, tmp_path):
     """Right answers and a full written answer pass; wrong answers and the rubric's weak written answer fail, in the status HR reads."""
     root, _, plan = graded
