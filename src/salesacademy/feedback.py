@@ -172,6 +172,10 @@ def _add_summaries(paths, url: str, curriculum: Curriculum, content: Path, assig
         page.write_text(text[:at] + section + text[at:], encoding="utf-8")
 
 
+#: The question number and points columns of the summary keep to one line ("2 / 2", not "2 /" over "2").
+NOWRAP = ' style="white-space: nowrap"'
+
+
 def summary(rows: pd.DataFrame, graded_nb, *, bank: itembank.Bank | None, module_id: str, title: str, employee_id: str,
             language: str, pass_mark: float) -> str:
     """The summary section of one employee's feedback page, as HTML, from their grade rows and graded notebook."""
@@ -196,8 +200,9 @@ def summary(rows: pd.DataFrame, graded_nb, *, bank: itembank.Bank | None, module
         else:
             given, right, why = text["feedback_code"], "", ""
         cells = [str(numbers.get(row.item, "")), shown_score, given, right, why]
-        lines.append("<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in cells) + "</tr>")
-    head = "".join(f"<th>{html.escape(text['feedback_columns'][key])}</th>" for key in ("question", "points", "given", "right", "why"))
+        lines.append("<tr>" + "".join(f'<td{NOWRAP if i < 2 else ""}>{html.escape(cell)}</td>' for i, cell in enumerate(cells)) + "</tr>")
+    head = "".join(f"<th{NOWRAP if i < 2 else ''}>{html.escape(text['feedback_columns'][key])}</th>"
+                   for i, key in enumerate(("question", "points", "given", "right", "why")))
     style = ("font-family: sans-serif; margin: 16px; padding: 12px 16px; border: 1px solid #ccd; border-radius: 6px; "
              f"background: {'#eef8ef' if verdict == 'passed' else '#fdeeee' if verdict == 'failed' else '#eef2fb'}")
     return (f'<section class="academy-summary" style="{style}">'
