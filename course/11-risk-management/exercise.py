@@ -9,25 +9,25 @@
 # ---
 
 # %% [markdown] lang="zh" tracks="frontline"
-# # 模块 11 练习：与风险管理协同
+# # 模块 11 练习：与风险、市场和研究部门协同
 #
 # 本练习共 15 分，及格线 70%。每道题都在下方的**答案单元格**中作答：在 `%%answer` 下面一行填写一个字母或一个数字，不需要编写任何代码。
 # 最后一题是书面回答，直接写在题目下方的单元格中，由培训师按评分标准评分。全部答完后，点击工具栏上的 **检查**，看看每道题是否都已按要求作答，再在“我的培训”中点击 **提交**。
 
 # %% [markdown] lang="en" tracks="frontline"
-# # Module 11 exercise: Working with risk management
+# # Module 11 exercise: Working with risk, marketing and research
 #
 # This exercise is worth 15 points; the pass mark is 70%. Answer each question in the **answer cell** below it: on the line under `%%answer`, type one letter or one number. No code is needed.
 # The last question is a written answer, typed in the cell under it and graded by a trainer against a rubric. When you have answered everything, press **Check** on the toolbar to see that each answer is in the form asked for, then press **Submit** in My training.
 
 # %% [markdown] lang="zh" tracks="analyst"
-# # 模块 11 练习：与风险管理协同
+# # 模块 11 练习：与风险、市场和研究部门协同
 #
 # 本练习共 23 分，及格线 70%。代码题和选择题由系统自动评分，书面题由培训师按评分标准人工评分。
 # 代码题请在标有 `YOUR CODE HERE` 的位置编写函数；选择题在答案单元格的 `%%answer` 下一行填写字母；书面题直接写在题目下方的单元格中。完成后点击工具栏上的 **检查**，再在“我的培训”中点击 **提交**。
 
 # %% [markdown] lang="en" tracks="analyst"
-# # Module 11 exercise: Working with risk management
+# # Module 11 exercise: Working with risk, marketing and research
 #
 # This exercise is worth 23 points; the pass mark is 70%. Code and choice questions are graded automatically; the written question is graded by a trainer against a rubric.
 # Write each function where it says `YOUR CODE HERE`; for a choice question, type the letter on the line under `%%answer` in its answer cell; write the written answer in the cell under its question. Press **Check** on the toolbar to check your work, then **Submit** in My training.

@@ -9,7 +9,7 @@
 # ---
 
 # %% [markdown] lang="zh"
-# # 模块 11：与风险管理协同
+# # 模块 11：与风险、市场和研究部门协同
 #
 # **学习目标**：学完本课（约 15 分钟），你将能够：
 #
@@ -19,7 +19,7 @@
 # 4. 与市场营销和研究部门协同：检查营销名单是否符合适当性和客户的营销同意，研究材料是否客观、平衡，营销方案是否经过合规审核。
 
 # %% [markdown] lang="en"
-# # Module 11: Working with risk management
+# # Module 11: Working with risk, marketing and research
 #
 # **Learning objectives.** After this lesson (about 15 minutes) you will be able to:
 #
