@@ -349,7 +349,8 @@ def test_stock_nbgrader_autograde_gives_the_same_scores(graded):
     shutil.copytree(stock, copies[1])
 
     def autograde(half: int) -> list[subprocess.CompletedProcess]:
-        return [subprocess.run([str(nbgrader), "autograde", assignment, "--Execute.kernel_name=python3"], cwd=copies[half],
+        return [subprocess.run([str(nbgrader), "autograde", assignment, "--Execute.kernel_name=python3",
+                                "--Execute.timeout=300"], cwd=copies[half],  # two at once on two cores: slow cells, not wrong ones
                                capture_output=True, text=True) for assignment in assignments[half::2]]
 
     with ThreadPoolExecutor(2) as pool:
