@@ -53,6 +53,7 @@ from .config import workers as config_workers
 from .curriculum import load_curriculum, module_of
 from .errors import AcademyError
 from .grade_writer import Writer
+from .imports import installed_at, unimportable_module
 from .kernel.forkserver import SANDBOX_UID_BASE
 from .paths import InstancePaths
 from .release import chosen_released
@@ -247,10 +248,10 @@ class _Worker:
             for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
                 if output.get("output_type") != "error":
                     continue
-                name = _unimportable_module(output.get("ename", ""), str(output.get("evalue", "")))
+                name = unimportable_module(output.get("ename", ""), str(output.get("evalue", "")))
                 if name is None:
                     continue
-                where = _installed_at(name)
+                where = installed_at(name)
                 if where is not None and not self.sandbox_imports(name):
                     return (f"the grading kernel cannot import {name}, installed at {where}: the grading user cannot read it; "
                             "make the Python installation readable to all users")
@@ -334,45 +335,6 @@ class _Worker:
 
     def unreadable(self, job: Job, reason: str) -> Result:
         return Result(job, {}, {}, reason, unreadable=True)
-
-
-def _unimportable_module(ename: str, evalue: str) -> str | None:
-    """The module an import error names: "No module named 'x'", or a permission error on x's file under sys.path."""
-    import re
-    import sys
-
-    if ename in ("ModuleNotFoundError", "ImportError"):
-        found = re.search(r"No module named '([\w.]+)'", evalue)
-        return found.group(1) if found else None
-    if ename == "PermissionError":
-        found = re.search(r"'(/[^']+)'", evalue)
-        if not found:
-            return None
-        path = Path(found.group(1))
-        for entry in filter(None, sys.path):
-            try:
-                relative = path.relative_to(entry)
-            except ValueError:
-                continue
-            parts = list(relative.with_suffix("").parts) if relative.suffix in (".py", ".pyc", ".so") else list(relative.parts)
-            if parts and parts[-1] == "__init__":
-                parts.pop()
-            if parts and all(part.isidentifier() for part in parts):
-                return ".".join(parts)
-    return None
-
-
-def _installed_at(name: str) -> str | None:
-    """Where this Python finds module `name`, or None if it has no such module."""
-    import importlib.util
-
-    try:
-        spec = importlib.util.find_spec(name)
-    except (ImportError, ValueError):
-        return None
-    if spec is None:
-        return None
-    return spec.origin or next(iter(spec.submodule_search_locations or []), name)
 
 
 def sandbox(paths: InstancePaths, content: Path) -> dict | None:
