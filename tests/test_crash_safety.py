@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import shutil
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -137,6 +138,19 @@ def test_a_run_killed_at_any_moment_leaves_each_submission_graded_or_pending(sub
         assert not list((root / ".grading").glob("*")), "the killed run's staging folder is cleared by the next run"
 
 
+def test_a_run_with_nothing_to_grade_still_clears_a_killed_run_s_staging_folder(submitted, tmp_path):
+    root = tmp_path / "course"
+    shutil.copytree(submitted, root)
+    grade(instance=root, workers=1, progress=False)
+    finished = subprocess.Popen(["true"])  # a process that is gone, as a killed run's is
+    finished.wait()
+    killed = root / ".grading" / "20261206T084927Z-0466f3c8"
+    (killed / "F001__01-sales-process.frontline.zh").mkdir(parents=True)
+    killed.with_name(killed.name + ".owner").write_text(f"{socket.gethostname()} {finished.pid}\n", encoding="utf-8")
+    assert not grade(instance=root, workers=1, progress=False).graded
+    assert not (root / ".grading").exists()
+
+
 class GradingLife(RuleBasedStateMachine):
     """Random sequences of what happens to a gradebook over a training season."""
 
@@ -235,15 +249,16 @@ def test_only_the_staging_folders_of_dead_runs_of_this_machine_are_removed(tmp_p
     import os
     import socket
 
-    from salesacademy.grade import OWNER_FILE, _remove_abandoned
+    from salesacademy.grade import _remove_abandoned
 
     finished = subprocess.Popen(["true"])
     finished.wait()
     owners = {"killed": f"{socket.gethostname()} {finished.pid}", "running": f"{socket.gethostname()} {os.getpid()}",
-              "other-machine": f"grader-2.bank.example {finished.pid}", "just-started": None}
+              "other-machine": f"grader-2.bank.example {finished.pid}", "being-written": ""}
     for name, owner in owners.items():
         (tmp_path / name).mkdir()
-        if owner:
-            (tmp_path / name / OWNER_FILE).write_text(owner, encoding="utf-8")
+        (tmp_path / f"{name}.owner").write_text(owner, encoding="utf-8")
+    (tmp_path / "killed" / "F001__01-sales-process.frontline.zh").mkdir()
     _remove_abandoned(tmp_path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["just-started", "other-machine", "running"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "being-written", "being-written.owner", "other-machine", "other-machine.owner", "running", "running.owner"]

@@ -435,18 +435,21 @@ def grade(
     if not submissions:
         raise AcademyError(f"no submissions to grade for {', '.join(chosen) or 'any module'}; run 'academy collect' first")
     todo = submissions if force else pending(paths, submissions)
-    run = GradeRun(run_id=dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ-") + uuid.uuid4().hex[:8],
+    run = GradeRun(run_id=dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ-") + uuid.uuid4().hex[:8],
                    skipped=[s for s in submissions if s not in todo])
+    staging_root = paths.root / ".grading" / run.run_id
+    _remove_abandoned(staging_root.parent)
     if not todo:
+        _remove_if_empty(staging_root.parent)
         return run
     from . import gradebook
 
     gradebook.add_missing_tables(url)
-    staging_root = paths.root / ".grading" / run.run_id
+    owner = _owner_file(staging_root)
     with pool as run_all:  # connected before anything is written
-        _remove_abandoned(staging_root.parent)
-        staging_root.mkdir(parents=True)
-        (staging_root / OWNER_FILE).write_text(f"{socket.gethostname()} {os.getpid()}\n", encoding="utf-8")
+        staging_root.parent.mkdir(exist_ok=True)
+        owner.write_text(f"{socket.gethostname()} {os.getpid()}\n", encoding="utf-8")
+        staging_root.mkdir()
         writer = Writer(paths, url, config.course.id, run.run_id)
         try:
             jobs = {}
@@ -465,6 +468,7 @@ def grade(
         finally:
             writer.close()
             shutil.rmtree(staging_root, ignore_errors=True)
+            owner.unlink(missing_ok=True)  # last, so that a run killed while clearing up is still known as abandoned
             _remove_if_empty(staging_root.parent)
     return run
 
@@ -484,27 +488,33 @@ def _executed(jobs: dict[Submission, Job], run_all: executors.Fanout, progress: 
         yield submissions[job], result
 
 
-#: In each run's staging folder: the machine and process id of the run, so a later run can tell it was abandoned.
-OWNER_FILE = "owner"
+def _owner_file(staging: Path) -> Path:
+    """Beside each run's staging folder: the machine and process id of the run, so a later run can tell it was abandoned.
+
+    It is written before the folder and removed after it, so that a folder without one
+    is only ever a run that is starting.
+    """
+    return staging.with_name(staging.name + ".owner")
 
 
 def _remove_abandoned(folder: Path) -> None:
     """Remove the staging folders of earlier runs of this machine whose process is gone (killed, say, by SIGKILL).
 
     A folder whose owner runs on another machine (sharing the instance's storage) or is
-    still alive is left alone; so is one without an owner, which may be starting.
+    still alive is left alone.
     """
-    for run in folder.glob("*") if folder.is_dir() else []:
+    for owner in folder.glob("*.owner") if folder.is_dir() else []:
         try:
-            host, pid = (run / OWNER_FILE).read_text(encoding="utf-8").split()
-        except (OSError, ValueError):
+            host, pid = owner.read_text(encoding="utf-8").split()
+        except (OSError, ValueError):  # being written by a run that is starting
             continue
         if host != socket.gethostname():
             continue
         try:
             os.kill(int(pid), 0)
         except ProcessLookupError:
-            shutil.rmtree(run, ignore_errors=True)
+            shutil.rmtree(owner.with_suffix(""), ignore_errors=True)
+            owner.unlink(missing_ok=True)
         except (PermissionError, ValueError):  # alive under another user, or not a process id
             continue
 
