@@ -44,7 +44,14 @@ def case(*, submitted=None, scores=None, manual_pending=False, active=True):
         ({"submitted": "2025-01-10", "scores": [5.0, None], "manual_pending": True}, "2025-01-15", "needs-manual-grading"),
         ({"submitted": "2025-01-10", "scores": [5.0, 2.0]}, "2025-01-15", "passed"),
         ({"submitted": "2025-01-10", "scores": [5.0, 1.0]}, "2025-01-15", "failed"),
-        ({"submitted": "2025-01-10", "scores": [5.0, 1.0]}, "2025-02-15", "overdue"),
+        # Submitted on time and failed: failed, not overdue, once the due date has passed too.
+        ({"submitted": "2025-01-10", "scores": [5.0, 1.0]}, "2025-02-15", "failed"),
+        ({"submitted": "2025-02-10", "scores": [5.0, 1.0]}, "2025-02-15", "failed"),  # submitted late and failed
+        ({"submitted": "2025-02-10", "scores": [5.0, 2.0]}, "2025-02-15", "passed"),  # a late pass is a pass (on_time False)
+        # Waiting for the grader or a trainer is never overdue, though the due date has passed.
+        ({"submitted": "2025-01-10"}, "2025-02-15", "submitted"),
+        ({"submitted": "2025-01-10", "scores": [5.0, None], "manual_pending": True}, "2025-02-15", "needs-manual-grading"),
+        ({"submitted": "2025-01-10", "scores": [5.0, 5.0], "manual_pending": True}, "2025-02-15", "needs-manual-grading"),
         ({"submitted": "2025-01-10", "scores": [5.0, 2.0]}, "2026-01-09", "passed"),
         ({"submitted": "2025-01-10", "scores": [5.0, 2.0]}, "2026-01-10", "expired"),
         ({"submitted": "2025-03-10", "scores": [5.0, 5.0]}, "2025-02-15", "overdue"),  # submitted after the as-of date

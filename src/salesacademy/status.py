@@ -9,11 +9,19 @@ assigned                 enrolled, nothing submitted, not yet due
 submitted                collected but not graded yet
 needs-manual-grading     graded automatically; a trainer still has to grade
                          a written answer
-passed                   score at or above the module's pass mark
-failed                   graded below the pass mark, not yet due
-overdue                  past the due date without a pass
+passed                   score at or above the module's pass mark; `on_time`
+                         tells whether it was submitted by the end of the
+                         due day
+failed                   graded below the pass mark, whenever it was
+                         submitted: a learner who submitted on time and
+                         failed is not overdue
+overdue                  past the due date with nothing submitted
 expired                  passed, but the recertification interval has lapsed
 =======================  ===================================================
+
+A submission a trainer or the grader has yet to finish (``submitted``,
+``needs-manual-grading``) is never overdue and never failed: the learner is
+waiting, not late.
 """
 
 from __future__ import annotations
@@ -88,9 +96,8 @@ def compute_status(
         provisional,
         passed & (expires <= as_of_ts),
         passed,
-        past_due,
     ]
-    choices = ["overdue", "assigned", "submitted", "needs-manual-grading", "expired", "passed", "overdue"]
+    choices = ["overdue", "assigned", "submitted", "needs-manual-grading", "expired", "passed"]
     frame["status"] = pd.Series(pd.NA, index=frame.index, dtype="object")
     for condition, choice in zip(reversed(conditions), reversed(choices)):
         frame.loc[condition.fillna(False).astype(bool), "status"] = choice

@@ -1,0 +1,75 @@
+"""What trainers and HR read: statuses, column headings and sheet names in the course language.
+
+The gradebook and the files other systems read keep the raw ids (``overdue``,
+``branch_manager``, ``03-suitability``); every table a person reads shows these
+labels instead, with the raw ids kept in their own columns where a system may
+need them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+LANGUAGES = ("zh-CN", "en")
+
+#: Each status of `status.STATUSES` as trainers and HR read it. A pass submitted after its due day is
+#: shown as ``passed-late``, a display status of its own.
+STATUS = {
+    "zh-CN": {"assigned": "未开始", "submitted": "已提交，待评分", "needs-manual-grading": "待培训师评分", "passed": "已通过",
+              "passed-late": "已通过（逾期提交）", "failed": "未通过", "overdue": "逾期未提交", "expired": "认证已过期",
+              "not-required": "无需修读"},
+    "en": {"assigned": "Not started", "submitted": "Submitted, awaiting grading", "needs-manual-grading": "Awaiting a trainer",
+           "passed": "Passed", "passed-late": "Passed late", "failed": "Failed", "overdue": "Overdue, not submitted",
+           "expired": "Certification lapsed", "not-required": "Not required"},
+}
+
+#: Column headings of the tables people read, by the raw column name.
+COLUMN = {
+    "zh-CN": {
+        "employee_id": "员工编号", "name": "姓名", "branch": "支行", "role": "岗位", "role_id": "岗位代码", "department": "部门",
+        "module_id": "模块代码", "title": "模块", "assigned_on": "分配日期", "due_on": "截止日期", "submitted_at": "提交时间",
+        "score": "得分", "max_score": "满分", "percent": "得分率（%）", "status": "状态", "status_id": "状态代码",
+        "on_time": "按时", "expires_on": "认证到期日", "problem": "评分问题",
+        "enrolled": "应修人数", "completed": "已完成", "completion_pct": "完成率（%）", "mean_score_pct": "平均得分率（%）",
+        "failed": "未通过", "overdue": "逾期未提交", "awaiting_grading": "待评分", "days_overdue": "逾期天数",
+        "manager_id": "上级编号", "manager_name": "上级姓名", "passed_on": "通过日期", "days_left": "剩余天数",
+        "total": "合计", "count": "人次",
+    },
+    "en": {
+        "employee_id": "Employee ID", "name": "Name", "branch": "Branch", "role": "Role", "role_id": "Role code",
+        "department": "Department", "module_id": "Module code", "title": "Module", "assigned_on": "Assigned",
+        "due_on": "Due", "submitted_at": "Submitted", "score": "Score", "max_score": "Out of", "percent": "Score (%)",
+        "status": "Status", "status_id": "Status code", "on_time": "On time", "expires_on": "Certified until",
+        "problem": "Grading problem", "enrolled": "Enrolled", "completed": "Completed", "completion_pct": "Completion (%)",
+        "mean_score_pct": "Mean score (%)", "failed": "Failed", "overdue": "Overdue, not submitted",
+        "awaiting_grading": "Awaiting grading", "days_overdue": "Days overdue", "manager_id": "Manager ID",
+        "manager_name": "Manager", "passed_on": "Passed on", "days_left": "Days left", "total": "Total", "count": "Count",
+    },
+}
+
+YES_NO = {"zh-CN": ("是", "否"), "en": ("yes", "no")}
+
+
+def language_of(language: str) -> str:
+    """The label language for a course language: Chinese for any zh, English otherwise."""
+    return "zh-CN" if language.startswith("zh") else "en"
+
+
+def display_status(status: pd.Series, on_time: pd.Series) -> pd.Series:
+    """Each row's status as people read it: `status`, with a pass submitted after its due day as ``passed-late``."""
+    late_pass = (status == "passed") & ~on_time.fillna(False).astype(bool)
+    return status.where(~late_pass, "passed-late")
+
+
+def status_labels(statuses: pd.Series, language: str) -> pd.Series:
+    """Display statuses (see `display_status`) as words of `language`."""
+    words = STATUS[language_of(language)]
+    return statuses.map(lambda value: words.get(value, value))
+
+
+def headed(frame: pd.DataFrame, language: str, extra: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """`frame` with its columns renamed to headings of `language`; a column without a heading keeps its name."""
+    headings = {**COLUMN[language_of(language)], **(extra or {})}
+    return frame.rename(columns={column: headings.get(column, column) for column in frame.columns})
