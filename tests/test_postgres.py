@@ -135,7 +135,7 @@ def test_the_whole_cycle_on_postgresql(postgres_server, roster_file, tmp_path):
     from nbgrader.api import Gradebook
 
     from salesacademy import answers, audit, hr, items, report, status
-    from salesacademy.collect import collect
+    from salesacademy.collect import Collected, collect
     from salesacademy.feedback import feedback
     from salesacademy.grade import grade
     from salesacademy.init import init
@@ -150,7 +150,7 @@ def test_the_whole_cycle_on_postgresql(postgres_server, roster_file, tmp_path):
                              language="zh-CN", track="frontline")  # R1, a relationship manager reading Chinese; W1 reads English
     submit(paths, config, "R1", key, {item.id: answers.REFERENCE for item in key.items})
     submit(paths, config, "W1", key, {})
-    assert collect(instance=root) == {MODULE: 2}
+    assert collect(instance=root) == {MODULE: Collected(new=2, unchanged=0)}
     run = grade(instance=root, workers=2, progress=False)  # two workers write to PostgreSQL at once
     assert not run.failed and len(run.graded) == 2, run.failed
 

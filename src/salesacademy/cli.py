@@ -88,6 +88,15 @@ def _executor(parser: argparse.ArgumentParser, what: str) -> None:
                         help="the Dask scheduler, e.g. tcp://10.0.0.5:8786 (with --executor dask only)")
 
 
+def _course(instance: Path):
+    """The course language and the curriculum of `instance`, for what people read."""
+    from .config import content_root, load_config
+    from .curriculum import load_curriculum
+
+    config, _ = load_config(instance)
+    return config.course.language, load_curriculum(content_root(config))
+
+
 def _configure(name: str, parser: argparse.ArgumentParser, verb) -> None:
     """Declare the arguments of command `name`, with defaults read from its module `verb`."""
     if name == "init":
@@ -122,7 +131,11 @@ def _configure(name: str, parser: argparse.ArgumentParser, verb) -> None:
         parser.add_argument("--branch", help="only this branch")
         parser.add_argument("--employee", help="only this employee id")
         parser.add_argument("--module", help="only this module id")
-        parser.add_argument("--format", choices=["table", "csv"], default="table", help="output format (default: %(default)s)")
+        parser.add_argument("--role", help="only this role id (from the curriculum)")
+        parser.add_argument("--status", dest="with_status", metavar="STATUS",
+                            help=f"only this status: {', '.join(verb.SHOWN_STATUSES)}")
+        parser.add_argument("--format", choices=["table", "csv"], default="table",
+                            help="table: for people, in the course language, with totals; csv: raw ids for other systems (default: %(default)s)")
     elif name == "report":
         parser.add_argument("employees", nargs="*", metavar="EMPLOYEE", help="employee ids")
         parser.add_argument("--employee", action="append", dest="more_employees", metavar="ID", help="an employee id (repeatable)")
@@ -179,8 +192,8 @@ def _run(name: str, args: argparse.Namespace, verb) -> int:
             points = ", ".join(f"{track} {value:g}" for track, value in released.points.items())
             print(f"released {released.module_id} (version {released.version}; points: {points}), {released.enrolled} newly assigned")
     elif name == "collect":
-        for module_id, count in verb.collect(instance=args.instance, modules=args.modules or None).items():
-            print(f"{module_id}: {count} submission(s) collected")
+        for module_id, collected in verb.collect(instance=args.instance, modules=args.modules or None).items():
+            print(f"{module_id}: {collected.new} new submission(s) collected; {collected.unchanged} unchanged")
     elif name == "grade":
         run = verb.grade(instance=args.instance, modules=args.modules or None, employees=args.employees, force=args.force, workers=args.workers,
                          executor=args.executor, scheduler=args.scheduler)
@@ -196,16 +209,17 @@ def _run(name: str, args: argparse.Namespace, verb) -> int:
             print(f"failed: {employee_id} {assignment}: {reason}", file=sys.stderr)
         return 1 if run.failed else 0
     elif name == "status":
-        table = verb.status(instance=args.instance, as_of=args.as_of, branch=args.branch, employee=args.employee, module=args.module)
+        table = verb.status(instance=args.instance, as_of=args.as_of, branch=args.branch, employee=args.employee, module=args.module,
+                            role=args.role, with_status=args.with_status)
         if args.format == "csv":
             from .spreadsheet import csv_safe
 
             csv_safe(table).to_csv(sys.stdout, index=False)
         else:
-            shown = table.assign(percent=(table.percent * 100).round(1))[["employee_id", "name", "branch", "module_id", "due_on", "percent", "status"]]
-            if table.problem.ne("").any():  # what the last grading run could not do
-                shown = shown.assign(problem=table.problem)
-            print(shown.to_string(index=False, na_rep="-") if not shown.empty else "no enrolled employees")
+            from .terminal import status_report
+
+            language, curriculum = _course(args.instance)
+            print(status_report(table, curriculum=curriculum, language=language))
     elif name == "report":
         run = verb.report(instance=args.instance, employees=(args.employees + (args.more_employees or [])) or None, branch=args.branch,
                           all_=args.all, as_of=args.as_of, period=args.period, workers=args.workers,

@@ -1,27 +1,69 @@
-"""`academy collect`: move staff submissions from the exchange into the course."""
+"""`academy collect`: move staff submissions from the exchange into the course.
+
+nbgrader's collect copies the newest submission of each employee unless the
+same one is already collected; `collect` tells the two apart by the timestamp
+nbgrader keeps in each collected folder, so a trainer reads how many
+submissions are new since the last run, not how many there are.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
-from .config import database_url, load_config
-from .curriculum import module_of
+from .config import content_root, database_url, load_config
+from .curriculum import load_curriculum, module_of
+from .errors import AcademyError
 from .nbgrader_setup import api, check
-from .release import chosen_released
+from .paths import InstancePaths
+from .release import chosen_released, released_modules
 
 
-def collect(*, instance: Path, modules: list[str] | None = None) -> dict[str, int]:
-    """Collect the newest submission of each employee for each version of each module; returns counts by module."""
+@dataclasses.dataclass(frozen=True)
+class Collected:
+    """Submissions of one module in `submitted/` after a run."""
+
+    #: Collected by this run: first submissions, and newer ones that replaced an earlier one.
+    new: int = 0
+    #: Already collected before this run and not changed since.
+    unchanged: int = 0
+
+
+def collect(*, instance: Path, modules: list[str] | None = None) -> dict[str, Collected]:
+    """Collect the newest submission of each employee for each version of each module; returns what was new, by module.
+
+    Raises:
+        AcademyError: a named module is not in the curriculum or was never released; the message lists those that are.
+    """
     config, paths = load_config(instance)
-    chosen = chosen_released(database_url(config, paths), modules)
+    url = database_url(config, paths)
+    if modules:
+        known = load_curriculum(content_root(config)).by_id
+        released = released_modules(url)
+        for module_id in modules:
+            if module_id not in known:
+                raise AcademyError(f"no module {module_id!r}; modules: {', '.join(known)}")
+            if module_id not in released:
+                raise AcademyError(f"module {module_id!r} has not been released; released modules: {', '.join(released) or 'none yet'}")
+    chosen = chosen_released(url, modules)
     nbgrader = api(config, paths)
-    counts: dict[str, int] = {}
+    counts: dict[str, Collected] = {}
     for assignment in chosen:
         _remove_links(paths.inbound(config.course.id), assignment)
+        before = _collected(paths, assignment)
         check(nbgrader.collect(assignment, update=True), f"collect {assignment}")
+        after = _collected(paths, assignment)
+        unchanged = sum(1 for employee_id, stamp in after.items() if before.get(employee_id) == stamp)
         module_id = module_of(assignment)
-        counts[module_id] = counts.get(module_id, 0) + sum(1 for _ in paths.step("submitted").glob(f"*/{assignment}"))
+        total = counts.get(module_id, Collected())
+        counts[module_id] = Collected(new=total.new + len(after) - unchanged, unchanged=total.unchanged + unchanged)
     return counts
+
+
+def _collected(paths: InstancePaths, assignment: str) -> dict[str, str | None]:
+    """The timestamp of each employee's collected submission of `assignment`, by employee id."""
+    return {folder.parent.name: paths.timestamp("submitted", folder.parent.name, assignment)
+            for folder in paths.step("submitted").glob(f"*/{assignment}")}
 
 
 def _remove_links(inbound: Path, assignment: str) -> None:

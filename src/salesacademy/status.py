@@ -113,6 +113,12 @@ def final_scores(table: pd.DataFrame) -> pd.Series:
     return table.percent.notna() & (table.status != "needs-manual-grading")
 
 
+#: Display statuses `status` can narrow the table to: every status, and a pass submitted late.
+SHOWN_STATUSES = (*STATUSES, "passed-late")
+#: Up to this many employees, an unknown employee id is answered with the list of known ones.
+LISTED_EMPLOYEES = 30
+
+
 def status(
     *,
     instance: Path,
@@ -120,10 +126,25 @@ def status(
     branch: str | None = None,
     employee: str | None = None,
     module: str | None = None,
+    role: str | None = None,
+    with_status: str | None = None,
 ) -> pd.DataFrame:
-    """Status table for the instance, optionally narrowed to one branch, employee or module."""
+    """Status table for the instance, optionally narrowed to one branch, employee, module, role or status.
+
+    `with_status` is a status of `STATUSES` or ``passed-late``, a pass submitted
+    after its due day (``passed`` keeps every pass, late or not).
+
+    Raises:
+        AcademyError: a filter matches nothing; the message lists the values that would.
+    """
     config, paths = load_config(instance)
     curriculum = load_curriculum(content_root(config))
+    if with_status is not None and with_status not in SHOWN_STATUSES:
+        raise AcademyError(f"no status {with_status!r}; statuses: {', '.join(SHOWN_STATUSES)}")
+    if module is not None and module not in curriculum.by_id:
+        raise AcademyError(f"no module {module!r}; modules: {', '.join(curriculum.by_id)}")
+    if role is not None and role not in curriculum.roles:
+        raise AcademyError(f"no role {role!r}; roles: {', '.join(curriculum.roles)}")
     url = database_url(config, paths)
     table = compute_status(
         employees=gradebook.employees(url),
@@ -137,9 +158,29 @@ def status(
     problems = gradebook.grading_problems(url)
     table = table.merge(problems, on=["employee_id", "module_id"], how="left")
     table["problem"] = table.problem.fillna("")
-    for column, value in (("branch", branch), ("employee_id", employee), ("module_id", module)):
+    for column, value in (("branch", branch), ("employee_id", employee), ("module_id", module), ("role", role)):
         if value is not None:
             if value not in set(table[column]):
-                raise AcademyError(f"no enrolled employee matches {column.replace('_id', '')} {value!r}")
+                raise AcademyError(_unmatched(column, value, table[column]))
             table = table[table[column] == value]
+    if with_status == "passed-late":
+        table = table[(table.status == "passed") & ~table.on_time.astype(bool)]
+    elif with_status is not None:
+        table = table[table.status == with_status]
     return table.reset_index(drop=True)
+
+
+def _unmatched(column: str, value: str, known: pd.Series) -> str:
+    """One line saying that no enrolled employee matches `value` in `column`, and which values do."""
+    values = sorted(set(known))
+    if not values:
+        return f"nobody is enrolled in any module yet, so nothing matches {value!r}"
+    if column == "employee_id" and len(values) > LISTED_EMPLOYEES:
+        return f"no enrolled employee {value!r}; {len(values)} employees are enrolled (see 'academy status')"
+    problem, listed = {
+        "branch": (f"no branch {value!r} among enrolled employees", "branches"),
+        "employee_id": (f"no enrolled employee {value!r}", "employees"),
+        "module_id": (f"nobody is enrolled in module {value!r}", "modules with enrolled employees"),
+        "role": (f"nobody in role {value!r} is enrolled", "roles with enrolled employees"),
+    }[column]
+    return f"{problem}; {listed}: {', '.join(values)}"

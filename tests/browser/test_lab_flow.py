@@ -33,7 +33,7 @@ import nbformat
 import pytest
 
 from salesacademy import itembank
-from salesacademy.collect import collect
+from salesacademy.collect import Collected, collect
 from salesacademy.config import content_root, load_config
 from salesacademy.curriculum import load_curriculum
 from salesacademy.feedback import feedback
@@ -212,7 +212,7 @@ def test_staff_work_through_their_modules_without_code_and_read_their_feedback(c
                     work_through(browser, expect, url, token, paths, curriculum, employee, language, module_id)
 
             # The trainers collect and autograde, then grade each written answer in the formgrader.
-            assert collect(instance=course) == {"03-suitability": 1, "c05-minibonds-elderly": 1}
+            assert collect(instance=course) == {"03-suitability": Collected(new=1), "c05-minibonds-elderly": Collected(new=1)}
             run = grade(instance=course, progress=False)
             assert not run.failed and len(run.graded) == 2
             with lab_server(course, "trainer", tmp_path / "trainer") as (trainer_url, trainer_token):
