@@ -12,9 +12,9 @@ id     branch          role                 01-sales-process        03-suitabili
 =====  ==============  ===================  ======================  ========================
 B1     上海浦东支行    branch_manager       passed 100 on time      passed 90 on time
 R1     上海浦东支行    relationship_mgr     passed 80 late          overdue (nothing sent)
-T1     上海浦东支行    teller               overdue (30, failed)    (tellers do not take it)
+T1     上海浦东支行    teller               failed 30 on time       (tellers do not take it)
 B2     北京西城支行    branch_manager       passed 80 on time       passed 100 on time
-W2     北京西城支行    wealth_advisor       overdue (nothing sent)  overdue (60, failed)
+W2     北京西城支行    wealth_advisor       overdue (nothing sent)  failed 60 on time
 T2     北京西城支行    teller               overdue (nothing sent)  (tellers do not take it)
 =====  ==============  ===================  ======================  ========================
 """

@@ -79,14 +79,19 @@ class GradingSection(_Section):
 class ReviewSection(_Section):
     """The training component of the performance review, on a 0-100 scale:
 
-    training_score = on_time_weight * (share of required modules passed on time) * 100
-                   + score_weight * (mean score of graded modules, in percent)
+    training_score = on_time_weight * (share of counted modules passed on time) * 100
+                   + score_weight * (mean score of counted modules, in percent, an overdue one counting 0)
                    - overdue_penalty * (number of overdue modules), clipped to 0..100
+
+    Counted are the modules with a settled result: passed, lapsed, failed, or
+    overdue with nothing submitted. A module awaiting grading, or not yet due,
+    neither raises nor lowers the score.
     """
 
-    on_time_weight: float = Field(0.5, ge=0, le=1, description="Weight of the share of required modules passed on time.")
-    score_weight: float = Field(0.5, ge=0, le=1, description="Weight of the mean score of graded modules.")
-    overdue_penalty: float = Field(10.0, ge=0, le=100, description="Points taken off for each overdue module.")
+    on_time_weight: float = Field(0.5, ge=0, le=1, description="Weight of the share of counted modules passed on time.")
+    score_weight: float = Field(0.5, ge=0, le=1, description="Weight of the mean score of counted modules.")
+    overdue_penalty: float = Field(0.0, ge=0, le=100, description="Points taken off for each overdue module, on top of "
+                                   "its 0 in the mean score and its missing on-time pass.")
 
 
 class AcademyConfig(_Section):

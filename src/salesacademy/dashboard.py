@@ -15,20 +15,22 @@ import io
 from collections.abc import Mapping
 
 import numpy as np
+import pandas as pd
 
-from .hr import EXPIRY_WINDOWS, Report
+from .hr import Report
+from .labels import SHEET, language_of
 
 LABELS = {
     "en": {"title": "Training completion", "as_of": "as of", "enrolled": "enrolled", "completed": "completed",
-           "overdue": "overdue", "by_branch": "Completion by branch", "completed_pct": "completed (%)",
+           "failed": "failed", "overdue": "overdue, not submitted", "awaiting": "awaiting grading",
+           "by_branch": "Completion by branch", "completed_pct": "completed (%)",
            "trend": "Overdue modules, last {weeks} weeks", "scores": "Scores by module", "score_pct": "score (%)",
-           "no_data": "no data yet", "none": "none", "Summary": "Summary", "Matrix": "Status by employee", "Overdue": "Overdue",
-           "Items": "Item analysis", **{f"Expiring {d}d": f"Passes lapsing within {d} days" for d in EXPIRY_WINDOWS}},
+           "no_data": "no data yet", "none": "none"},
     "zh-CN": {"title": "培训完成情况", "as_of": "截至", "enrolled": "应修", "completed": "已完成",
-              "overdue": "逾期", "by_branch": "各支行完成率", "completed_pct": "完成率（%）",
-              "trend": "逾期模块数（近{weeks}周）", "scores": "各模块得分分布", "score_pct": "得分（%）",
-              "no_data": "暂无数据", "none": "无", "Summary": "汇总", "Matrix": "员工完成矩阵", "Overdue": "逾期名单",
-              "Items": "题目分析", **{f"Expiring {d}d": f"{d}天内到期的认证" for d in EXPIRY_WINDOWS}},
+              "failed": "未通过", "overdue": "逾期未提交", "awaiting": "待评分",
+              "by_branch": "各支行完成率", "completed_pct": "完成率（%）",
+              "trend": "逾期未提交模块数（近{weeks}周）", "scores": "各模块得分分布", "score_pct": "得分（%）",
+              "no_data": "暂无数据", "none": "无"},
 }
 
 
@@ -102,13 +104,18 @@ th, td { border: 1px solid #ccc; padding: 3px 8px; text-align: left; white-space
 """
 
 
-def dashboard_html(*, report: Report, language: str, heading: str = "") -> str:
-    """A single self-contained HTML page: key figures, charts as embedded PNG, and every table."""
-    labels = LABELS["zh-CN" if language.startswith("zh") else "en"]
-    summary_table = report.tables["Summary"]
-    enrolled, completed = int(summary_table.enrolled.sum()), int(summary_table.completed.sum())
-    figures = (f"{labels['enrolled']}: {enrolled} · {labels['completed']}: {completed}"
-               f" ({100 * completed / enrolled if enrolled else 0:.0f}%) · {labels['overdue']}: {int(summary_table.overdue.sum())}")
+def dashboard_html(*, report: Report, tables: Mapping[str, pd.DataFrame], language: str, heading: str = "") -> str:
+    """A single self-contained HTML page: key figures, charts as embedded PNG, and every table.
+
+    `tables` are the report's tables as people read them (`hr.presented`), in the report's order.
+    """
+    labels = LABELS[language_of(language)]
+    sheets = SHEET[language_of(language)]
+    totals = report.tables["Summary"][["enrolled", "completed", "failed", "overdue", "awaiting_grading"]].sum()
+    enrolled, completed = int(totals.enrolled), int(totals.completed)
+    figures = (f"{labels['enrolled']} {enrolled} · {labels['completed']} {completed}"
+               f" ({100 * completed / enrolled if enrolled else 0:.0f}%) · {labels['failed']} {int(totals.failed)}"
+               f" · {labels['overdue']} {int(totals.overdue)} · {labels['awaiting']} {int(totals.awaiting_grading)}")
     parts = [f'<!DOCTYPE html>\n<html lang="{html.escape(language)}"><head><meta charset="utf-8">',
              f"<title>{html.escape(labels['title'])} {report.as_of}</title><style>{STYLE}</style></head><body>",
              f"<h1>{html.escape(labels['title'] + (f' · {heading}' if heading else ''))} — {labels['as_of']} {report.as_of}</h1>",
@@ -116,8 +123,8 @@ def dashboard_html(*, report: Report, language: str, heading: str = "") -> str:
     for title, png in _charts(report, labels):
         parts.append(f'<figure><figcaption>{html.escape(title)}</figcaption><img alt="{html.escape(title)}" src="data:image/png;base64,{png}"></figure>')
     parts.append("</div>")
-    for name, frame in report.tables.items():
-        parts.append(f"<h2>{html.escape(labels[name])}</h2>")
+    for name, frame in tables.items():
+        parts.append(f"<h2>{html.escape(sheets[name])}</h2>")
         table = frame.to_html(index=False, na_rep="", border=0) if not frame.empty else f"<p>{html.escape(labels['none'])}</p>"
         parts.append(f'<div class="scroll">{table}</div>')
     parts.append("</body></html>\n")

@@ -32,7 +32,15 @@ from . import gradebook
 from .config import ReviewSection, content_root, database_url, load_config, today
 from .curriculum import Curriculum, load_curriculum
 from .errors import AcademyError
-from .items import item_analysis
+from .labels import (
+    SHEET,
+    STATUS,
+    STATUS_COLOUR,
+    display_status,
+    headed,
+    language_of,
+    status_labels,
+)
 from .spreadsheet import csv_safe, keep_formulas_as_text
 from .status import compute_status, final_scores
 
@@ -43,7 +51,10 @@ PRIVATE = 0o600  # files with a row per employee
 SHARED = 0o644  # aggregates only
 
 EMPLOYEE_COLUMNS = ["employee_id", "name", "branch", "role"]
-SUMMARY_COLUMNS = ["branch", "module_id", "enrolled", "completed", "completion_pct", "mean_score_pct", "overdue"]
+SUMMARY_COLUMNS = ["branch", "module_id", "enrolled", "completed", "completion_pct", "mean_score_pct", "failed", "overdue", "awaiting_grading"]
+FAILED_COLUMNS = [*EMPLOYEE_COLUMNS, "module_id", "submitted_at", "percent", "due_on", "manager_id", "manager_name"]
+#: Statuses of a submission the grader or a trainer has yet to finish: the employee is waiting, not late.
+AWAITING = ("submitted", "needs-manual-grading")
 OVERDUE_COLUMNS = [*EMPLOYEE_COLUMNS, "department", "module_id", "due_on", "days_overdue", "manager_id", "manager_name"]
 EXPIRING_COLUMNS = [*EMPLOYEE_COLUMNS, "module_id", "passed_on", "expires_on", "days_left"]
 
@@ -52,23 +63,29 @@ FEED_SCHEMA = {
     "employee_id": "Employee id from the roster.",
     "period": "Review period: YYYY, YYYY-H1, YYYY-Q3 or YYYY-MM; figures are as of its last day (or today, if earlier).",
     "modules_required": "Modules and cases the employee had been assigned by then.",
+    "modules_counted": "Required modules with a settled result, which the training score is computed from: passed, lapsed, "
+                       "failed, or overdue (nothing submitted by the due date). Not counted: modules not yet due and not passed, "
+                       "and those awaiting grading.",
     "completed": "Required modules passed, and not lapsed.",
     "completed_on_time": "Required modules passed by the end of their due day, and not lapsed.",
-    "mean_score": "Mean score of the graded modules, in percent; empty when none is graded.",
-    "training_score": "Training component of the review, 0-100; see formula.",
-    "overdue": "Required modules past their due date without a pass.",
+    "failed": "Required modules graded below the pass mark.",
+    "overdue": "Required modules past their due date with nothing submitted.",
+    "awaiting_grading": "Required modules submitted and waiting for the grader or a trainer; they count neither for nor "
+                        "against the employee.",
+    "mean_score": "Mean score of the graded modules whose grading is finished, in percent; empty when there is none.",
+    "training_score": "Training component of the review, 0-100; see formula. Empty when no module is counted yet.",
     "certification_status": "certified (every required module passed), lapsed (a pass has expired) or incomplete.",
     "certified_until": "When certified, the day the first pass lapses (YYYY-MM-DD); empty otherwise.",
 }
 
-# The sheets of the workbook, in order: the file name of each as CSV, and
-# whether it names employees.
+# The tables of the report, in order: the file name of each as CSV, and
+# whether it names employees. Sheet names are in the course language (`labels.SHEET`).
 TABLES = {
     "Summary": ("summary", False),
     "Matrix": ("matrix", True),
     "Overdue": ("overdue", True),
+    "Failed": ("failed", True),
     **{f"Expiring {days}d": (f"expiring-{days}d", True) for days in EXPIRY_WINDOWS},
-    "Items": ("items", False),
 }
 
 PERIOD = re.compile(r"(?P<year>[1-9]\d{3})(?:-H(?P<half>[12])|-Q(?P<quarter>[1-4])|-(?P<month>\d\d))?")
@@ -82,13 +99,16 @@ def summary(*, status: pd.DataFrame) -> pd.DataFrame:
     Returns:
         One row per branch and module: `enrolled`, `completed` (status passed),
         `completion_pct`, `mean_score_pct` (mean percent of the graded
-        submissions, NaN when none is graded) and `overdue`.
+        submissions, NaN when none is graded), `failed`, `overdue` (nothing
+        submitted by the due date) and `awaiting_grading` (submitted, waiting
+        for the grader or a trainer).
     """
-    frame = status.assign(completed=status.status == "passed", overdue=status.status == "overdue",
-                          score_pct=(status.percent * 100).where(final_scores(status)))
+    frame = status.assign(completed=status.status == "passed", failed=status.status == "failed", overdue=status.status == "overdue",
+                          awaiting_grading=status.status.isin(AWAITING), score_pct=(status.percent * 100).where(final_scores(status)))
     table = (
         frame.groupby(["branch", "module_id"])
-        .agg(enrolled=("employee_id", "size"), completed=("completed", "sum"), mean_score_pct=("score_pct", "mean"), overdue=("overdue", "sum"))
+        .agg(enrolled=("employee_id", "size"), completed=("completed", "sum"), mean_score_pct=("score_pct", "mean"),
+             failed=("failed", "sum"), overdue=("overdue", "sum"), awaiting_grading=("awaiting_grading", "sum"))
         .reset_index()
     )
     table["completion_pct"] = (100 * table.completed / table.enrolled).round(1)
@@ -97,11 +117,23 @@ def summary(*, status: pd.DataFrame) -> pd.DataFrame:
 
 
 def matrix(*, status: pd.DataFrame) -> pd.DataFrame:
-    """One row per employee, one column per module holding the status; "" where not enrolled."""
+    """One row per employee, one column per module holding the display status (`labels.display_status`).
+
+    A module the employee is not enrolled in holds ``not-required``.
+    """
     if status.empty:
         return pd.DataFrame(columns=EMPLOYEE_COLUMNS)
-    wide = status.pivot(index=EMPLOYEE_COLUMNS, columns="module_id", values="status")
-    return wide.fillna("").reset_index().rename_axis(columns=None)
+    shown = status.assign(status=display_status(status.status, status.on_time))
+    wide = shown.pivot(index=EMPLOYEE_COLUMNS, columns="module_id", values="status")
+    return wide.fillna("not-required").reset_index().rename_axis(columns=None)
+
+
+def _with_manager(rows: pd.DataFrame, employees: pd.DataFrame) -> pd.DataFrame:
+    """`rows` with the employee's department, and the id and name of their manager (who may have left)."""
+    rows = rows.merge(employees[["employee_id", "department", "manager_id"]], on="employee_id", how="left")
+    rows["manager_id"] = rows.manager_id.fillna("")
+    rows["manager_name"] = rows.manager_id.map(employees.set_index("employee_id")["name"]).fillna("")
+    return rows
 
 
 def overdue_list(*, status: pd.DataFrame, employees: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
@@ -112,12 +144,19 @@ def overdue_list(*, status: pd.DataFrame, employees: pd.DataFrame, as_of: dt.dat
         employees: the roster, inactive employees included (a manager may have left).
         as_of: the date the days overdue are counted to.
     """
-    late = status[status.status == "overdue"].merge(employees[["employee_id", "department", "manager_id"]], on="employee_id", how="left")
-    late["manager_id"] = late.manager_id.fillna("")
-    late["manager_name"] = late.manager_id.map(employees.set_index("employee_id")["name"]).fillna("")
+    late = _with_manager(status[status.status == "overdue"], employees)
     late["days_overdue"] = (pd.Timestamp(as_of) - late.due_on).dt.days
     late["due_on"] = late.due_on.dt.date
     return late[OVERDUE_COLUMNS].sort_values(["days_overdue", "employee_id", "module_id"], ascending=[False, True, True], ignore_index=True)
+
+
+def failed_list(*, status: pd.DataFrame, employees: pd.DataFrame) -> pd.DataFrame:
+    """Modules graded below the pass mark, lowest score first, with whom to call: the employee's manager."""
+    failed = _with_manager(status[status.status == "failed"], employees)
+    failed["percent"] = (failed.percent * 100).round(1)
+    failed["submitted_at"] = failed.submitted_at.dt.floor("min")
+    failed["due_on"] = failed.due_on.dt.date
+    return failed[FAILED_COLUMNS].sort_values(["percent", "employee_id", "module_id"], ignore_index=True)
 
 
 def expiring(*, status: pd.DataFrame, as_of: dt.date, days: int) -> pd.DataFrame:
@@ -131,31 +170,41 @@ def expiring(*, status: pd.DataFrame, as_of: dt.date, days: int) -> pd.DataFrame
 
 def formula(*, review: ReviewSection) -> str:
     """The training-score formula of `ReviewSection` with this instance's weights."""
-    return (f"training_score = {review.on_time_weight:g} * (share of required modules passed on time) * 100"
-            f" + {review.score_weight:g} * (mean score of graded modules, in percent)"
-            f" - {review.overdue_penalty:g} * (number of overdue modules), clipped to 0..100")
+    text = (f"training_score = {review.on_time_weight:g} * (share of counted modules passed on time) * 100"
+            f" + {review.score_weight:g} * (mean score of counted modules, in percent, an overdue module counting 0)")
+    if review.overdue_penalty:
+        text += f" - {review.overdue_penalty:g} * (number of overdue modules)"
+    return text + ", clipped to 0..100; modules awaiting grading and modules not yet due are not counted"
 
 
 def review_feed(*, status: pd.DataFrame, review: ReviewSection, period: str) -> pd.DataFrame:
     """The training component of the performance review: one row per employee, fields of `FEED_SCHEMA`.
 
-    A lapsed pass counts neither as completed nor as on time; with no graded
-    module the score term of the formula is 0.
+    Only settled results count (`FEED_SCHEMA["modules_counted"]`): a module
+    waiting for the grader or a trainer, or not yet due, neither raises nor
+    lowers the score. A lapsed pass counts, but neither as completed nor as on
+    time. An employee with nothing counted yet has no training score.
     """
     passed = status.status == "passed"
-    frame = status.assign(completed=passed, completed_on_time=passed & status.on_time.astype(bool), overdue=status.status == "overdue",
-                          lapsed=status.status == "expired", score_pct=(status.percent * 100).where(final_scores(status)))
+    overdue = status.status == "overdue"
+    counted = passed | status.status.isin(["expired", "failed"]) | overdue
+    frame = status.assign(completed=passed, completed_on_time=passed & status.on_time.astype(bool), failed=status.status == "failed",
+                          overdue=overdue, awaiting_grading=status.status.isin(AWAITING), lapsed=status.status == "expired",
+                          counted=counted, score_pct=(status.percent * 100).where(final_scores(status)),
+                          counted_pct=(status.percent * 100).where(counted & ~overdue, 0.0).where(counted))
     feed = (
         frame.groupby("employee_id")
-        .agg(modules_required=("module_id", "size"), completed=("completed", "sum"), completed_on_time=("completed_on_time", "sum"),
-             mean_score=("score_pct", "mean"), overdue=("overdue", "sum"), lapsed=("lapsed", "any"), first_expiry=("expires_on", "min"))
+        .agg(modules_required=("module_id", "size"), modules_counted=("counted", "sum"), completed=("completed", "sum"),
+             completed_on_time=("completed_on_time", "sum"), failed=("failed", "sum"), overdue=("overdue", "sum"),
+             awaiting_grading=("awaiting_grading", "sum"), mean_score=("score_pct", "mean"), counted_score=("counted_pct", "mean"),
+             lapsed=("lapsed", "any"), first_expiry=("expires_on", "min"))
         .reset_index()
     )
-    score = (review.on_time_weight * 100 * feed.completed_on_time / feed.modules_required
-             + review.score_weight * feed.mean_score.fillna(0)
+    score = (review.on_time_weight * 100 * feed.completed_on_time / feed.modules_counted
+             + review.score_weight * feed.counted_score
              - review.overdue_penalty * feed.overdue)
     certified = feed.completed == feed.modules_required
-    feed["training_score"] = score.clip(0, 100).round(1)
+    feed["training_score"] = score.clip(0, 100).round(1).where(feed.modules_counted > 0)
     feed["mean_score"] = feed.mean_score.round(1)
     feed["certification_status"] = np.select([certified, feed.lapsed], ["certified", "lapsed"], "incomplete")
     feed["certified_until"] = feed.first_expiry.dt.date.where(certified, None)
@@ -192,6 +241,30 @@ def titled(*, frame: pd.DataFrame, titles: Mapping[str, str]) -> pd.DataFrame:
     frame = frame.copy()
     frame.insert(frame.columns.get_loc("module_id") + 1, "title", frame.module_id.map(titles).fillna(""))
     return frame
+
+
+def presented(*, name: str, frame: pd.DataFrame, curriculum: Curriculum, language: str) -> pd.DataFrame:
+    """A report table as people read it: headings, statuses, roles and modules in the course language.
+
+    The raw role and module ids stay in columns of their own, for other
+    systems; times are shown to the minute.
+    """
+    frame = frame.copy()
+    if "role" in frame:
+        frame.insert(frame.columns.get_loc("role") + 1, "role_id", frame.role)
+        frame["role"] = frame.role.map({role: text(language) for role, text in curriculum.roles.items()}).fillna(frame.role)
+    if "title" in frame:  # the title first, its id beside it
+        frame.insert(frame.columns.get_loc("module_id"), "title", frame.pop("title"))
+    for column in frame.columns:
+        if pd.api.types.is_datetime64_any_dtype(frame[column]):
+            frame[column] = frame[column].dt.strftime("%Y-%m-%d %H:%M").fillna("")
+    if name == "Matrix":
+        modules = [column for column in frame.columns if column not in (*EMPLOYEE_COLUMNS, "role_id")]
+        titles = {m.id: m.title(language) for m in curriculum.modules}
+        for module_id in modules:
+            frame[module_id] = status_labels(frame[module_id], language)
+        frame = frame.rename(columns={module_id: titles.get(module_id, module_id) for module_id in modules})
+    return headed(frame, language)
 
 
 # A whole report, for one date ------------------------------------------------------------
@@ -250,20 +323,18 @@ def build_report(*, inputs: Inputs, as_of: dt.date, branch: str | None = None, r
     status = inputs.status(as_of)
     for column, value in (("branch", branch), ("role", role)):
         if value is not None and value not in set(status[column]):
-            raise AcademyError(f"no enrolled employee matches {column} {value!r}")
+            known = ", ".join(sorted(set(status[column]))) or "none"
+            raise AcademyError(f"no enrolled employee matches {column} {value!r}; {column}es: {known}" if column == "branch"
+                               else f"no enrolled employee matches {column} {value!r}; {column}s: {known}")
     status = _narrow(status, branch=branch, role=role)
     titles = inputs.titles()
     tables = {
         "Summary": titled(frame=summary(status=status), titles=titles),
         "Matrix": matrix(status=status),
         "Overdue": titled(frame=overdue_list(status=status, employees=inputs.employees, as_of=as_of), titles=titles),
+        "Failed": titled(frame=failed_list(status=status, employees=inputs.employees), titles=titles),
         **{f"Expiring {days}d": titled(frame=expiring(status=status, as_of=as_of, days=days), titles=titles) for days in EXPIRY_WINDOWS},
     }
-    # Items answered by the staff in this report, by the end of the as-of day.
-    grades = inputs.grades[inputs.grades.employee_id.isin(status.employee_id) & (inputs.grades.submitted_at < pd.Timestamp(as_of) + pd.Timedelta(days=1))]
-    items = item_analysis(grades=grades)
-    if not items.empty:
-        tables["Items"] = titled(frame=items.round({"facility": 3, "sd": 3, "discrimination": 3}), titles=titles)
     graded = status[final_scores(status)]
     scores = titled(frame=graded.assign(score_pct=graded.percent * 100)[["module_id", "score_pct"]], titles=titles)
     return Report(as_of=as_of, tables=tables, trend=overdue_trend(inputs=inputs, as_of=as_of, branch=branch, role=role), scores=scores)
@@ -322,18 +393,37 @@ def _write_csv(frame: pd.DataFrame, path: Path, *, private: bool) -> Path:
     return write_atomic(path=path, write=lambda target: safe.to_csv(target, index=False, encoding="utf-8-sig"), private=private)
 
 
-def _write_workbook(tables: Mapping[str, pd.DataFrame], path: Path) -> Path:
+def _write_workbook(tables: Mapping[str, pd.DataFrame], path: Path, *, language: str) -> Path:
+    """The workbook: one sheet per table, named in the course language, each with a bold, filtered and frozen header.
+
+    Status cells are coloured by status (`labels.STATUS_COLOUR`).
+    """
+    from openpyxl.styles import Font, PatternFill
+
+    colour_of = {label: STATUS_COLOUR[status] for status, label in STATUS[language_of(language)].items()}
+    header_fill = PatternFill("solid", fgColor="DDE6EE")
+
     def write(target: Path) -> None:
         with pd.ExcelWriter(target, engine="openpyxl") as workbook:
             for name, frame in tables.items():
-                frame.to_excel(workbook, sheet_name=name, index=False)
-                sheet = workbook.sheets[name]
+                sheet_name = SHEET[language_of(language)][name]
+                frame.to_excel(workbook, sheet_name=sheet_name, index=False)
+                sheet = workbook.sheets[sheet_name]
                 keep_formulas_as_text(sheet)
-                sheet.freeze_panes = "A2"
+                for cell in sheet[1]:
+                    cell.font = Font(bold=True)
+                    cell.fill = header_fill
+                sheet.auto_filter.ref = sheet.dimensions
+                # The header stays in view; so do the names on the wide matrix.
+                sheet.freeze_panes = "C2" if name == "Matrix" else "A2"
+                for row in sheet.iter_rows(min_row=2):
+                    for cell in row:
+                        if isinstance(cell.value, str) and cell.value in colour_of:
+                            cell.fill = PatternFill("solid", fgColor=colour_of[cell.value])
                 for column in sheet.columns:
                     # A Chinese character is about two Latin ones wide.
                     width = max(sum(2 if ord(ch) > 0x2E80 else 1 for ch in str(cell.value or "")) for cell in column)
-                    sheet.column_dimensions[column[0].column_letter].width = min(width + 2, 60)
+                    sheet.column_dimensions[column[0].column_letter].width = min(width + 4, 60)
 
     return write_atomic(path=path, write=write, private=True)
 
@@ -379,17 +469,21 @@ def completion(
         report = dataclasses.replace(report, tables={name: redacted(frame=frame) for name, frame in report.tables.items()})
     folder = _hr_folder(instance, out)
     stem = f"completion-{as_of.isoformat()}{_slug([branch, role])}"
+    shown = {name: presented(name=name, frame=frame, curriculum=inputs.curriculum, language=inputs.language)
+             for name, frame in report.tables.items()}
     written = []
     if "xlsx" in formats:
-        written.append(_write_workbook(report.tables, folder / f"{stem}.xlsx"))
+        written.append(_write_workbook(shown, folder / f"{stem}.xlsx", language=inputs.language))
     if "csv" in formats:
-        for name, frame in report.tables.items():
+        for name, frame in shown.items():
             file_part, private = TABLES[name]
             written.append(_write_csv(frame, folder / f"{stem}-{file_part}.csv", private=private))
     if "html" in formats:
         from .dashboard import dashboard_html  # it imports this module
 
-        page = dashboard_html(report=report, language=inputs.language, heading=" · ".join(v for v in (branch, role) if v))
+        role_title = inputs.curriculum.roles[role](inputs.language) if role else None
+        page = dashboard_html(report=report, tables=shown, language=inputs.language,
+                              heading=" · ".join(v for v in (branch, role_title) if v))
         written.append(write_atomic(path=folder / f"{stem}-dashboard.html", write=lambda target: target.write_text(page, encoding="utf-8"), private=True))
     return written
 

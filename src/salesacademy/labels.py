@@ -51,6 +51,19 @@ COLUMN = {
 
 YES_NO = {"zh-CN": ("是", "否"), "en": ("yes", "no")}
 
+#: The sheets of the HR workbook, by the report's table names.
+SHEET = {
+    "zh-CN": {"Summary": "汇总", "Matrix": "员工完成矩阵", "Overdue": "逾期未提交名单", "Failed": "未通过名单",
+              "Expiring 30d": "30天内到期的认证", "Expiring 60d": "60天内到期的认证"},
+    "en": {"Summary": "Summary", "Matrix": "Status by employee", "Overdue": "Overdue, not submitted", "Failed": "Failed",
+           "Expiring 30d": "Lapsing within 30 days", "Expiring 60d": "Lapsing within 60 days"},
+}
+
+#: Fill colour of each display status in the workbook: green done, amber waiting, red to act on, grey not required.
+STATUS_COLOUR = {"passed": "C6EFCE", "passed-late": "E2F0D9", "assigned": "FFFFFF", "submitted": "FFF2CC",
+                 "needs-manual-grading": "FFEB9C", "failed": "F8CBAD", "overdue": "FFC7CE", "expired": "F4B084",
+                 "not-required": "EDEDED"}
+
 
 def language_of(language: str) -> str:
     """The label language for a course language: Chinese for any zh, English otherwise."""
