@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 import warnings
+from unittest import mock
 
 import pandas as pd
 import pytest
@@ -212,11 +215,12 @@ def test_audit_command_filters_by_employee(graded, capsys):
     set_score(graded, "W1", "manual_score", 1.0)
     assert cli.main(["audit", "--employee", "R1", "--instance", str(graded)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split() == ["time", "employee", "module", "item", "field", "change", "source", "reason"]
+    assert lines[0].split() == ["time", "(Asia/Shanghai)", "employee", "module", "item", "field", "change", "source", "grader", "reason"]
     assert all(" R1 " in line for line in lines[1:]) and len(lines) == 1 + 3  # two initial flags, one score
-    assert any("– → 3.5" in line and "manual:trainer-li" in line and "rubric 2" in line for line in lines)
+    assert any(line.split()[-5:] == ["3.5", "manual", "trainer-li", "rubric", "2"] for line in lines)
+    assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", " ".join(line.split()[:2])) for line in lines[1:]), "to the minute"
     assert cli.main(["audit", "--employee", "R1", "--item", "w1", "--instance", str(graded)]) == 0
-    assert [line.split()[6] for line in capsys.readouterr().out.splitlines()[1:]] == ["needs_manual_grade"]  # after date, time, zone
+    assert [line.split()[5] for line in capsys.readouterr().out.splitlines()[1:]] == ["needs_manual_grade"]  # after date and time
 
 
 @pytest.mark.parametrize(("argv", "message"), [
@@ -235,3 +239,88 @@ def test_an_instance_without_changes_says_so(instance, capsys):
     assert capsys.readouterr().out.strip() == "no recorded changes"
     with pytest.raises(AcademyError, match="unknown employee"):
         audit.history(instance=instance, employee="R1")
+
+
+def record(instance, changed_at: dt.datetime, source: str, employee_id: str = "R1") -> None:
+    """A change as the triggers write it, at a chosen moment (naive UTC): the trail accepts new rows, never edits."""
+    with gradebook.transaction(gradebook_url(instance)) as db:
+        db.execute(gradebook.audit.insert().values(
+            changed_at=changed_at, table_name="grade", row_id="g1", employee_id=employee_id, module_id=MODULE, item="w1",
+            field="manual_score", old_value=None, new_value="2", source=source, reason=None))
+
+
+def test_since_and_until_are_whole_days_of_the_course_calendar(graded):
+    # Shanghai is UTC+8: 15:59 UTC is 23:59 on the 1st there, 16:00 UTC is midnight starting the 2nd.
+    record(graded, dt.datetime(2025, 3, 1, 15, 59), "manual:late-evening")
+    record(graded, dt.datetime(2025, 3, 1, 16, 0), "manual:midnight")
+    record(graded, dt.datetime(2025, 3, 3, 1, 0), "manual:next-day")
+    in_range = changes(graded, since=dt.date(2025, 3, 1), until=dt.date(2025, 3, 2))
+    assert list(in_range.grader) == ["late-evening", "midnight"]
+    assert list(changes(graded, since=dt.date(2025, 3, 2), until=dt.date(2025, 3, 2)).grader) == ["midnight"]
+    assert list(changes(graded, until=dt.date(2025, 3, 1)).grader.dropna()) == ["late-evening"]
+    assert [t.strftime("%Y-%m-%d %H:%M") for t in in_range.changed_at] == ["2025-03-01 23:59", "2025-03-02 00:00"]
+
+
+def test_since_after_until_is_refused(graded, capsys):
+    assert cli.main(["audit", "--since", "2025-03-02", "--until", "2025-03-01", "--instance", str(graded)]) == 1
+    assert capsys.readouterr().err == "academy: error: --since 2025-03-02 is after --until 2025-03-01\n"
+
+
+def test_grader_filter_keeps_only_that_trainers_grades(graded, capsys):
+    set_score(graded, "R1", "manual_score", 3.0, source="formgrader:li.wei")
+    set_score(graded, "W1", "manual_score", 2.0, source="manual:wang.fang")
+    set_score(graded, "W1", "manual_score", 1.0)
+    assert cli.main(["audit", "--grader", "li.wei", "--instance", str(graded)]) == 0
+    lines = capsys.readouterr().out.splitlines()[1:]
+    assert [line.split()[2:] for line in lines] == [["R1", MODULE, "q1", "manual_score", "–", "→", "3", "formgrader", "li.wei", "–"]]
+    assert list(changes(graded, grader="wang.fang").employee_id) == ["W1"]
+
+
+def test_an_unknown_grader_is_an_error_naming_the_known_ones(graded, capsys):
+    set_score(graded, "R1", "manual_score", 3.0, source="formgrader:li.wei")
+    assert cli.main(["audit", "--grader", "li.we", "--instance", str(graded)]) == 1
+    assert capsys.readouterr().err == "academy: error: unknown grader 'li.we'; graders in the audit trail: li.wei\n"
+
+
+def formgrader_put(instance, kind: str, item: str, employee_id: str, body: dict, *, user: str, grader: str | None = None) -> dict:
+    """One PUT of the formgrader's grade or comment API, through the academy's audited handler, as user `user`."""
+    from jupyter_server.auth import User
+    from nbgrader.api import Gradebook
+    from nbgrader.server_extensions.formgrader import apihandlers
+    from tornado.httputil import HTTPHeaders, HTTPServerRequest, RequestStartLine
+    from tornado.web import Application
+
+    from salesacademy import formgrader
+
+    with Gradebook(gradebook_url(instance), "sales-academy") as gb, warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=sa.exc.SAWarning)
+        find = gb.find_grade if kind == "grade" else gb.find_comment
+        object_id = find(item, "exercise", MODULE, employee_id).id
+        app = Application(nbgrader_gradebook=gb, nbgrader_bad_setup=False, **({"academy": {"grader": grader}} if grader else {}))
+        handler_class = apihandlers.GradeHandler if kind == "grade" else apihandlers.CommentHandler
+        request = HTTPServerRequest(start_line=RequestStartLine("PUT", f"/formgrader/api/{kind}/{object_id}", "HTTP/1.1"),
+                                    headers=HTTPHeaders(Host="127.0.0.1"), body=json.dumps(body).encode(), connection=mock.Mock())
+        handler = formgrader.AUDITED_HANDLERS[handler_class](app, request)
+        handler.current_user = User(username=user)
+        handler.put(object_id)
+        assert not gb.db().in_transaction(), "no transaction outlives the request"
+        return json.loads(b"".join(handler._write_buffer))
+
+
+def test_grades_and_comments_given_in_the_formgrader_name_the_grader_and_raw_sql_stays_direct(graded):
+    saved = formgrader_put(graded, "grade", "w1", "R1", {"manual_score": 3, "extra_credit": None}, user="li.wei")
+    assert saved["manual_score"] == 3.0
+    formgrader_put(graded, "comment", "w1", "R1", {"manual_comment": "风险等级说明不完整"}, user="li.wei")
+    # An `academy lab` session names its operating-system user: its token login has none of its own.
+    formgrader_put(graded, "grade", "w1", "W1", {"manual_score": 1}, user="Anonymous Io", grader="trainer2")
+    with gradebook.transaction(gradebook_url(graded)) as db:
+        db.execute(sa.text("UPDATE grade SET manual_score = 4 WHERE manual_score = 3"))
+    history = changes(graded, item="w1")
+    made = history[history.source != "direct"]
+    assert list(zip(made.employee_id, made.field, made.new_value, made.source)) == [
+        ("R1", "manual_score", "3", "formgrader:li.wei"), ("R1", "needs_manual_grade", "false", "formgrader:li.wei"),
+        ("R1", "manual_comment", "风险等级说明不完整", "formgrader:li.wei"),
+        ("W1", "manual_score", "1", "formgrader:trainer2"), ("W1", "needs_manual_grade", "false", "formgrader:trainer2")]
+    raw = history[(history.field == "manual_score") & (history.new_value == "4")]
+    assert list(raw.source) == ["direct"] and raw.grader.isna().all()
+    assert list(changes(graded, grader="li.wei").field) == ["manual_score", "needs_manual_grade", "manual_comment"]

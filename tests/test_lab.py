@@ -18,7 +18,7 @@ from salesacademy.paths import InstancePaths
 from salesacademy.roster import import_roster
 
 STAFF_EXTENSIONS = {"salesacademy.training_server"}
-TRAINER_EXTENSIONS = {"nbgrader.server_extensions.formgrader", "nbgrader.server_extensions.course_list"}
+TRAINER_EXTENSIONS = {"salesacademy.formgrader", "nbgrader.server_extensions.course_list"}
 
 
 def session_for(root, role, employee_id=None, language="zh-CN", locales=frozenset({"en", "zh_CN"})):

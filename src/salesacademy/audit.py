@@ -3,14 +3,17 @@
 The history is kept by the gradebook's own triggers (see `audit_triggers`),
 so it holds changes made by `academy grade`, by trainers in the formgrader
 and by anyone writing to the database directly. `history` reads it, narrowed
-to one employee, module or item, with times in the course's time zone. It
-names each change's module by the version the employee took, such as
-``03-suitability.frontline.zh``.
+to one employee, module, item, grader or span of days, with times in the
+course's time zone. It names each change's module by the version the employee
+took, such as ``03-suitability.frontline.zh``, and each manual grade's grader:
+the trainer named in a ``formgrader:GRADER`` or ``manual:GRADER`` source.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
+import zoneinfo
 from pathlib import Path
 
 import pandas as pd
@@ -22,17 +25,23 @@ from .curriculum import load_curriculum
 from .errors import AcademyError
 
 COLUMNS = ["changed_at", "table_name", "employee_id", "module_id", "item", "field", "old_value", "new_value", "source", "reason"]
+TIME_FORMAT = "%Y-%m-%d %H:%M"  # to the minute, in the course time zone named in the heading
 SHOWN_WIDTH = 40  # terminal columns of a comment shown in the table
 
 
-def history(*, instance: Path, employee: str | None = None, module: str | None = None, item: str | None = None) -> pd.DataFrame:
-    """Every recorded change, oldest first, `changed_at` in the course time zone.
+def history(*, instance: Path, employee: str | None = None, module: str | None = None, item: str | None = None,
+            since: dt.date | None = None, until: dt.date | None = None, grader: str | None = None) -> pd.DataFrame:
+    """Every recorded change, oldest first, `changed_at` in the course time zone, with the `grader` of manual grades.
+
+    `since` and `until` are days of the course calendar, both included.
 
     Raises:
-        AcademyError: an employee, module or item the gradebook does not know.
+        AcademyError: an employee, module, item or grader the gradebook does not know, or `since` after `until`.
     """
     config, paths = load_config(instance)
     url = database_url(config, paths)
+    if since is not None and until is not None and since > until:
+        raise AcademyError(f"--since {since} is after --until {until}")
     if module is not None:
         load_curriculum(content_root(config)).module(module)  # an unknown id is an error naming the known ones
     if employee is not None and not _known(url, "SELECT employee_id FROM academy_employee WHERE employee_id = :value "
@@ -51,11 +60,42 @@ def history(*, instance: Path, employee: str | None = None, module: str | None =
             query = query.where(audit.c[column] == value)
     if module is not None:  # the trail names the nbgrader assignment: one version of the module, or the module itself
         query = query.where(sa.or_(audit.c.module_id == module, audit.c.module_id.like(f"{module}.%")))
+    if grader is not None:
+        known = graders(url)
+        if grader not in known:
+            raise AcademyError(f"unknown grader {grader!r}; graders in the audit trail: {', '.join(known) or 'none yet'}")
+        query = query.where(audit.c.source.in_([f"{kind}:{grader}" for kind in gradebook.GRADER_SOURCES]))
+    zone = zoneinfo.ZoneInfo(config.course.timezone)
+    if since is not None:
+        query = query.where(audit.c.changed_at >= _utc_start_of(since, zone))
+    if until is not None:
+        query = query.where(audit.c.changed_at < _utc_start_of(until + dt.timedelta(days=1), zone))
     frame = gradebook.read_frame(url, query)
     for column in COLUMNS[1:]:  # text: missing is None, not NaN
         frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
     frame["changed_at"] = pd.to_datetime(frame.changed_at).dt.tz_localize("UTC").dt.tz_convert(config.course.timezone)
+    named = pd.Series([grader_of(source) for source in frame.source], index=frame.index, dtype=object)
+    frame["grader"] = named.where(named.notna(), None)
     return frame
+
+
+def grader_of(source: str) -> str | None:
+    """The trainer a source names (``formgrader:li.wei`` → ``li.wei``), None for other writers."""
+    kind, _, name = source.partition(":")
+    return name if kind in gradebook.GRADER_SOURCES and name else None
+
+
+def graders(url: str) -> list[str]:
+    """Every grader named in the audit trail, sorted."""
+    audit = gradebook.audit
+    sources = gradebook.read_frame(url, sa.select(audit.c.source).distinct().where(
+        sa.or_(*(audit.c.source.like(f"{kind}:%") for kind in gradebook.GRADER_SOURCES)))).source
+    return sorted({grader_of(source) for source in sources} - {None})
+
+
+def _utc_start_of(day: dt.date, zone: zoneinfo.ZoneInfo) -> dt.datetime:
+    """The first moment of a course-calendar day as the trail stores times: naive UTC."""
+    return dt.datetime.combine(day, dt.time(), zone).astimezone(dt.timezone.utc).replace(tzinfo=None)
 
 
 def _known(url: str, query: str, value: str, **params: str | None) -> bool:
@@ -66,11 +106,13 @@ def format_history(frame: pd.DataFrame) -> str:
     """The history as a table for the terminal: one change per line, ``old → new``, columns aligned for CJK text too."""
     if frame.empty:
         return "no recorded changes"
-    rows = [["time", "employee", "module", "item", "field", "change", "source", "reason"]]
+    zone = frame.changed_at.dt.tz
+    rows = [[f"time ({zone})", "employee", "module", "item", "field", "change", "source", "grader", "reason"]]
     for change in frame.itertuples(index=False):
-        rows.append([change.changed_at.strftime("%Y-%m-%d %H:%M:%S %Z"), _shown(change.employee_id), _shown(change.module_id),
-                     _shown(change.item), change.field, f"{_shown(change.old_value)} → {_shown(change.new_value)}", change.source,
-                     _shown(change.reason)])
+        source = change.source.partition(":")[0] if change.grader else change.source
+        rows.append([change.changed_at.strftime(TIME_FORMAT), _shown(change.employee_id), _shown(change.module_id),
+                     _shown(change.item), change.field, f"{_shown(change.old_value)} → {_shown(change.new_value)}", source,
+                     _shown(change.grader), _shown(change.reason)])
     widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
     return "\n".join("  ".join(cell + " " * (width - _width(cell)) for cell, width in zip(row, widths)).rstrip() for row in rows)
 

@@ -166,6 +166,9 @@ def _configure(name: str, parser: argparse.ArgumentParser, verb) -> None:
         parser.add_argument("--employee", help="only this employee id")
         parser.add_argument("--module", help="only this module id")
         parser.add_argument("--item", help="only this item (graded cell)")
+        parser.add_argument("--since", type=_date, default=None, help="only changes on or after this day (YYYY-MM-DD, course time zone)")
+        parser.add_argument("--until", type=_date, default=None, help="only changes on or before this day (YYYY-MM-DD, course time zone)")
+        parser.add_argument("--grader", help="only the grades and comments this trainer gave")
     elif name == "items":
         parser.add_argument("--module", help="only this module id")
         parser.add_argument("--format", choices=["table", "csv"], default="table", help="output format (default: %(default)s)")
@@ -235,7 +238,8 @@ def _run(name: str, args: argparse.Namespace, verb) -> int:
     elif name == "hr review-feed":
         print("\n".join(str(f) for f in verb.review_feed_files(instance=args.instance, period=args.period, out=args.out)))
     elif name == "audit":
-        print(verb.format_history(verb.history(instance=args.instance, employee=args.employee, module=args.module, item=args.item)))
+        print(verb.format_history(verb.history(instance=args.instance, employee=args.employee, module=args.module, item=args.item,
+                                               since=args.since, until=args.until, grader=args.grader)))
     elif name == "items":
         table = verb.items(instance=args.instance, module=args.module)
         if args.format == "csv":

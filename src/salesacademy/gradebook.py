@@ -104,7 +104,7 @@ audit = Table(
     Column("field", String(64), nullable=False),
     Column("old_value", Text),
     Column("new_value", Text),
-    Column("source", String(512), nullable=False),  # autograde:RUN, manual:GRADER, import:FILE or direct
+    Column("source", String(512), nullable=False),  # autograde:RUN, formgrader:GRADER, manual:GRADER, import:FILE or direct
     Column("reason", Text),
     Index("academy_audit_employee", "employee_id", "module_id"),
 )
@@ -119,7 +119,9 @@ audit_context = Table(
     Column("reason", Text),
 )
 
-AUDIT_SOURCES = ("autograde", "manual", "import", "direct")
+AUDIT_SOURCES = ("autograde", "formgrader", "manual", "import", "direct")
+#: Sources whose name after the colon is the trainer who gave the grade.
+GRADER_SOURCES = ("formgrader", "manual")
 
 
 # Why the last grading of a submission could not run it to the end (kernel stopped, file
@@ -276,7 +278,8 @@ def audit_source(target: sa.Connection | Session | scoped_session, source: str, 
     block ends keeps it only until then, so commit before leaving the block.
 
     Args:
-        source: ``autograde:<run id>``, ``manual:<grader>``, ``import:<file>`` or ``direct``.
+        source: ``autograde:<run id>``, ``formgrader:<grader>`` (a trainer in the formgrader),
+            ``manual:<grader>`` (grades given another way), ``import:<file>`` or ``direct``.
         reason: Why, in a few words; optional.
     """
     kind = source.split(":", 1)[0]

@@ -6,7 +6,9 @@ plugin built from ``src/labextension``): their own modules with titles and due
 dates, one click to start, check, submit and see feedback. They get no
 terminal and no console, and none of nbgrader's student tabs, which would list
 every version of every module in English. Trainers work in the instance folder
-with the formgrader and the course list. Each role's server runs only its own
+with the formgrader (`salesacademy.formgrader`: nbgrader's, with the rubric
+beside each written answer and every grade recorded under the trainer's
+operating-system user) and the course list. Each role's server runs only its own
 extensions, in both halves: the server extensions (Python) and the JupyterLab
 plugins (browser).
 
@@ -26,6 +28,7 @@ on that path.
 from __future__ import annotations
 
 import dataclasses
+import getpass
 import json
 import os
 import secrets
@@ -47,13 +50,16 @@ HOST = "127.0.0.1"
 DEFAULT_PORT = 8888
 SERVER_CONFIG_FILE = "academy_lab_config.json"
 
-# nbgrader's halves of each feature: (server extension, JupyterLab plugins).
+# nbgrader's halves of each feature: (server extension, JupyterLab plugins). The formgrader's server
+# half is the academy's (`salesacademy.formgrader`): nbgrader's, with rubrics and the grader's name in the audit.
 NBGRADER_FEATURES = {
     "assignment_list": ("nbgrader.server_extensions.assignment_list", ["@jupyter/nbgrader:assignment-list"]),
     "validate": ("nbgrader.server_extensions.validate_assignment", ["@jupyter/nbgrader:validate-assignment"]),
-    "formgrader": ("nbgrader.server_extensions.formgrader", ["@jupyter/nbgrader:formgrader"]),
+    "formgrader": ("salesacademy.formgrader", ["@jupyter/nbgrader:formgrader"]),
     "course_list": ("nbgrader.server_extensions.course_list", ["@jupyter/nbgrader:course-list"]),
 }
+#: Server extensions that nbgrader's installation switches on and the academy's replace: always off.
+REPLACED_EXTENSIONS = ("nbgrader.server_extensions.formgrader",)
 ROLE_FEATURES = {"staff": (), "trainer": ("formgrader", "course_list")}
 #: Staff never need a shell, a console or new files: their notebooks ask for answers, not code. nbgrader's
 #: student tabs and menu would list every version of every module, in English; My training replaces them.
@@ -143,10 +149,12 @@ def session(
     allow_root: bool = False,
     locales: set[str] | None = None,
     language: str | None = None,
+    grader: str | None = None,
 ) -> LabSession:
     """The settings of a JupyterLab server for `role` on this instance; reads and writes nothing.
 
     `language` is the staff member's roster language (default: the course's), for JupyterLab and the panel.
+    `grader` names the trainer in the audit trail of the grades they give in the formgrader.
     """
     language = language or config.course.language
     if role not in ROLES:
@@ -159,7 +167,7 @@ def session(
         raise AcademyError("the server token must not be empty")
     root_dir = staff_folder(paths, employee_id) if role == "staff" else paths.root
     enabled = set(ROLE_FEATURES[role])
-    extensions = {NBGRADER_FEATURES[f][0]: f in enabled for f in NBGRADER_FEATURES}
+    extensions = {NBGRADER_FEATURES[f][0]: f in enabled for f in NBGRADER_FEATURES} | dict.fromkeys(REPLACED_EXTENSIONS, False)
     disabled_plugins = [p for f in NBGRADER_FEATURES if f not in enabled for p in NBGRADER_FEATURES[f][1]] + ALWAYS_DISABLED_PLUGINS
     if role == "staff":
         extensions["salesacademy.training_server"] = True
@@ -182,6 +190,8 @@ def session(
         "LabApp": {"news_url": None, "check_for_updates_class": "jupyterlab.NeverCheckForUpdate",
                    "extra_labextensions_path": [str(LABEXTENSIONS)]},
     }
+    if role == "trainer" and grader:
+        server["ServerApp"]["tornado_settings"]["academy"]["grader"] = grader
     locale = lab_locale(language, installed_lab_locales() if locales is None else locales)
     files = {
         SERVER_CONFIG_FILE: json.dumps(server, indent=1),
@@ -247,8 +257,11 @@ def lab(
         raise AcademyError("JupyterLab should not run as root: run it as an ordinary user, or pass --allow-root")
     config, paths = load_config(instance)
     language = check_employee(config, paths, user) if role == "staff" and user else None
+    # A token login has no name: the trainer's grades are recorded under their operating-system user.
+    grader = getpass.getuser() if role == "trainer" else None
     lab_session = session(config, paths, role=role, employee_id=user, port=port, open_browser=open_browser, language=language,
-                          allow_root=allow_root, token=token or os.environ.get("JUPYTER_TOKEN") or secrets.token_hex(24))
+                          allow_root=allow_root, token=token or os.environ.get("JUPYTER_TOKEN") or secrets.token_hex(24),
+                          grader=grader)
     check_port_free(port)
     lab_session.root_dir.mkdir(parents=True, exist_ok=True)
     ensure_kernelspec()  # Validate runs notebooks in the warm kernel named by the instance's nbgrader settings

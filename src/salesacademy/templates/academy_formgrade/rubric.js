@@ -1,0 +1,40 @@
+// The rubric panels of the grading view: a level picked on every criterion puts their sum in
+// nbgrader's score box, and nbgrader's own page saves it. Ungraded written answers say so.
+(function ($) {
+  "use strict";
+  var page = JSON.parse(document.getElementById("academy-formgrade").textContent);
+
+  function total(panel) {
+    var criteria = panel.find(".academy-criterion");
+    var picked = criteria.find("input:checked");
+    var sum = 0;
+    picked.each(function () { sum += parseFloat(this.value); });
+    return {complete: picked.length === criteria.length, sum: Math.round(sum * 100) / 100, any: picked.length > 0};
+  }
+
+  $(document).on("change", ".academy-rubric input[type=radio]", function () {
+    var panel = $(this).closest(".academy-rubric");
+    var result = total(panel);
+    panel.find(".academy-total").text(result.any ? result.sum : "–");
+    if (result.complete) {
+      var score = $(document.getElementById(panel.data("grade-id")));
+      score.val(result.sum).trigger("change");  // nbgrader's view saves on change
+    }
+  });
+
+  function markAwaiting() {
+    $("input.score").each(function () {
+      var box = $(this);
+      if (box.hasClass("needs_manual_grade") && box.val() === "") {
+        box.attr("placeholder", page.labels.awaiting).addClass("academy-awaiting");
+      } else {
+        box.removeClass("academy-awaiting");
+      }
+    });
+  }
+
+  // nbgrader fills the score boxes from its API after the page loads, and again after each save.
+  $(document).ajaxStop(markAwaiting);
+  $(document).on("change", "input.score", function () { setTimeout(markAwaiting, 0); });
+  $(markAwaiting);
+})(jQuery);
