@@ -79,3 +79,16 @@ def test_on_time_and_expiry_date_of_a_pass():
     assert late.status.iloc[0] == "passed" and not bool(late.on_time.iloc[0])
     failed = compute_status(**case(submitted="2025-01-10", scores=[1.0, 1.0]), as_of=dt.date(2025, 1, 15))
     assert pd.isna(failed.expires_on.iloc[0]) and not bool(failed.on_time.iloc[0])
+
+
+def test_a_score_awaiting_a_trainer_is_neither_a_pass_nor_on_time_nor_certified_until_a_date():
+    """Above the pass mark already, before the trainer's part: still provisional, whatever the date."""
+    for as_of in ("2025-01-15", "2025-02-15", "2026-06-01"):
+        table = compute_status(**case(submitted="2025-01-10", scores=[5.0, 5.0], manual_pending=True), as_of=dt.date.fromisoformat(as_of))
+        assert table.status.iloc[0] == "needs-manual-grading", as_of
+        assert not bool(table.on_time.iloc[0]) and pd.isna(table.expires_on.iloc[0]), as_of
+
+
+def test_a_failed_submission_neither_counts_as_on_time_nor_expires():
+    table = compute_status(**case(submitted="2025-01-10", scores=[1.0, 1.0]), as_of=dt.date(2025, 3, 1))
+    assert table.status.iloc[0] == "failed" and not bool(table.on_time.iloc[0]) and pd.isna(table.expires_on.iloc[0])
