@@ -24,7 +24,7 @@ import nbformat
 import numpy as np
 import pandas as pd
 
-from . import answers, bankdata, hr, staff
+from . import answers, bankdata, gradebook, hr, staff
 from .collect import collect
 from .config import content_root, database_url, load_config
 from .config import workers as config_workers
@@ -48,6 +48,7 @@ ROLE_MIX = {"relationship_manager": 0.35, "wealth_advisor": 0.3, "teller": 0.25,
 ROLE_DEPARTMENT = {"relationship_manager": 0, "wealth_advisor": 1, "teller": 2, "compliance_officer": 3, "branch_manager": 0}
 SHARE_NOT_SUBMITTING = 0.08
 SHARE_WRITTEN_UNGRADED = 0.15
+DEMO_TRAINER = "demo-trainer"  # who the simulated trainer is in the audit trail
 
 
 @dataclasses.dataclass(frozen=True)
@@ -141,7 +142,7 @@ def _simulate_trainer(paths, config, curriculum: Curriculum, content: Path, answ
     rng = np.random.default_rng(seed + 2)
     keys = {}
     graded = 0
-    with Gradebook(database_url(config, paths), config.course.id) as gb:
+    with Gradebook(database_url(config, paths), config.course.id) as gb, gradebook.audit_source(gb.db, f"manual:{DEMO_TRAINER}"):
         for row in answered.itertuples(index=False):
             module = curriculum.module(row.module_id)
             version = parse_assignment(row.assignment)

@@ -216,6 +216,15 @@ def check_employee(config: AcademyConfig, paths: InstancePaths, employee_id: str
     return str(found.language.iloc[0])
 
 
+def os_user() -> str:
+    """The account this process runs as: on POSIX read from its uid, which the environment cannot rename."""
+    if os.name == "posix":
+        import pwd
+
+        return pwd.getpwuid(os.geteuid()).pw_name
+    return getpass.getuser()
+
+
 def check_port_free(port: int) -> None:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         try:
@@ -258,7 +267,7 @@ def lab(
     config, paths = load_config(instance)
     language = check_employee(config, paths, user) if role == "staff" and user else None
     # A token login has no name: the trainer's grades are recorded under their operating-system user.
-    grader = getpass.getuser() if role == "trainer" else None
+    grader = os_user() if role == "trainer" else None
     lab_session = session(config, paths, role=role, employee_id=user, port=port, open_browser=open_browser, language=language,
                           allow_root=allow_root, token=token or os.environ.get("JUPYTER_TOKEN") or secrets.token_hex(24),
                           grader=grader)
