@@ -163,12 +163,12 @@ def test_status_csv_keeps_raw_ids(cohort_instance, capsys):
     ("argv", "message"),
     [
         (["--branch", "广州天河支行"], f"no branch '广州天河支行' among enrolled employees; branches: {cohort.PUDONG}, {cohort.XICHENG}"),
-        (["--module", "99-x"], "no module '99-x'; modules: 01-sales-process, 02-communication, 03-suitability, "),
+        (["--module", "99-x"], "unknown module '99-x'; the curriculum has: 01-sales-process, 02-communication, 03-suitability, "),
         (["--module", "02-communication"], "nobody is enrolled in module '02-communication'; modules with enrolled employees: 01-sales-process, 03-suitability"),
-        (["--role", "pilot"], "no role 'pilot'; roles: relationship_manager, wealth_advisor, teller, branch_manager, compliance_officer"),
+        (["--role", "pilot"], "unknown role 'pilot'; the curriculum has: relationship_manager, wealth_advisor, teller, branch_manager, compliance_officer"),
         (["--role", "compliance_officer"], "nobody in role 'compliance_officer' is enrolled; roles with enrolled employees: branch_manager, relationship_manager, teller, wealth_advisor"),
         (["--employee", "Z9"], "no enrolled employee 'Z9'; employees: B1, B2, R1, T1, T2, W2"),
-        (["--status", "late"], "no status 'late'; statuses: assigned, submitted, needs-manual-grading, passed, failed, overdue, expired, passed-late"),
+        (["--status", "late"], "unknown status 'late'; the statuses are: assigned, submitted, needs-manual-grading, passed, failed, overdue, expired, passed-late"),
     ],
 )
 def test_status_filters_that_match_nothing_list_the_valid_values(cohort_instance, capsys, argv, message):

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import numpy as np
+import openpyxl
 import pandas as pd
 import pytest
+import yaml
 
 import cohort
-from salesacademy import items
+from salesacademy import cli, items
+from salesacademy.config import bundled_content
+from salesacademy.curriculum import load_curriculum
 from salesacademy.errors import AcademyError
 from salesacademy.items import item_analysis
 
@@ -61,7 +68,7 @@ def test_worked_by_hand():
 
 
 def test_each_flag_is_triggered_by_its_case():
-    got = by_item(item_analysis(grades=grades())).flag
+    got = by_item(item_analysis(grades=grades(), min_answers=len(EMPLOYEES))).flag
     assert got.to_dict() == {("01-m", "q1"): "", ("01-m", "q2"): "too easy", ("01-m", "q3"): "too hard",
                              ("01-m", "q4"): "negative discrimination"}
 
@@ -83,13 +90,13 @@ def test_flag_thresholds(facility, discrimination, expected):
 
 
 def test_fewer_than_five_responses_give_no_discrimination_and_no_such_flag():
-    few = item_analysis(grades=grades(employees=EMPLOYEES[2:], module={"q1": (4, [3, 2, 1, 0]), "q4": (1, [0, 0, 1, 1])}))
+    few = item_analysis(grades=grades(employees=EMPLOYEES[2:], module={"q1": (4, [3, 2, 1, 0]), "q4": (1, [0, 0, 1, 1])}), min_answers=4)
     assert few.n.tolist() == [4, 4] and few.discrimination.isna().all() and few.flag.tolist() == ["", ""]
     assert items.MIN_RESPONSES == 5
 
 
 def test_an_item_everyone_aces_has_no_correlation_but_is_too_easy():
-    got = by_item(item_analysis(grades=grades(module={**MODULE, "q2": (2, [2] * 6)})))
+    got = by_item(item_analysis(grades=grades(module={**MODULE, "q2": (2, [2] * 6)}), min_answers=6))
     assert np.isnan(got.loc[("01-m", "q2")].discrimination) and got.loc[("01-m", "q2")].flag == "too easy"
 
 
@@ -131,3 +138,113 @@ def test_items_of_one_module_from_the_gradebook(cohort_instance):
 def test_items_of_an_unknown_module_is_an_error(cohort_instance):
     with pytest.raises(AcademyError, match="unknown module '99-nothing'"):
         items.items(instance=cohort_instance, module="99-nothing")
+
+
+def test_items_are_judged_only_with_enough_answers():
+    assert items.MIN_ANSWERS == 30  # the default the README and --help state
+    unjudged = item_analysis(grades=grades())  # six answers each
+    assert set(unjudged.flag) == {items.TOO_FEW}
+    assert not unjudged.discrimination.isna().all()  # the figures are still there to read
+    assert set(item_analysis(grades=grades(), min_answers=7).flag) == {items.TOO_FEW}
+    assert item_analysis(grades=grades(), min_answers=6).flag.tolist() == ["", "too easy", "too hard", "negative discrimination"]
+
+
+def test_bank_questions_are_titled_by_the_text_of_their_first_variant():
+    bank = yaml.safe_load((bundled_content() / "course" / "03-suitability" / "questions.yml").read_text(encoding="utf-8"))
+    curriculum = load_curriculum(bundled_content())
+    for language, tag in (("zh-CN", "zh"), ("en", "en")):
+        titles = items.question_titles(curriculum=curriculum, content=bundled_content(), language=language, modules=["03-suitability"])
+        assert set(titles) == {("03-suitability", item) for item in bank["questions"]}
+        first = bank["questions"]["highest-level"]["variants"][0]["question"][tag]
+        assert titles[("03-suitability", "highest-level")] == first.replace("**", "").replace("`", "")
+    assert "C2（相对保守型）" in items.question_titles(curriculum=curriculum, content=bundled_content(), language="zh-CN",
+                                                     modules=["03-suitability"])[("03-suitability", "highest-level")]
+
+
+def test_a_long_title_is_cut_to_the_terminal_width():
+    assert items.shortened("短标题") == "短标题"
+    cut = items.shortened("一" * 40, limit=20)
+    assert cut == "一" * 9 + "…"  # nine wide characters (18 columns) and the ellipsis
+
+
+def test_flagged_keeps_only_items_with_a_problem(cohort_instance):
+    everything = items.items(instance=cohort_instance, min_answers=1)
+    assert len(everything) == 4 and set(everything.flag) == {""}  # facilities 0.8, 0.65, 0.87 and 0.8: sound
+    assert items.items(instance=cohort_instance, min_answers=1, flagged=True).empty
+    assert items.items(instance=cohort_instance, min_answers=5, flagged=True).empty  # too few answers is not a problem found
+
+
+def items_command(instance, capsys, *argv):
+    code = cli.main(["items", "--instance", str(instance), *argv])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_the_table_is_in_the_course_language_and_states_the_minimum(cohort_instance, capsys):
+    code, out, _ = items_command(cohort_instance, capsys, "--module", "01-sales-process")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "只有作答人数达到 30 人的题目才会给出判断；不足 30 人的题目标为“作答人数不足，暂不判断”。"
+    assert lines[2].split() == ["题目", "评分单元格", "作答人数", "满分", "得分率（%）", "标准差", "区分度", "提示"]
+    assert f"{cohort.TITLES['01-sales-process']} (01-sales-process)" in lines
+    q1 = next(line for line in lines if " q1 " in f" {line} ")
+    assert q1.split() == ["-", "q1", "4", "5", "80.0", "1.41", "-", "作答人数不足，暂不判断"]  # scores 5, 5, 2, 4 out of 5
+    for raw in ("facility", "discrimination", "module_id", "too few answers"):
+        assert raw not in out
+    code, out, _ = items_command(cohort_instance, capsys, "--module", "01-sales-process", "--min-answers", "4")
+    assert "只有作答人数达到 4 人" in out and "作答人数不足" not in out.split("\n\n", 2)[1]
+
+
+def test_the_csv_keeps_raw_ids(cohort_instance, capsys):
+    code, out, _ = items_command(cohort_instance, capsys, "--format", "csv")
+    assert code == 0
+    assert out.splitlines()[0] == ",".join(items.REPORT_COLUMNS)
+    assert out.count(",too few answers") == 4
+
+
+def test_the_workbook_has_a_bold_filtered_frozen_header_in_the_course_language(cohort_instance, capsys, tmp_path):
+    code, out, _ = items_command(cohort_instance, capsys, "--format", "xlsx", "--out", str(tmp_path / "items.xlsx"))
+    assert code == 0 and out.strip() == str(tmp_path / "items.xlsx")
+    workbook = openpyxl.load_workbook(tmp_path / "items.xlsx")
+    assert workbook.sheetnames == ["题目分析", "说明"]
+    sheet = workbook["题目分析"]
+    header = [cell.value for cell in sheet[1]]
+    assert header == ["模块", "题目", "评分单元格", "作答人数", "满分", "得分率（%）", "标准差", "区分度", "提示"]
+    assert all(cell.font.b for cell in sheet[1])
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:I5"  # the header and four items
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
+    assert {row[0] for row in rows} == set(cohort.TITLES.values())
+    assert sorted(row[3] for row in rows) == [3, 3, 4, 4]  # answers per item, by hand from tests/cohort.py
+    notes = [row[1].value for row in workbook["说明"].iter_rows(min_row=2)]
+    assert any("30 人" in note for note in notes)
+
+
+def test_the_page_is_self_contained_and_explains_its_columns(cohort_instance, capsys, tmp_path):
+    code, _, _ = items_command(cohort_instance, capsys, "--format", "html", "--out", str(tmp_path / "items.html"))
+    assert code == 0
+    page = (tmp_path / "items.html").read_text(encoding="utf-8")
+    assert "<script" not in page and not re.search(r"""(src|href)=["']?https?:""", page)
+    text = html.unescape(re.sub(r"<[^>]+>", " ", page))
+    assert "只有作答人数达到 30 人的题目才会给出判断" in text
+    for heading in ("得分率（%）", "区分度", "标准差"):
+        assert re.search(rf"<dt>{re.escape(html.escape(heading))}</dt><dd>[^<]+</dd>", page), f"{heading} is not explained"
+    assert page.count('<tr class="few">') == 4
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--module", "99-x"], "academy: error: unknown module '99-x'; the curriculum has: 01-sales-process, 02-communication, "),
+        (["--min-answers", "0"], "must be at least 1"),
+        (["--format", "pdf"], "invalid choice: 'pdf' (choose from 'table', 'csv', 'html', 'xlsx')"),
+    ],
+)
+def test_wrong_arguments_are_one_line_listing_the_valid_ones(cohort_instance, capsys, argv, message):
+    code = None
+    try:
+        code = cli.main(["items", "--instance", str(cohort_instance), *argv])
+    except SystemExit as exit_:  # argparse's own errors
+        code = exit_.code
+    err = capsys.readouterr().err
+    assert code in (1, 2) and message in err and "Traceback" not in err
+    assert err.strip().splitlines()[-1].count(message) == 1

@@ -171,7 +171,13 @@ def _configure(name: str, parser: argparse.ArgumentParser, verb) -> None:
         parser.add_argument("--grader", help="only the grades and comments this trainer gave")
     elif name == "items":
         parser.add_argument("--module", help="only this module id")
-        parser.add_argument("--format", choices=["table", "csv"], default="table", help="output format (default: %(default)s)")
+        parser.add_argument("--min-answers", type=_positive, default=verb.MIN_ANSWERS,
+                            help="answers an item needs before it is judged too easy, too hard or negatively discriminating (default: %(default)s)")
+        parser.add_argument("--flagged", action="store_true", help="only the items judged too easy, too hard or negatively discriminating")
+        parser.add_argument("--format", choices=list(verb.FORMATS), default="table",
+                            help="table: for the terminal; html: a page; xlsx: a workbook; csv: raw ids for other systems (default: %(default)s)")
+        parser.add_argument("--out", type=Path, default=None,
+                            help="file to write (default: table and csv to the terminal, html and xlsx to INSTANCE/reports/trainers/)")
 
 
 def _run(name: str, args: argparse.Namespace, verb) -> int:
@@ -241,11 +247,9 @@ def _run(name: str, args: argparse.Namespace, verb) -> int:
         print(verb.format_history(verb.history(instance=args.instance, employee=args.employee, module=args.module, item=args.item,
                                                since=args.since, until=args.until, grader=args.grader)))
     elif name == "items":
-        table = verb.items(instance=args.instance, module=args.module)
-        if args.format == "csv":
-            table.to_csv(sys.stdout, index=False)
-        else:
-            print(table.round(3).to_string(index=False, na_rep="-") if not table.empty else "no graded items yet")
+        written = verb.report(instance=args.instance, module=args.module, min_answers=args.min_answers, flagged=args.flagged,
+                              format=args.format, out=args.out)
+        print(written, end="" if args.format == "csv" and args.out is None else "\n")
     elif name == "lab":
         def announce(session) -> None:
             print(f"JupyterLab for {args.user or 'trainers'}: {session.url}?token={session.token}  (Ctrl-C to stop)", flush=True)
@@ -318,6 +322,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader stopped early, as `| head` does: not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python would complain when it flushes stdout at exit
+        return 0
     except Exception as error:
         reason = _gradebook_unusable(error)
         if reason is None:

@@ -38,11 +38,10 @@ def collect(*, instance: Path, modules: list[str] | None = None) -> dict[str, Co
     config, paths = load_config(instance)
     url = database_url(config, paths)
     if modules:
-        known = load_curriculum(content_root(config)).by_id
+        curriculum = load_curriculum(content_root(config))
         released = released_modules(url)
         for module_id in modules:
-            if module_id not in known:
-                raise AcademyError(f"no module {module_id!r}; modules: {', '.join(known)}")
+            curriculum.module(module_id)  # an unknown id is an error naming the known ones
             if module_id not in released:
                 raise AcademyError(f"module {module_id!r} has not been released; released modules: {', '.join(released) or 'none yet'}")
     chosen = chosen_released(url, modules)

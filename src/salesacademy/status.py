@@ -140,11 +140,11 @@ def status(
     config, paths = load_config(instance)
     curriculum = load_curriculum(content_root(config))
     if with_status is not None and with_status not in SHOWN_STATUSES:
-        raise AcademyError(f"no status {with_status!r}; statuses: {', '.join(SHOWN_STATUSES)}")
-    if module is not None and module not in curriculum.by_id:
-        raise AcademyError(f"no module {module!r}; modules: {', '.join(curriculum.by_id)}")
-    if role is not None and role not in curriculum.roles:
-        raise AcademyError(f"no role {role!r}; roles: {', '.join(curriculum.roles)}")
+        raise AcademyError(f"unknown status {with_status!r}; the statuses are: {', '.join(SHOWN_STATUSES)}")
+    if module is not None:
+        curriculum.module(module)  # an unknown id is an error naming the known ones
+    if role is not None:
+        curriculum.track_of(role)  # likewise
     url = database_url(config, paths)
     table = compute_status(
         employees=gradebook.employees(url),
