@@ -262,3 +262,24 @@ def test_only_the_staging_folders_of_dead_runs_of_this_machine_are_removed(tmp_p
     _remove_abandoned(tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "being-written", "being-written.owner", "other-machine", "other-machine.owner", "running", "running.owner"]
+
+
+def test_a_changed_resubmission_is_graded_afresh_item_by_item(submitted, tmp_path):
+    """R2 first hands in a typical mistake on every item, then the reference: every stored score follows the new answers."""
+    root = tmp_path / "course"
+    shutil.copytree(submitted, root)
+    grade(instance=root, workers=1, progress=False)
+    scores = "SELECT sa.student_id, bc.name, g.auto_score, gc.max_score FROM grade g " + GRADES.split("FROM grade g", 1)[1].replace(
+        "JOIN base_cell bc ON bc.id = g.cell_id", "JOIN base_cell bc ON bc.id = g.cell_id JOIN grade_cells gc ON gc.id = g.cell_id")
+    first = {name: (auto, top) for e, name, auto, top in gradebook_rows(root, scores) if e == "R2" and name != WRITTEN}
+    assert first and all(auto < top for auto, top in first.values()), first  # each mistake loses points
+
+    for fetched in (root / "home" / "R2").glob(f"{MODULE}.*"):  # the employee starts again from a fresh copy
+        shutil.rmtree(fetched)
+    submit(root, "R2", ANSWERS["R1"])
+    collect(instance=root)
+    rerun = grade(instance=root, workers=1, progress=False)
+    assert [s.employee_id for s in rerun.graded] == ["R2"]
+    again = {name: (auto, top) for e, name, auto, top in gradebook_rows(root, scores) if e == "R2" and name != WRITTEN}
+    assert set(again) == set(first)
+    assert all(auto == top for auto, top in again.values()), again  # the reference earns every point of every item

@@ -12,6 +12,7 @@ import json
 import re
 import stat
 
+import cohort
 import numpy as np
 import openpyxl
 import pandas as pd
@@ -19,7 +20,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import cohort
 from salesacademy import hr
 from salesacademy.config import ReviewSection
 from salesacademy.curriculum import Curriculum
