@@ -138,6 +138,33 @@ def test_a_run_killed_at_any_moment_leaves_each_submission_graded_or_pending(sub
         assert not list((root / ".grading").glob("*")), "the killed run's staging folder is cleared by the next run"
 
 
+def test_a_run_killed_between_two_writes_leaves_the_rest_pending_and_the_rerun_completes_it(submitted, tmp_path):
+    """Killed as soon as the first submission's scores are committed, while the others are still being graded or written."""
+    reference = tmp_path / "reference"
+    shutil.copytree(submitted, reference)
+    grade(instance=reference, workers=1, progress=False)
+    expected = sorted(gradebook_rows(reference, GRADES))
+
+    root = tmp_path / "killed"
+    shutil.copytree(submitted, root)
+    process = subprocess.Popen([str(Path(sys.executable).parent / "academy"), "grade", "--instance", str(root), "--workers", "1"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    scored = "SELECT count(*) FROM grade WHERE auto_score IS NOT NULL"
+    while process.poll() is None and (not (root / "gradebook.db").exists() or gradebook_rows(root, scored)[0][0] == 0):
+        time.sleep(0.002)
+    import os
+
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    state = graded_or_pending(root)
+    assert set(state.values()) <= {"graded", "pending"}, state
+    assert "pending" in state.values(), "the kill came after the first write and before the last"
+    assert gradebook_rows(root, "PRAGMA integrity_check") == [("ok",)]
+    rerun = grade(instance=root, workers=1, progress=False)
+    assert sorted(s.employee_id for s in rerun.graded) == sorted(e for e, s in state.items() if s == "pending")
+    assert sorted(gradebook_rows(root, GRADES)) == expected
+
+
 def test_a_run_with_nothing_to_grade_still_clears_a_killed_run_s_staging_folder(submitted, tmp_path):
     root = tmp_path / "course"
     shutil.copytree(submitted, root)
