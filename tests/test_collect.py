@@ -73,5 +73,5 @@ def test_a_wrong_module_is_answered_with_the_known_ones(instance):
     released(instance)
     with pytest.raises(AcademyError, match=r"^unknown module '99-x'; the curriculum has: 01-sales-process, 02-communication, .*c10-"):
         collect(instance=instance, modules=["99-x"])
-    with pytest.raises(AcademyError, match=rf"^module '01-sales-process' has not been released; released modules: {MODULE}$"):
+    with pytest.raises(AcademyError, match=rf"^module '01-sales-process' has not been released \(.*\); released modules: {MODULE}$"):
         collect(instance=instance, modules=["01-sales-process"])

@@ -209,6 +209,7 @@ def chosen_released(url: str, modules: list[str] | None) -> list[str]:
     released = released_modules(url)
     for module_id in modules or []:
         if module_id not in released:
-            raise AcademyError(f"module {module_id!r} has not been released; release it with 'academy release {module_id}'")
+            raise AcademyError(f"module {module_id!r} has not been released (release it with 'academy release {module_id}'); "
+                               f"released modules: {', '.join(released) or 'none yet'}")
     chosen = set(modules or released)
     return [name for name in released_assignments(url) if module_of(name) in chosen]
