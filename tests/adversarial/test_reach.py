@@ -97,6 +97,13 @@ def run(course, informer):
         "import socket\n\nchoice = None\n"
         f"socket.create_connection({PUBLIC_ADDRESS!r}, timeout=3).close()\n"
         "choice = 'C'\n")})
+    hand_in(course, "network-lister", {"choice": (
+        "import errno, socket\n\nchoice = None\n"
+        "print('interfaces:', ' '.join(sorted(name for _, name in socket.if_nameindex())))\n"
+        "try:\n"
+        f"    socket.create_connection({PUBLIC_ADDRESS!r}, timeout=3).close()\n"
+        "except OSError as exc:\n"
+        "    print('connect:', errno.errorcode.get(exc.errno, type(exc).__name__))\n")})
     hand_in(course, "inbound-symlink", {"choice": lift_from("notes.db")})
     plant_link(course, "inbound-symlink", "notes.db", course / "gradebook.db")
     hand_in(course, "grader-environment", {"choice": ENVIRONMENT_READER})
@@ -118,7 +125,7 @@ def assert_reach_failed(course, employee_id: str, *expected_errors: str) -> None
 
 def test_the_batch_grades_everyone_and_the_honest_answers_keep_full_marks(run, course):
     assert {s.employee_id for s in run.graded} == {HONEST, "gradebook-reader", "peer-reader", "source-reader", "course-reader",
-                                                   "local-socket", "public-socket", "inbound-symlink",
+                                                   "local-socket", "public-socket", "network-lister", "inbound-symlink",
                                                    "grader-environment"}
     assert Submission(HONEST, ASSIGNMENT) not in run.failed
     assert scores(course)[HONEST] == FULL
@@ -153,6 +160,15 @@ def test_a_server_on_this_machine_cannot_be_reached(run, course, informer):
 def test_a_public_address_cannot_be_reached(run, course):
     require_root_sandbox()
     assert_reach_failed(course, "public-socket", "OSError", "TimeoutError")
+
+
+def test_the_sandbox_has_no_network_but_loopback(run, course):
+    """Not merely no answer from outside, which any machine without internet gives: no interface to send it through."""
+    require_root_sandbox()
+    printed = "".join(output.get("text", "") for output in cell_with(autograded(course, "network-lister"), "choice-answer").outputs
+                      if output.output_type == "stream")
+    assert "interfaces: lo\n" in printed, printed
+    assert "connect: ENETUNREACH" in printed, printed
 
 
 def test_a_link_planted_in_the_exchange_is_not_followed(run, course):
