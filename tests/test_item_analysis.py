@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 import cohort
-from salesacademy import cli, items
+from salesacademy import cli, items, terminal
 from salesacademy.config import bundled_content
 from salesacademy.curriculum import load_curriculum
 from salesacademy.errors import AcademyError
@@ -162,8 +162,8 @@ def test_bank_questions_are_titled_by_the_text_of_their_first_variant():
 
 
 def test_a_long_title_is_cut_to_the_terminal_width():
-    assert items.shortened("短标题") == "短标题"
-    cut = items.shortened("一" * 40, limit=20)
+    assert terminal.shortened("短标题", 20) == "短标题"
+    cut = terminal.shortened("一" * 40, 20)
     assert cut == "一" * 9 + "…"  # nine wide characters (18 columns) and the ellipsis
 
 

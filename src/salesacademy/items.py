@@ -39,7 +39,7 @@ from .config import content_root, database_url, load_config, today
 from .curriculum import Curriculum, load_curriculum
 from .errors import AcademyError
 from .spreadsheet import csv_safe
-from .terminal import aligned, width
+from .terminal import aligned, shortened, width
 
 #: Facility above which an item tells nobody apart: nearly everyone earns full marks.
 TOO_EASY = 0.9
@@ -168,15 +168,6 @@ def question_titles(*, curriculum: Curriculum, content: Path, language: str, mod
     return titles
 
 
-def shortened(text: str, limit: int = TITLE_WIDTH) -> str:
-    """`text` cut with "…" to `limit` terminal columns."""
-    if width(text) <= limit:
-        return text
-    while width(text) > limit - 1:
-        text = text[:-1]
-    return text.rstrip() + "…"
-
-
 def items(*, instance: Path, module: str | None = None, min_answers: int = MIN_ANSWERS, flagged: bool = False) -> pd.DataFrame:
     """Item analysis of the instance's gradebook (`REPORT_COLUMNS`), optionally of one module or of flagged items only.
 
@@ -243,7 +234,8 @@ def text_report(analysis: pd.DataFrame, *, curriculum: Curriculum, language: str
     labels = _labels(language)
     if analysis.empty:
         return labels["none"]
-    people = for_people(analysis.assign(title=analysis.title.map(shortened)), curriculum=curriculum, language=language)
+    short = analysis.assign(title=analysis.title.map(lambda title: shortened(title, TITLE_WIDTH)))
+    people = for_people(short, curriculum=curriculum, language=language)
     people = people.drop(columns=labels["module"])  # a line of its own above each module's items
     digits = {labels["max_score"]: 0, labels["facility"]: 1, labels["sd"]: 2, labels["discrimination"]: 2}
     rows = [[_number(value, digits[column]) if column in digits else str(value) or "-" for column, value in row.items()]

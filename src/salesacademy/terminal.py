@@ -26,6 +26,15 @@ def width(text: str) -> int:
     return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+def shortened(text: str, limit: int) -> str:
+    """`text` cut with "…" to `limit` terminal columns."""
+    if width(text) <= limit:
+        return text
+    while width(text) > limit - 1:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
 def aligned(header: Sequence[str], rows: Sequence[Sequence[str]], *, right: Sequence[int] = ()) -> str:
     """`header` and `rows` as lines of equal columns; the columns whose index is in `right` are right-aligned (numbers)."""
     lines = [list(header), *(list(row) for row in rows)]
@@ -48,6 +57,8 @@ PHRASES = {
     "zh-CN": {"total": "合计 {rows} 项，{employees} 名员工", "nobody": "没有符合条件的员工"},
     "en": {"total": "Total: {rows} module(s) of {employees} employee(s)", "nobody": "no enrolled employee matches"},
 }
+#: Longest module title shown, in terminal columns.
+MODULE_WIDTH = 40
 STATUS_COLUMNS = ["employee_id", "name", "branch", "role", "title", "due_on", "submitted_at", "percent", "status"]
 
 
@@ -76,7 +87,7 @@ def status_report(table: pd.DataFrame, *, curriculum: Curriculum, language: str)
         "name": table["name"],
         "branch": table.branch,
         "role": table.role.map(lambda role: roles.get(role, role)),
-        "title": table.module_id.map(lambda module_id: titles.get(module_id, module_id)),
+        "title": table.module_id.map(lambda module_id: shortened(titles.get(module_id, module_id), MODULE_WIDTH)),
         "due_on": table.due_on.map(lambda day: day.strftime("%Y-%m-%d")),
         "submitted_at": table.submitted_at.map(lambda moment: "-" if pd.isna(moment) else moment.strftime("%Y-%m-%d %H:%M")),
         "percent": table.percent.map(lambda share: "-" if pd.isna(share) else f"{100 * share:.1f}"),
