@@ -10,9 +10,11 @@ demo cohort with papermill, nbconvert and Chromium and read the pages.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import stat
+import subprocess
 
 import nbformat
 import pandas as pd
@@ -26,7 +28,9 @@ from salesacademy.curriculum import Curriculum
 from salesacademy.errors import AcademyError
 from salesacademy.report import publishable, select_employees, to_html, write_private
 from salesacademy import report_data
-from salesacademy.report_data import add_means, employee_report_data, module_means, training_score
+from salesacademy.questions import variant_of
+from salesacademy.report_data import add_means, employee_report_data, module_means
+from salesacademy.status import compute_status
 
 T = pd.Timestamp
 AS_OF = dt.date(2025, 3, 1)
@@ -50,81 +54,113 @@ EMPLOYEES = pd.DataFrame([
     {"employee_id": "E2", "name": "赵敏", "branch": "B2", "role": "teller", "manager_id": "X9", "active": True},
     {"employee_id": "E3", "name": "陈杰", "branch": "B2", "role": "teller", "manager_id": "M1", "active": False},
 ])
-STATUS_COLUMNS = ["employee_id", "branch", "module_id", "status", "score", "max_score", "percent", "submitted_at", "due_on",
-                  "expires_on", "on_time"]
-
-
-def status_row(employee_id, branch, module_id, status, score, submitted, due, expires=None, on_time=False):
-    return (employee_id, branch, module_id, status, score, None if score is None else 10.0,
-            None if score is None else score / 10, None if submitted is None else T(submitted), T(due),
-            None if expires is None else T(expires), on_time)
-
-
-# The cohort as of 2025-03-01. E1's rows cover every case the report distinguishes.
-STATUS = pd.DataFrame([
-    status_row("E1", "B1", "01-m", "passed", 8.0, "2024-04-10", "2024-04-30", "2025-04-10", on_time=True),  # lapses within 60 days
-    status_row("E1", "B1", "02-n", "overdue", 5.0, "2025-02-10", "2025-01-31"),  # failed and past due
-    # a provisional score above the pass mark: compute_status gives it an expiry and on_time, neither of which counts
-    status_row("E1", "B1", "03-o", "needs-manual-grading", 9.0, "2025-02-20", "2025-03-20", "2026-02-20", on_time=True),
-    status_row("E1", "B1", "c01-k", "assigned", None, None, "2025-04-15"),  # falls due within 60 days
-    status_row("M1", "B1", "01-m", "expired", 10.0, "2024-01-10", "2024-01-31", "2025-01-10", on_time=True),
-    status_row("M1", "B1", "02-n", "passed", 7.0, "2025-01-20", "2025-01-31", "2026-01-20", on_time=True),
-    status_row("E2", "B2", "01-m", "failed", 4.0, "2025-02-01", "2025-03-31"),
-    status_row("E2", "B2", "02-n", "passed", 10.0, "2025-01-05", "2025-01-31", "2026-01-05", on_time=True),
-], columns=STATUS_COLUMNS)
-
-
-def grade_row(module_id, item, score, submitted, needs_manual_grade=False):
-    return {"employee_id": "E1", "module_id": module_id, "item": item, "max_score": 5.0, "score": score,
-            "needs_manual_grade": needs_manual_grade, "submitted_at": T(submitted)}
-
-
-GRADES = pd.DataFrame([
-    grade_row("01-m", "q1", 5.0, "2024-04-10"),
-    grade_row("01-m", "q2", 3.0, "2024-04-10"),  # missed: 3 of 5
-    grade_row("02-n", "q1", 5.0, "2025-02-10"),
-    grade_row("02-n", "q2", None, "2025-02-10"),  # no score and nothing pending: missed, 0 of 5
-    grade_row("03-o", "q1", 4.5, "2025-02-20"),  # missed: 4.5 of 5
-    grade_row("03-o", "q2", None, "2025-02-20", needs_manual_grade=True),  # waiting for a trainer: not missed
-    grade_row("c01-k", "q1", 0.0, "2025-03-05"),  # after the as-of date: not seen
-    {**grade_row("01-m", "q2", 0.0, "2025-01-01"), "employee_id": "E2"},  # someone else's
-])
-MEANS = module_means(STATUS)
+ENROLLMENTS = pd.DataFrame(
+    [("E1", "01-m", "2024-03-31", "2024-04-30"), ("E1", "02-n", "2025-01-01", "2025-01-31"), ("E1", "03-o", "2025-02-18", "2025-03-20"),
+     ("E1", "c01-k", "2025-03-01", "2025-04-15"), ("E1", "c02-j", "2025-01-16", "2025-02-15"),
+     ("M1", "01-m", "2024-01-01", "2024-01-31"), ("M1", "02-n", "2025-01-01", "2025-01-31"),
+     ("E2", "01-m", "2025-03-01", "2025-03-31"), ("E2", "02-n", "2025-01-01", "2025-01-31")],
+    columns=["employee_id", "module_id", "assigned_on", "due_on"],
+).astype({"assigned_on": "datetime64[ns]", "due_on": "datetime64[ns]"})
 SUBMISSIONS = pd.DataFrame(
     [("E1", "02-n", T("2025-02-10 09:30")), ("E1", "01-m", T("2024-04-10 15:00")), ("E1", "03-o", T("2025-02-20 11:00")),
-     ("E1", "c01-k", T("2025-03-05 08:00")), ("E2", "01-m", T("2025-02-01 10:00"))],
+     ("E1", "c01-k", T("2025-03-05 08:00")), ("M1", "01-m", T("2024-01-10 10:00")), ("M1", "02-n", T("2025-01-20 10:00")),
+     ("E2", "01-m", T("2025-02-01 10:00")), ("E2", "02-n", T("2025-02-05 10:00"))],
     columns=["employee_id", "module_id", "submitted_at"],
 )
 
 
+def grade_row(module_id, item, score, needs_manual_grade=False, employee_id="E1"):
+    submitted = SUBMISSIONS[(SUBMISSIONS.employee_id == employee_id) & (SUBMISSIONS.module_id == module_id)].submitted_at.iloc[0]
+    return {"employee_id": employee_id, "module_id": module_id, "item": item, "max_score": 5.0, "score": score,
+            "needs_manual_grade": needs_manual_grade, "submitted_at": submitted, "track": "frontline", "language": "zh-CN"}
+
+
+GRADES = pd.DataFrame([
+    grade_row("01-m", "q1", 5.0),
+    grade_row("01-m", "q2", 3.0),  # missed: 3 of 5
+    grade_row("02-n", "q1", 5.0),
+    grade_row("02-n", "q2", None),  # no score and nothing pending: missed, 0 of 5
+    grade_row("03-o", "q1", 4.5),  # missed: 4.5 of 5
+    grade_row("03-o", "q2", None, needs_manual_grade=True),  # waiting for a trainer: not missed
+    grade_row("c01-k", "q1", 0.0),  # after the as-of date: not seen
+    *(grade_row(m, q, score, employee_id="M1") for m, q, score in [("01-m", "q1", 5.0), ("01-m", "q2", 5.0), ("02-n", "q1", 5.0),
+                                                                    ("02-n", "q2", 2.0)]),
+    *(grade_row(m, q, score, employee_id="E2") for m, q, score in [("01-m", "q1", 4.0), ("01-m", "q2", 0.0), ("02-n", "q1", 5.0),
+                                                                    ("02-n", "q2", 5.0)]),
+])
+# The cohort as of 2025-03-01, as compute_status sees it (pass mark 70 %, a pass lasts 12 months):
+#   E1 01-m  8/10, on time       passed, lapses 2025-04-10 (within 60 days)
+#   E1 02-n  5/10, after its due failed (submitted: not overdue)
+#   E1 03-o  4.5 + a written answer waiting for a trainer: needs-manual-grading
+#   E1 c01-k submitted after the as-of day: assigned, due 2025-04-15 (within 60 days)
+#   E1 c02-j nothing submitted, due 2025-02-15: overdue
+#   M1 01-m  10/10 in 2024-01: expired on 2025-01-10;  M1 02-n 7/10 on time: passed, 3 points lost
+#   E2 01-m  4/10, not yet due: failed on time;  E2 02-n 10/10 five days late: passed late
+STATUS = compute_status(employees=EMPLOYEES, enrollments=ENROLLMENTS, submissions=SUBMISSIONS, grades=GRADES, curriculum=CURRICULUM,
+                        as_of=AS_OF)
+MEANS = module_means(STATUS)
+# The number and title of each item in the version taken; q1 of 01-m is a bank question with three variants.
+TITLES = pd.DataFrame([
+    ("01-m", "frontline", "zh-CN", "q1", 1, ("甲：客户要买 R4 产品", "乙：客户要买 R5 产品", "丙：客户要买 R3 产品")),
+    ("01-m", "frontline", "zh-CN", "q2", 2, ("书面回答：回复同事",)),
+    ("01-m", "frontline", "en", "q2", 2, ("Written answer: reply to a colleague",)),
+    ("02-n", "frontline", "zh-CN", "q2", 3, ("每位员工的问题通话",)),
+    ("03-o", "analyst", "zh-CN", "q1", 1, ("找出风险不匹配的销售",)),  # another track only: found all the same
+], columns=["module_id", "track", "language", "item", "number", "titles"])
+
+
+def report_of(employee_id, language="zh-CN", **changes):
+    frames = {"status": STATUS, "grades": GRADES, "submissions": SUBMISSIONS, "employees": EMPLOYEES, "means": MEANS,
+              "titles": TITLES, **changes}
+    return employee_report_data(employee_id=employee_id, **frames, curriculum=CURRICULUM, review=ReviewSection(), as_of=AS_OF,
+                                language=language)
+
+
 @pytest.fixture(scope="module")
 def e1():
-    return employee_report_data(employee_id="E1", status=STATUS, grades=GRADES, submissions=SUBMISSIONS, employees=EMPLOYEES, means=MEANS,
-                                curriculum=CURRICULUM, review=ReviewSection(), as_of=AS_OF, language="zh-CN")
+    return report_of("E1")
+
+
+def test_the_fixture_statuses_are_what_compute_status_gives():
+    statuses = {(row.employee_id, row.module_id): (row.status, row.on_time) for row in STATUS.itertuples()}
+    assert statuses == {
+        ("E1", "01-m"): ("passed", True), ("E1", "02-n"): ("failed", False), ("E1", "03-o"): ("needs-manual-grading", False),
+        ("E1", "c01-k"): ("assigned", False), ("E1", "c02-j"): ("overdue", False),
+        ("M1", "01-m"): ("expired", True), ("M1", "02-n"): ("passed", True),
+        ("E2", "01-m"): ("failed", False), ("E2", "02-n"): ("passed", False),
+    }
 
 
 def test_who_the_report_is_about(e1):
     assert (e1.name, e1.branch, e1.role_title, e1.manager_name) == ("李强", "B1", "柜员", "王芳")
-    english = employee_report_data(employee_id="E2", status=STATUS, grades=GRADES, submissions=SUBMISSIONS, employees=EMPLOYEES, means=MEANS,
-                                   curriculum=CURRICULUM, review=ReviewSection(), as_of=AS_OF, language="en")
+    english = report_of("E2", language="en")
     assert english.role_title == "Teller" and english.manager_name is None  # X9 is not in the roster
     assert list(english.modules.title) == ["Module one", "Module two"]
 
 
 def test_unknown_employee_is_an_error():
     with pytest.raises(AcademyError, match="E404"):
-        employee_report_data(employee_id="E404", status=STATUS, grades=GRADES, submissions=SUBMISSIONS, employees=EMPLOYEES, means=MEANS,
-                             curriculum=CURRICULUM, review=ReviewSection(), as_of=AS_OF, language="en")
+        report_of("E404", language="en")
 
 
-def test_modules_keep_the_status_and_drop_a_provisional_expiry(e1):
+def test_statuses_tell_failed_from_overdue_and_flag_a_late_pass(e1):
     modules = e1.modules.set_index("module_id")
-    assert list(modules.index) == ["01-m", "02-n", "03-o", "c01-k"]
-    assert list(modules.status) == ["passed", "overdue", "needs-manual-grading", "assigned"]
-    assert list(modules.kind) == ["module", "module", "module", "case"]
-    assert list(modules.title) == ["模块一", "模块二", "模块三", "案例一"]
+    assert list(modules.index) == ["01-m", "02-n", "03-o", "c01-k", "c02-j"]
+    assert list(modules.display_status) == ["passed", "failed", "needs-manual-grading", "assigned", "overdue"]
+    assert list(modules.kind) == ["module", "module", "module", "case", "case"]
+    assert list(modules.title) == ["模块一", "模块二", "模块三", "案例一", "案例二"]
     assert modules.percent["01-m"] == pytest.approx(0.8)
-    assert modules.expires_on["01-m"] == T("2025-04-10") and pd.isna(modules.expires_on["03-o"])
+    assert modules.expires_on["01-m"] == T("2025-04-10 15:00") and pd.isna(modules.expires_on["03-o"])
+    e2 = report_of("E2").modules.set_index("module_id")
+    assert e2.display_status.to_dict() == {"01-m": "failed", "02-n": "passed-late"}  # failed before its due date: not overdue
+
+
+def test_the_headline_counts_every_status_and_those_awaiting_a_trainer(e1):
+    assert dataclasses.asdict(e1.key_figures) == {
+        "required": 5, "passed": 1, "passed_late": 0, "failed": 1, "overdue": 1, "awaiting_trainer": 1, "awaiting_grading": 0,
+        "not_started": 1, "expired": 0}
+    e2 = dataclasses.asdict(report_of("E2").key_figures)
+    assert (e2["required"], e2["passed"], e2["passed_late"], e2["failed"], e2["overdue"], e2["awaiting_trainer"]) == (2, 1, 1, 1, 0, 0)
 
 
 def test_comparison_with_branch_and_cohort(e1):
@@ -133,8 +169,8 @@ def test_comparison_with_branch_and_cohort(e1):
     assert comparison.loc["01-m", ["employee", "branch_mean", "cohort_mean"]].tolist() == pytest.approx([0.8, 0.9, 2.2 / 3])
     # 02-n: E1 0.5; B1 = 0.5 and 0.7 -> 0.6; cohort adds E2 1.0 -> 2.2 / 3
     assert comparison.loc["02-n", ["employee", "branch_mean", "cohort_mean"]].tolist() == pytest.approx([0.5, 0.6, 2.2 / 3])
-    # 03-o is only provisionally scored and c01-k not at all: nothing to compare
-    assert comparison.loc[["03-o", "c01-k"], ["employee", "branch_mean", "cohort_mean"]].isna().all().all()
+    # 03-o is only provisionally scored and the cases not at all: nothing to compare
+    assert comparison.loc[["03-o", "c01-k", "c02-j"], ["employee", "branch_mean", "cohort_mean"]].isna().all().all()
 
 
 def test_means_of_batches_add_up_to_the_means_of_the_cohort():
@@ -155,26 +191,41 @@ def test_competency_profile_over_graded_modules(e1):
     assert profile.title.tolist() == ["适当性", "沟通"]
 
 
-def test_items_missed_and_refreshers(e1):
+def test_points_lost_are_named_by_question_number_and_title(e1):
     missed = e1.missed
-    assert list(zip(missed.module_id, missed.item, missed.score, missed.max_score)) == [
-        ("01-m", "q2", 3.0, 5.0), ("02-n", "q2", 0.0, 5.0), ("03-o", "q1", 4.5, 5.0)]
-    assert list(zip(e1.refreshers.module_id, e1.refreshers.refresher_id, e1.refreshers.refresher_kind)) == [
-        ("01-m", "01-m", "module"), ("01-m", "c01-k", "case"),
-        ("02-n", "02-n", "module"), ("02-n", "c02-j", "case"),
-        ("03-o", "03-o", "module"), ("03-o", "c01-k", "case"),
-    ]
-    assert e1.refreshers.refresher_title.tolist()[:2] == ["模块一", "案例一"]
+    assert list(zip(missed.module_id, missed.number, missed.question, missed.score, missed.max_score)) == [
+        ("01-m", 2, "书面回答：回复同事", 3.0, 5.0), ("02-n", 3, "每位员工的问题通话", 0.0, 5.0),
+        ("03-o", 1, "找出风险不匹配的销售", 4.5, 5.0)]
+    # E2 missed q1 of 01-m, a bank question: the title is the variant E2 was given (questions.variant_of)
+    variant, _ = variant_of("01-m", "q1", "E2", 3)
+    e2 = report_of("E2")
+    assert e2.missed.question.tolist() == [TITLES.titles[0][variant], "书面回答：回复同事"]
+    english = report_of("E1", language="en", grades=GRADES.assign(language="en"))
+    assert english.missed.question.tolist()[0] == "Written answer: reply to a colleague"
+    unknown = report_of("E1", titles=TITLES.iloc[:0])  # a version whose sources are gone: no number, no title, never the item id
+    assert unknown.missed.number.isna().all() and set(unknown.missed.question) == {""}
 
 
-def test_what_needs_attention_in_the_next_60_days(e1):
-    attention = e1.attention
-    assert list(zip(attention.module_id, attention.reason, attention.date)) == [
-        ("02-n", "overdue", T("2025-01-31")), ("01-m", "expiring", T("2025-04-10")), ("c01-k", "due-soon", T("2025-04-15"))]
-    later = employee_report_data(employee_id="E1", status=STATUS.assign(expires_on=STATUS.expires_on.where(STATUS.module_id != "01-m", T("2025-06-01"))),
-                                 grades=GRADES, submissions=SUBMISSIONS, employees=EMPLOYEES, means=MEANS, curriculum=CURRICULUM,
-                                 review=ReviewSection(), as_of=AS_OF, language="en")
-    assert "01-m" not in set(later.attention.module_id)  # lapses in 92 days
+def test_what_to_do_names_the_reason_competencies_and_questions(e1):
+    actions = e1.actions
+    assert list(zip(actions.module_id, actions.reason, actions.date)) == [
+        ("02-n", "failed", T("2025-01-31")), ("c02-j", "overdue", T("2025-02-15")), ("01-m", "expiring", T("2025-04-10 15:00")),
+        ("c01-k", "due-soon", T("2025-04-15"))]
+    failed = actions.iloc[0]
+    assert (failed.competencies, failed.questions, failed.cases) == (("沟通",), (3,), ("案例二",))
+    assert "03-o" not in set(actions.module_id)  # waiting for a trainer: nothing for the employee to do
+    later = report_of("E1", status=STATUS.assign(expires_on=STATUS.expires_on.where(STATUS.module_id != "01-m", T("2025-06-01"))))
+    # lapsing in 92 days, 01-m is a pass with 2 points lost: reviewed, never retaken
+    review = later.actions.set_index("module_id").loc["01-m"]
+    assert (review.reason, review.competencies, review.questions, review.cases) == ("review", (), (2,), ())
+
+
+def test_a_pass_is_never_to_be_retaken():
+    m1 = report_of("M1").actions.set_index("module_id")
+    assert m1.reason.to_dict() == {"01-m": "expired", "02-n": "review"}  # 02-n: passed with 7 of 10
+    e2 = report_of("E2").actions
+    assert e2.module_id.tolist() == ["01-m"]  # 02-n passed late with full marks: nothing to review
+    assert e2.reason.tolist() == ["failed"] and e2.date.tolist() == [T("2025-03-31")]
 
 
 def test_attempt_history_up_to_the_as_of_date(e1):
@@ -182,27 +233,13 @@ def test_attempt_history_up_to_the_as_of_date(e1):
         ("01-m", T("2024-04-10 15:00")), ("02-n", T("2025-02-10 09:30")), ("03-o", T("2025-02-20 11:00"))]
 
 
-def test_training_score_with_the_formula_worked_by_hand(e1):
-    score = e1.training_score
-    # 4 required; passed on time: 01-m only (03-o is provisional); graded mean (0.8 + 0.5) / 2 = 65 %; 1 overdue
-    assert (score.required, score.passed_on_time, score.overdue) == (4, 1, 1)
-    assert score.mean_score_pct == pytest.approx(65.0)
-    # 0.5 * 1/4 * 100 + 0.5 * 65 - 10 * 1 = 12.5 + 32.5 - 10
-    assert score.value == pytest.approx(35.0)
+def test_the_training_score_is_the_review_feed_s(e1):
+    from salesacademy.hr import review_feed
 
-
-def test_training_score_is_clipped_and_an_expired_pass_does_not_count():
-    def modules(*rows):
-        return pd.DataFrame(rows, columns=["status", "percent", "on_time"])
-
-    assert training_score(modules=modules(("overdue", None, False), ("overdue", 0.2, False)), review=ReviewSection()).value == 0.0
-    generous = ReviewSection(on_time_weight=1, score_weight=1, overdue_penalty=0)
-    assert training_score(modules=modules(("passed", 1.0, True)), review=generous).value == 100.0  # 100 + 100, clipped
-    expired = training_score(modules=modules(("expired", 0.9, True), ("passed", 0.7, True)), review=ReviewSection())
-    # on time: 1 of 2; mean 80 %: 0.5 * 50 + 0.5 * 80 = 65
-    assert (expired.passed_on_time, expired.value) == (1, pytest.approx(65.0))
-    nothing = training_score(modules=modules(), review=ReviewSection())
-    assert (nothing.on_time_share, nothing.mean_score_pct, nothing.value) == (0.0, 0.0, 0.0)
+    feed = review_feed(status=STATUS, review=ReviewSection(), period="").set_index("employee_id")
+    for employee_id, report in (("E1", e1), ("E2", report_of("E2")), ("M1", report_of("M1"))):
+        assert report.review.training_score == pytest.approx(feed.training_score[employee_id], nan_ok=True)
+        assert report.review.overdue == feed.overdue[employee_id]
 
 
 # Selection ---------------------------------------------------------------------------------
@@ -343,8 +380,10 @@ def test_selection_and_period_are_checked_before_anything_runs(instance, roster_
 
 # Real reports of a demo cohort (slow) -------------------------------------------------------
 
-ZH_STATUS = {"assigned": "已分配", "submitted": "已提交", "needs-manual-grading": "待人工评分", "passed": "通过",
-             "failed": "未通过", "overdue": "逾期", "expired": "已过期"}
+# What a zh-CN reader sees for each status of compute_status; a pass submitted after its due day is a late pass.
+ZH_STATUS = {"assigned": "未开始", "submitted": "已提交，待评分", "needs-manual-grading": "待培训师评分", "passed": "已通过",
+             "failed": "未通过", "overdue": "逾期未提交", "expired": "认证已过期"}
+ZH_LATE_PASS = "已通过（逾期提交）"
 
 
 @pytest.fixture(scope="module")
@@ -378,7 +417,8 @@ def expected_rows(cohort, employee_id, as_of):
         score = "—" if pd.isna(row.percent) else f"{row.percent * 100:.1f}%"
         if row.status == "needs-manual-grading":
             score = f"({score})"
-        yield row.name, curriculum.module(row.module_id).title("zh-CN"), ZH_STATUS[row.status], score
+        label = ZH_LATE_PASS if row.status == "passed" and not row.on_time else ZH_STATUS[row.status]
+        yield row.name, curriculum.module(row.module_id).title("zh-CN"), label, score
 
 
 def whole_cohort(url, timezone, as_of):
@@ -487,3 +527,146 @@ def test_a_failing_report_does_not_stop_the_others(cohort, tmp_path):
     assert run.failed == {"E10005": "AssertionError: broken for this employee"}
     assert [p.name for p in run.written] == ["E10004_broken.html"]
     assert not (cohort.paths.reports / "employees" / "E10005_broken.html").exists()
+
+
+def status_of(cohort, employee_id, as_of):
+    """compute_status's rows of one employee of the demo cohort, and the curriculum."""
+    from salesacademy import gradebook
+    from salesacademy.config import bundled_content
+    from salesacademy.curriculum import load_curriculum
+    from salesacademy.status import compute_status
+
+    url = f"sqlite:///{cohort.paths.root}/gradebook.db"
+    curriculum = load_curriculum(bundled_content())
+    table = compute_status(employees=gradebook.employees(url), enrollments=gradebook.enrollments(url), submissions=gradebook.submissions(url),
+                           grades=gradebook.grade_rows(url), curriculum=curriculum, as_of=as_of)
+    return table[table.employee_id == employee_id], curriculum
+
+
+def report_page(cohort, employee_id, as_of):
+    return (cohort.paths.reports / "employees" / f"{employee_id}_{as_of.isoformat()}.html").read_text(encoding="utf-8")
+
+
+def table_cells(page, name):
+    """The text of each cell of each body row of the report table with class `name`."""
+    import html
+
+    found = re.search(rf'<table[^>]*class="[^"]*report-table {name}"[^>]*>(.*?)</table>', page, re.DOTALL)
+    if found is None:
+        return []
+    body = found.group(1).split("</thead>")[-1]
+    return [[html.unescape(cell).strip() for cell in re.findall(r"<td>(.*?)</td>", row, re.DOTALL)]
+            for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.DOTALL)]
+
+
+@pytest.mark.slow
+def test_the_headline_counts_failed_overdue_and_awaiting_a_trainer(cohort, rendered):
+    chosen, as_of, _ = rendered
+    seen = set()
+    for employee_id in chosen:
+        rows, _ = status_of(cohort, employee_id, as_of)
+        page = report_page(cohort, employee_id, as_of)
+        figures = dict(re.findall(r'<div class="figure [a-z_]+"><dt>([^<]*)</dt><dd>([0-9.—]+)', page))
+        late = int(((rows.status == "passed") & ~rows.on_time.astype(bool)).sum())
+        assert figures["必修"] == str(len(rows))
+        assert figures["已通过"] == str(int((rows.status == "passed").sum()))
+        assert f"其中逾期提交 {late}</small>" in page
+        assert figures["未通过"] == str(int((rows.status == "failed").sum()))
+        assert figures["逾期未提交"] == str(int((rows.status == "overdue").sum()))
+        assert figures["待培训师评分"] == str(int((rows.status == "needs-manual-grading").sum()))  # shown even when 0
+        seen |= set(rows.status)
+    assert {"failed", "needs-manual-grading"} <= seen  # the demo's two employees have something to count
+
+
+def bank_text(folder, item, employee_id, language="zh"):
+    """The text of `employee_id`'s variant of bank question `item`, read from questions.yml, without Markdown emphasis."""
+    import yaml
+
+    from salesacademy.questions import variant_of
+
+    question = yaml.safe_load((folder / "questions.yml").read_text(encoding="utf-8"))["questions"][item]
+    variant, _ = variant_of(folder.name, item, employee_id, len(question["variants"]))
+    return " ".join(question["variants"][variant]["question"][language].replace("**", "").split())
+
+
+def written_opening(folder, item):
+    """The first words of the Chinese scenario of written answer `item`, read from exercise.py."""
+    lines = (folder / "exercise.py").read_text(encoding="utf-8").splitlines()
+    at = lines.index(next(line for line in lines if f'written="{item}"' in line))
+    heading = max(i for i in range(at) if lines[i].startswith("# ## 第 Q# 题"))
+    opening = next(line for line in lines[heading + 1:] if line.strip("# "))
+    return opening.removeprefix("# ").replace("**", "")[:12]
+
+
+@pytest.mark.slow
+def test_points_lost_are_named_by_the_question_the_employee_saw(cohort, rendered):
+    from salesacademy import gradebook
+    from salesacademy.config import bundled_content
+
+    chosen, as_of, _ = rendered
+    url = f"sqlite:///{cohort.paths.root}/gradebook.db"
+    checked = {"bank": 0, "written": 0}
+    for employee_id in chosen:
+        _, curriculum = status_of(cohort, employee_id, as_of)
+        grades = gradebook.grade_rows(url, ids=[employee_id])
+        lost = grades[~(grades.needs_manual_grade & grades.score.isna()) & (grades.score.fillna(0) < grades.max_score)]
+        rows = table_cells(report_page(cohort, employee_id, as_of), "missed")
+        assert len(rows) == len(lost) > 0
+        shown = {(module, question, points) for module, _, question, points in rows}
+        assert not {question for _, question, _ in shown} & set(grades.item)  # never an item id
+        for row in lost.itertuples():
+            module = curriculum.module(row.module_id)
+            folder = module.folder(bundled_content())
+            points = f"{(0 if pd.isna(row.score) else row.score):g} / {row.max_score:g}"
+            title = module.title("zh-CN")
+            if (folder / "questions.yml").is_file() and f"  {row.item}:" in (folder / "questions.yml").read_text(encoding="utf-8"):
+                assert (title, bank_text(folder, row.item, employee_id), points) in shown, (row.module_id, row.item)
+                checked["bank"] += 1
+            elif f'written="{row.item}"' in (folder / "exercise.py").read_text(encoding="utf-8"):
+                opening = written_opening(folder, row.item)
+                assert any(m == title and q.startswith(opening) and p == points for m, q, p in shown), (row.module_id, row.item, opening)
+                checked["written"] += 1
+    assert checked["bank"] > 0 and checked["written"] > 0
+
+
+@pytest.mark.slow
+def test_advice_retakes_only_what_failed_and_names_what_was_missed(cohort, rendered):
+    chosen, as_of, _ = rendered
+    for employee_id in chosen:
+        rows, curriculum = status_of(cohort, employee_id, as_of)
+        page = report_page(cohort, employee_id, as_of)
+        assert "重学本模块" not in page
+        actions = {module: (reason, advice) for module, reason, _, advice in table_cells(page, "actions")}
+        for row in rows.itertuples():
+            module = curriculum.module(row.module_id)
+            title = module.title("zh-CN")
+            if row.status == "passed":
+                assert title not in actions or ("重修" not in actions[title][1] and actions[title][0] != "未通过，需重修"), title
+            if row.status == "failed":
+                reason, advice = actions[title]
+                assert reason == "未通过，需重修", title
+                assert all(curriculum.competencies[c]("zh-CN") in advice for c in module.competencies), (title, advice)
+                assert "失分题目：第 " in advice, (title, advice)
+            if row.status == "overdue":
+                assert actions[title][0] == "逾期未提交", title
+
+
+@pytest.mark.slow
+def test_no_printed_page_but_the_last_is_left_half_empty(cohort, rendered):
+    from PIL import Image
+
+    chosen, as_of, _ = rendered
+    for employee_id in chosen:
+        pdf = cohort.paths.reports / "employees" / f"{employee_id}_{as_of.isoformat()}.pdf"
+        pages = cohort.paths.root / "pages" / employee_id
+        pages.mkdir(parents=True)
+        subprocess.run(["pdftoppm", "-gray", "-r", "30", str(pdf), str(pages / "p")], check=True)
+        images = sorted(pages.glob("p-*.pgm"))
+        assert len(images) >= 2
+        for image in images[:-1]:
+            page = Image.open(image)
+            width, height = page.size
+            pixels = page.load()
+            lowest = max(y for y in range(height) if any(pixels[x, y] < 200 for x in range(width)))
+            # A4 with a 14 mm bottom margin: the text area ends at 95 % of the height; a page may stop short by a table row
+            assert lowest / height > 0.75, (employee_id, image.name, lowest / height)

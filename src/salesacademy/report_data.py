@@ -6,8 +6,16 @@ back, so every number a report shows is computed here and tested without
 notebooks or files.
 
 A module counts as *graded* when it has a score and no written answer is
-still waiting for a trainer; means, the competency profile and the training
-score use graded modules only.
+still waiting for a trainer; means and the competency profile use graded
+modules only. The training score is the review feed's (`hr.review_feed`), so
+the report and the feed HR sends to the performance review never differ.
+
+Statuses mean what `status` says: a module submitted and failed is failed,
+whenever it was submitted; overdue means nothing was submitted by the due
+date; a pass submitted after its due day is shown as a late pass
+(`labels.display_status`). Points lost are named by question number and
+title in the version the employee took (`question_titles`), never by the
+gradebook's item ids.
 
 A report reads its own employee's rows of the gradebook. What it compares
 them with, the mean score of each module in the employee's branch and in the
@@ -25,10 +33,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import gradebook
+from . import gradebook, questions
 from .config import ReviewSection
 from .curriculum import Curriculum, load_curriculum
 from .errors import AcademyError
+from .labels import display_status
+from .question_titles import course_titles
 from .status import compute_status, final_scores
 
 #: Days ahead in which a due date or the lapse of a pass is worth a warning.
@@ -37,40 +47,33 @@ HORIZON_DAYS = 60
 BATCH = 500
 MEANS_COLUMNS = ["branch", "module_id", "total", "count"]
 
-MODULE_COLUMNS = ["module_id", "kind", "title", "status", "score", "max_score", "percent", "submitted_at", "due_on",
-                  "expires_on", "on_time"]
+MODULE_COLUMNS = ["module_id", "kind", "title", "status", "display_status", "score", "max_score", "percent", "submitted_at",
+                  "due_on", "expires_on", "on_time"]
+#: What the employee has to do about a module, most pressing first; one reason per module (see `_actions`).
+REASONS = ("failed", "overdue", "expired", "expiring", "due-soon", "review")
 
 
 @dataclasses.dataclass(frozen=True)
-class TrainingScore:
-    """The training component of the performance review, term by term (see `ReviewSection`)."""
+class KeyFigures:
+    """The report's headline: how many required modules stand where, by display status."""
 
     required: int
-    passed_on_time: int
-    mean_score_pct: float
+    passed: int  # late passes included
+    passed_late: int
+    failed: int
     overdue: int
-    review: ReviewSection
+    awaiting_trainer: int  # needs-manual-grading: a written answer waits for a trainer
+    awaiting_grading: int  # submitted, not graded yet
+    not_started: int
+    expired: int
 
-    @property
-    def on_time_share(self) -> float:
-        return self.passed_on_time / self.required if self.required else 0.0
-
-    @property
-    def on_time_points(self) -> float:
-        return self.review.on_time_weight * self.on_time_share * 100
-
-    @property
-    def score_points(self) -> float:
-        return self.review.score_weight * self.mean_score_pct
-
-    @property
-    def overdue_points(self) -> float:
-        return self.review.overdue_penalty * self.overdue
-
-    @property
-    def value(self) -> float:
-        """The score, clipped to 0..100."""
-        return min(100.0, max(0.0, self.on_time_points + self.score_points - self.overdue_points))
+    @classmethod
+    def of(cls, modules: pd.DataFrame) -> "KeyFigures":
+        shown = modules.display_status.value_counts()
+        count = lambda *statuses: int(sum(shown.get(s, 0) for s in statuses))  # noqa: E731
+        return cls(required=len(modules), passed=count("passed", "passed-late"), passed_late=count("passed-late"),
+                   failed=count("failed"), overdue=count("overdue"), awaiting_trainer=count("needs-manual-grading"),
+                   awaiting_grading=count("submitted"), not_started=count("assigned"), expired=count("expired"))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -83,30 +86,17 @@ class EmployeeReport:
     role_title: str
     manager_name: str | None
     modules: pd.DataFrame  # MODULE_COLUMNS, one row per module the employee must take
+    key_figures: KeyFigures
     comparison: pd.DataFrame  # module_id, title, employee, branch_mean, cohort_mean
     competencies: pd.DataFrame  # competency, title, percent, modules
-    missed: pd.DataFrame  # module_id, title, item, score, max_score
-    refreshers: pd.DataFrame  # module_id, title, refresher_id, refresher_title, refresher_kind
-    attention: pd.DataFrame  # module_id, title, status, reason (overdue|expired|due-soon|expiring), date
+    missed: pd.DataFrame  # MISSED_COLUMNS: items scored below their maximum, by question number and title
+    actions: pd.DataFrame  # ACTION_COLUMNS: what the employee has to do, one reason of REASONS per module
     attempts: pd.DataFrame  # module_id, title, submitted_at
-    training_score: TrainingScore
+    review: pd.Series  # the employee's row of `hr.review_feed`; empty when they have no required module
 
 
-def training_score(*, modules: pd.DataFrame, review: ReviewSection) -> TrainingScore:
-    """The review's training component from one employee's rows of the status table.
-
-    A module counts as passed on time when its status is ``passed`` (an
-    expired pass no longer counts) and it was submitted by the due date. With
-    no graded module the mean score is 0.
-    """
-    scores = modules.percent[final_scores(modules)]
-    return TrainingScore(
-        required=len(modules),
-        passed_on_time=int(((modules.status == "passed") & modules.on_time.astype(bool)).sum()),
-        mean_score_pct=float(scores.mean() * 100) if len(scores) else 0.0,
-        overdue=int((modules.status == "overdue").sum()),
-        review=review,
-    )
+MISSED_COLUMNS = ["module_id", "title", "item", "number", "question", "score", "max_score"]
+ACTION_COLUMNS = ["module_id", "title", "display_status", "reason", "date", "competencies", "questions", "cases"]
 
 
 def employee_report_data(
@@ -117,6 +107,7 @@ def employee_report_data(
     submissions: pd.DataFrame,
     employees: pd.DataFrame,
     means: pd.DataFrame,
+    titles: pd.DataFrame,
     curriculum: Curriculum,
     review: ReviewSection,
     as_of: dt.date,
@@ -132,6 +123,7 @@ def employee_report_data(
         submissions: `gradebook.submissions`, one row per submission nbgrader keeps.
         employees: `gradebook.employees` for the employee and their manager (or more).
         means: `module_means` of the whole cohort, for the branch and cohort means.
+        titles: `question_titles.course_titles`, the number and title of every graded item of every version.
         language: ``zh-CN`` or ``en``, for module, role and competency titles.
 
     Raises:
@@ -141,20 +133,22 @@ def employee_report_data(
     if found.empty:
         raise AcademyError(f"employee {employee_id!r} is not in the roster")
     person = found.iloc[0]
-    titles = {m.id: m.title(language) for m in curriculum.modules}
+    module_titles = {m.id: m.title(language) for m in curriculum.modules}
     end_of_day = pd.Timestamp(as_of) + pd.Timedelta(days=1)  # what happened by the end of the as-of day counts
 
-    modules = status[status.employee_id == employee_id].copy()
+    own = status[status.employee_id == employee_id]
+    modules = own.copy()
     modules["kind"] = [curriculum.by_id[m].kind if m in curriculum.by_id else "module" for m in modules.module_id]
-    modules["title"] = modules.module_id.map(titles).fillna(modules.module_id)
+    modules["title"] = modules.module_id.map(module_titles).fillna(modules.module_id)
     # A provisional score above the pass mark is not a certification yet.
     modules["expires_on"] = modules.expires_on.where(modules.status.isin(["passed", "expired"]))
+    modules["display_status"] = display_status(modules.status, modules.on_time)
     modules = modules[MODULE_COLUMNS].reset_index(drop=True)
 
     mine = grades[(grades.employee_id == employee_id) & (grades.submitted_at < end_of_day)]
     attempts = submissions[(submissions.employee_id == employee_id) & (submissions.submitted_at < end_of_day)]
-    attempts = attempts.assign(title=attempts.module_id.map(titles).fillna(attempts.module_id))
-    missed = _missed(mine, titles)
+    attempts = attempts.assign(title=attempts.module_id.map(module_titles).fillna(attempts.module_id))
+    missed = _missed(mine, module_titles, titles, employee_id, language)
     role = curriculum.roles.get(person.role)
     return EmployeeReport(
         employee_id=employee_id,
@@ -163,14 +157,22 @@ def employee_report_data(
         role_title=role(language) if role else person.role,
         manager_name=_manager_name(employees, person.manager_id),
         modules=modules,
+        key_figures=KeyFigures.of(modules),
         comparison=_comparison(means, modules, person.branch),
         competencies=_competencies(modules, curriculum, language),
         missed=missed,
-        refreshers=_refreshers(missed.module_id.unique(), curriculum, titles),
-        attention=_attention(modules, pd.Timestamp(as_of)),
+        actions=_actions(modules, missed, curriculum, language, pd.Timestamp(as_of)),
         attempts=attempts.sort_values("submitted_at")[["module_id", "title", "submitted_at"]].reset_index(drop=True),
-        training_score=training_score(modules=modules, review=review),
+        review=_review(own, review),
     )
+
+
+def _review(rows: pd.DataFrame, review: ReviewSection) -> pd.Series:
+    """The employee's row of the review feed, computed by the feed's own function."""
+    from .hr import review_feed  # hr reads and writes HR files; only its pure feed is needed here
+
+    feed = review_feed(status=rows, review=review, period="")
+    return feed.iloc[0] if len(feed) else pd.Series(dtype=object)
 
 
 def _manager_name(employees: pd.DataFrame, manager_id: object) -> str | None:
@@ -228,44 +230,89 @@ def _competencies(modules: pd.DataFrame, curriculum: Curriculum, language: str) 
     })
 
 
-def _missed(grades: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
-    """Items scored below their maximum; an item still waiting for a trainer is not missed yet."""
+def _missed(grades: pd.DataFrame, module_titles: dict[str, str], titles: pd.DataFrame, employee_id: str,
+            language: str) -> pd.DataFrame:
+    """Items scored below their maximum (`MISSED_COLUMNS`), by question number, in the order of each module.
+
+    An item still waiting for a trainer is not missed yet. Each is named as
+    the employee saw it: in their version of the module (track and
+    language), for a bank question in their own variant. A version the
+    titles do not know (a gradebook from before tracks) is looked up in the
+    report's language on any track that has the item.
+    """
     score = pd.to_numeric(grades.score)
     waiting = grades.needs_manual_grade.astype(bool) & score.isna()
     score = score.fillna(0)
     missed = grades[~waiting & (score < grades.max_score - 1e-9)].assign(score=score)
-    missed = missed.assign(title=missed.module_id.map(titles).fillna(missed.module_id))
-    return missed.sort_values(["module_id", "item"])[["module_id", "title", "item", "score", "max_score"]].reset_index(drop=True)
+    if "track" not in missed:
+        missed = missed.assign(track=None, language=None)
+    named = [_question(titles, row.module_id, row.track, row.language if isinstance(row.language, str) else language, row.item,
+                       employee_id) for row in missed.itertuples()]
+    missed = missed.assign(title=missed.module_id.map(module_titles).fillna(missed.module_id),
+                           number=pd.array([n for n, _ in named], dtype="Int64"), question=[t for _, t in named])
+    return missed.sort_values(["module_id", "number", "item"])[MISSED_COLUMNS].reset_index(drop=True)
 
 
-def _refreshers(module_ids, curriculum: Curriculum, titles: dict[str, str]) -> pd.DataFrame:
-    """For each module with a missed item: the module itself, then every case that supports it."""
-    rows = []
-    for module_id in sorted(module_ids):
-        rows.append((module_id, "module", module_id))
-        rows += [(module_id, "case", m.id) for m in curriculum.modules if module_id in m.supports and m.id != module_id]
-    frame = pd.DataFrame(rows, columns=["module_id", "refresher_kind", "refresher_id"])
-    frame["title"] = frame.module_id.map(titles).fillna(frame.module_id)
-    frame["refresher_title"] = frame.refresher_id.map(titles).fillna(frame.refresher_id)
-    return frame[["module_id", "title", "refresher_id", "refresher_title", "refresher_kind"]]
+def _question(titles: pd.DataFrame, module_id: str, track: str | None, language: str, item: str,
+              employee_id: str) -> tuple[int | None, str]:
+    """The number and title of `item` as `employee_id` saw it; (None, "") when no version of the module has it."""
+    found = titles[(titles.module_id == module_id) & (titles.item == item)]
+    exact = found[(found.track == track) & (found.language == language)]
+    found = exact if len(exact) else found[found.language == language] if (found.language == language).any() else found
+    if found.empty:
+        return None, ""
+    row = found.iloc[0]
+    variant, _ = questions.variant_of(module_id, item, employee_id, len(row.titles))
+    return int(row.number), row.titles[variant]
 
 
-def _attention(modules: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
-    """What is overdue or expired, and what falls due or lapses within `HORIZON_DAYS`."""
+def _actions(modules: pd.DataFrame, missed: pd.DataFrame, curriculum: Curriculum, language: str, as_of: pd.Timestamp) -> pd.DataFrame:
+    """What the employee has to do about each module (`ACTION_COLUMNS`), most pressing reason first.
+
+    Reasons (`REASONS`), one per module, the first that applies:
+
+    - failed: graded below the pass mark, on time or not: retake it; names the
+      module's competencies, the questions where points were lost and the
+      cases that support it;
+    - overdue: nothing submitted by the due date: complete it;
+    - expired: the certification has lapsed: recertify;
+    - expiring: a pass lapses within `HORIZON_DAYS`: recertify by then;
+    - due-soon: not started, due within `HORIZON_DAYS`: complete it by then;
+    - review: passed, with points lost: the questions to look at again.
+
+    A module waiting for the grader or a trainer needs nothing from the employee;
+    a pass with full marks neither.
+    """
     horizon = as_of + pd.Timedelta(days=HORIZON_DAYS)
-    open_ = modules.status.isin(["assigned", "failed"])
-    cases = [
-        ("overdue", modules.status == "overdue", modules.due_on),
-        ("expired", modules.status == "expired", modules.expires_on),
-        ("due-soon", open_ & (modules.due_on >= as_of) & (modules.due_on <= horizon), modules.due_on),
-        ("expiring", (modules.status == "passed") & (modules.expires_on <= horizon), modules.expires_on),
-    ]
+    lost = missed.dropna(subset=["number"]).groupby("module_id").number.agg(lambda numbers: tuple(int(n) for n in numbers))
+    has_lost = modules.module_id.isin(lost.index)
+    status = modules.status
+    conditions = {
+        "failed": (status == "failed", modules.due_on),
+        "overdue": (status == "overdue", modules.due_on),
+        "expired": (status == "expired", modules.expires_on),
+        "expiring": ((status == "passed") & (modules.expires_on <= horizon), modules.expires_on),
+        "due-soon": ((status == "assigned") & (modules.due_on >= as_of) & (modules.due_on <= horizon), modules.due_on),
+        "review": ((status == "passed") & has_lost, pd.Series(pd.NaT, index=modules.index)),
+    }
     frame = modules.assign(reason=None, date=pd.NaT)
-    for reason, rows, dates in cases:  # the conditions exclude each other: one reason per module
+    for reason in reversed(REASONS):  # the first reason that applies is written last
+        rows, dates = conditions[reason]
+        rows = rows.fillna(False).astype(bool)
         frame.loc[rows, "reason"] = reason
         frame.loc[rows, "date"] = dates[rows]
-    frame = frame[frame.reason.notna()]
-    return frame.sort_values(["date", "module_id"])[["module_id", "title", "status", "reason", "date"]].reset_index(drop=True)
+    frame = frame[frame.reason.notna()].copy()
+    frame["date"] = pd.to_datetime(frame.date)
+    retake = frame.reason == "failed"
+    named = retake | (frame.reason == "review")
+    frame["competencies"] = [tuple(curriculum.competencies[c](language) for c in curriculum.by_id[m].competencies)
+                             if r and m in curriculum.by_id else () for m, r in zip(frame.module_id, retake)]
+    frame["questions"] = [lost.get(m, ()) if n else () for m, n in zip(frame.module_id, named)]
+    frame["cases"] = [tuple(c.title(language) for c in curriculum.modules if m in c.supports and c.id != m) if r else ()
+                      for m, r in zip(frame.module_id, retake)]
+    frame["order"] = frame.reason.map({reason: i for i, reason in enumerate(REASONS)})
+    frame = frame.sort_values(["order", "date", "module_id"], na_position="last")
+    return frame[ACTION_COLUMNS].reset_index(drop=True)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -297,11 +344,13 @@ class Cohort:
     as_of: dt.date
     curriculum: Curriculum
     means: pd.DataFrame
+    titles: pd.DataFrame  # `question_titles.course_titles`
 
 
 @functools.lru_cache(maxsize=2)
 def cohort(gradebook_url: str, timezone: str, content: str, as_of: str, /) -> Cohort:
-    """The cohort as of `as_of` (ISO date), added up once per process, `BATCH` active employees at a time.
+    """The cohort as of `as_of` (ISO date), added up once per process, `BATCH` active employees at a time,
+    with the titles of every graded item of the course.
 
     Positional arguments only: the cache tells calls apart by how they pass them.
 
@@ -313,7 +362,7 @@ def cohort(gradebook_url: str, timezone: str, content: str, as_of: str, /) -> Co
     day = dt.date.fromisoformat(as_of)
     batches = gradebook.active_batches(gradebook_url, BATCH)
     means = add_means(module_means(read_rows(gradebook_url, timezone, curriculum, day, batch).status) for batch in batches)
-    return Cohort(gradebook_url, timezone, day, curriculum, means)
+    return Cohort(gradebook_url, timezone, day, curriculum, means, course_titles(curriculum, Path(content)))
 
 
 def employee_report(cohort: Cohort, employee_id: str, *, review: ReviewSection, language: str) -> EmployeeReport:
@@ -328,5 +377,5 @@ def employee_report(cohort: Cohort, employee_id: str, *, review: ReviewSection, 
     if managers:
         employees = pd.concat([employees, gradebook.employees(cohort.gradebook_url, managers)], ignore_index=True)
     return employee_report_data(employee_id=employee_id, status=rows.status, grades=rows.grades, submissions=rows.submissions,
-                                employees=employees, means=cohort.means, curriculum=cohort.curriculum, review=review,
+                                employees=employees, means=cohort.means, titles=cohort.titles, curriculum=cohort.curriculum, review=review,
                                 as_of=cohort.as_of, language=language)

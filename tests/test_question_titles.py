@@ -1,0 +1,62 @@
+"""Graded items named as the employee saw them: number and title in each version of a module.
+
+Expectations come from reading `course/01-sales-process/exercise.py` and its
+`questions.yml` (the bank's variants are loaded here with yaml), never from
+the titles under test.
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from salesacademy.config import bundled_content
+from salesacademy.curriculum import load_curriculum
+from salesacademy.question_titles import TITLE_WIDTH, module_titles, short, width
+
+MODULE = "01-sales-process"
+
+
+@pytest.fixture(scope="module")
+def titles():
+    content = bundled_content()
+    curriculum = load_curriculum(content)
+    frame = module_titles(curriculum, curriculum.module(MODULE), content)
+    return frame.set_index(["track", "language", "item"]).sort_index()
+
+
+def test_items_are_numbered_in_the_order_of_each_track(titles):
+    # frontline: five bank questions, then the written answer; analyst: two tasks, a choice, the written answer
+    frontline = titles.loc[("frontline", "zh-CN")].number
+    assert frontline.to_dict() == {"skipped-step": 1, "late-replies": 2, "first-reply": 3, "gap-in-log": 4, "process-order": 5,
+                                   "shortcuts": 6}
+    assert titles.loc[("analyst", "en")].number.to_dict() == {"skipped": 1, "late": 2, "choice": 3, "shortcuts": 4}
+
+
+def test_a_bank_question_has_one_title_per_variant_in_the_version_s_language(titles):
+    bank = yaml.safe_load((bundled_content() / "course" / MODULE / "questions.yml").read_text(encoding="utf-8"))
+    variants = bank["questions"]["skipped-step"]["variants"]
+    for language, tag in (("zh-CN", "zh"), ("en", "en")):
+        expected = tuple(" ".join(v["question"][tag].replace("**", "").split()) for v in variants)
+        assert titles.titles[("frontline", language, "skipped-step")] == expected
+
+
+def test_a_task_is_titled_by_its_heading_and_a_written_answer_by_its_scenario(titles):
+    assert titles.titles[("analyst", "zh-CN", "skipped")] == ("找出跳过步骤的销售机会",)
+    assert titles.titles[("analyst", "en", "late")] == ("late replies per member of staff",)
+    # "multiple choice" names only the kind of answer: the scenario under it says what was asked
+    assert titles.titles[("analyst", "zh-CN", "choice")][0].startswith("一位老客户来到网点，说邻居推荐了一款 R4 的基金")
+    (written,) = titles.titles[("frontline", "zh-CN", "shortcuts")]
+    assert written.startswith('一位同事对你说："CRM 里那六步都是形式。') and written.endswith("…")
+    assert width(written) <= TITLE_WIDTH
+    for title in titles.titles:
+        assert all(title) and not any("**" in t or "`" in t or "Q#" in t for t in title)
+
+
+def test_short_keeps_whole_sentences_or_cuts_after_a_word():
+    assert short("One. Two.", limit=40) == "One. Two."
+    assert short("**First** sentence is here. Second sentence is longer than that.", limit=40) == "First sentence is here.…"
+    # a first sentence under half the width says too little: cut after the last whole word that fits
+    assert short("Tiny. Then a rather long sentence that goes on and on.", limit=30) == "Tiny. Then a rather long…"
+    assert short("第一句很长很长很长。第二句。", limit=12) == "第一句很长…"
+    assert short("a " * 200, limit=None) == " ".join(["a"] * 200)
