@@ -30,7 +30,7 @@ COMMANDS = {
     "report": ("report", "per-employee training reports (HTML and PDF) for the performance review"),
     "hr completion": ("hr", "HR completion report: Excel workbook, CSV tables and HTML dashboard"),
     "hr review-feed": ("hr", "training component of the performance review, as CSV and JSON"),
-    "items": ("items", "item analysis for trainers: facility and discrimination of every graded item"),
+    "items": ("items", "item analysis for trainers: facility and discrimination of every graded item, and which to look at"),
     "audit": ("audit", "every change to a score or comment, from the gradebook's audit trail"),
     "lab": ("lab", "JupyterLab with nbgrader's tabs for a staff member or for trainers"),
     "demo": ("demo", "run the whole training cycle on a synthetic cohort"),
@@ -133,7 +133,7 @@ def _configure(name: str, parser: argparse.ArgumentParser, verb) -> None:
         parser.add_argument("--module", help="only this module id")
         parser.add_argument("--role", help="only this role id (from the curriculum)")
         parser.add_argument("--status", dest="with_status", metavar="STATUS",
-                            help=f"only this status: {', '.join(verb.SHOWN_STATUSES)}")
+                            help=f"only this status: {', '.join(verb.SHOWN_STATUSES)} (passed includes the late passes)")
         parser.add_argument("--format", choices=["table", "csv"], default="table",
                             help="table: for people, in the course language, with totals; csv: raw ids for other systems (default: %(default)s)")
     elif name == "report":
@@ -171,12 +171,12 @@ def _configure(name: str, parser: argparse.ArgumentParser, verb) -> None:
         parser.add_argument("--grader", help="only the grades and comments this trainer gave")
     elif name == "items":
         parser.add_argument("--module", help="only this module id")
-        parser.add_argument("--min-answers", type=_positive, default=verb.MIN_ANSWERS,
+        parser.add_argument("--min-answers", type=_positive, default=verb.MIN_ANSWERS, metavar="N",
                             help="answers an item needs before it is judged too easy, too hard or negatively discriminating (default: %(default)s)")
         parser.add_argument("--flagged", action="store_true", help="only the items judged too easy, too hard or negatively discriminating")
         parser.add_argument("--format", choices=list(verb.FORMATS), default="table",
                             help="table: for the terminal; html: a page; xlsx: a workbook; csv: raw ids for other systems (default: %(default)s)")
-        parser.add_argument("--out", type=Path, default=None,
+        parser.add_argument("--out", type=Path, default=None, metavar="PATH",
                             help="file to write (default: table and csv to the terminal, html and xlsx to INSTANCE/reports/trainers/)")
 
 
