@@ -71,6 +71,27 @@ def test_init_from_the_command_line_creates_every_table_and_trigger(postgres_ser
     assert status.returncode == 0 and "no enrolled employees" in status.stdout, status.stderr
 
 
+def test_the_audit_trail_refuses_truncate_update_and_delete_on_postgresql(postgres_server, tmp_path):
+    from salesacademy.audit_triggers import APPEND_ONLY
+
+    url = postgres_server.create_database()
+    assert academy("init", str(tmp_path / "course"), "--db", url, "--language", "en").returncode == 0
+    engine = sa.create_engine(gradebook_url(tmp_path / "course"))
+    count = sa.text("SELECT count(*) FROM academy_audit")
+    try:
+        with engine.begin() as connection:
+            connection.execute(sa.text("INSERT INTO academy_audit (changed_at, table_name, row_id, field, new_value, source) "
+                                       "VALUES (now(), 'grade', 'g1', 'manual_score', '3', 'direct')"))
+        for statement in ("TRUNCATE academy_audit", "DELETE FROM academy_audit", "UPDATE academy_audit SET new_value = '4'"):
+            with pytest.raises(sa.exc.DBAPIError, match=APPEND_ONLY), engine.begin() as connection:
+                connection.execute(sa.text(statement))
+        with engine.connect() as connection:
+            assert connection.execute(count).scalar() == 1
+            assert connection.execute(sa.text("SELECT new_value FROM academy_audit")).scalar() == "3"
+    finally:
+        engine.dispose()
+
+
 def test_init_on_a_database_that_does_not_exist_is_one_line_and_leaves_no_instance(postgres_server, tmp_path):
     url = postgres_server.url("no_such_database")
     result = academy("init", str(tmp_path / "course"), "--db", url)
