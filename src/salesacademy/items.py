@@ -20,21 +20,21 @@ and until then it is marked "too few answers". Nothing is computed from
 written answers a trainer has not graded yet.
 
 The report is for people (trainers), so its table, HTML page and workbook are
-in the course language and name each judgement question by its text from the
-module's question bank; the CSV keeps the raw ids for other systems.
+in the course language and name each item as `question_titles` does (a bank
+question by its text, a task by its heading); the CSV keeps the raw ids for
+other systems.
 """
 
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from . import gradebook, itembank
+from . import gradebook, question_titles
 from .config import content_root, database_url, load_config, today
 from .curriculum import Curriculum, load_curriculum
 from .errors import AcademyError
@@ -71,7 +71,7 @@ LABELS = {
         "minimum": "只有作答人数达到 {minimum} 人的题目才会给出判断；不足 {minimum} 人的题目标为“作答人数不足，暂不判断”。",
         "none": "暂无已评分的题目", "sheet": "题目分析", "notes": "说明", "column": "栏目", "meaning": "含义", "and": "、", "colon": "：",
         "legend": {
-            "title": "题库中该题第一个变体的题干（每位员工拿到的变体不同）；代码题和书面题没有题库题干。",
+            "title": "题库题为第一个变体的题干（每位员工拿到的变体不同）；其他题目为其小标题，书面题为情境的开头。",
             "item": "练习笔记本中该题评分单元格的名称，在 formgrader 中按此查找。",
             "n": "已评分的作答份数；培训师尚未评分的书面回答不计入。",
             "facility": "全体作答者在该题上的得分之和占满分之和的比例。高于 {easy:.0f}% 标为“过易”（几乎人人满分，区分不出掌握程度），"
@@ -90,8 +90,8 @@ LABELS = {
                    "\"Too few answers to judge\".",
         "none": "no graded items yet", "sheet": "Item analysis", "notes": "Notes", "column": "Column", "meaning": "Meaning", "and": "; ", "colon": ": ",
         "legend": {
-            "title": "The text of the question's first variant in the question bank (employees get different variants); code and "
-                     "written items have none.",
+            "title": "For a bank question, the text of its first variant (employees get different variants); for a task, its heading; "
+                     "for a written answer, the opening of its scenario.",
             "item": "The name of the item's graded cell in the exercise notebook, to find it in the formgrader.",
             "n": "Graded answers; written answers a trainer has not graded yet are left out.",
             "facility": "The share of the available points that those who answered earned. Above {easy:.0f}% an item is flagged too easy "
@@ -157,14 +157,20 @@ def flag(*, facility: float, discrimination: float) -> str:
     return "; ".join(flags)
 
 
-def question_titles(*, curriculum: Curriculum, content: Path, language: str, modules: list[str]) -> dict[tuple[str, str], str]:
-    """The text of the first variant of each bank question of `modules`, by (module, item), on one line without Markdown."""
-    titles = {}
+def item_titles(*, curriculum: Curriculum, content: Path, language: str, modules: list[str]) -> dict[tuple[str, str], str]:
+    """What each graded item of `modules` is called in `language`, by (module, item), as `question_titles` names it.
+
+    A bank question is named by the text of its first variant (employees get
+    different ones); a task by its heading; a written answer by the opening of
+    its scenario. An item on several tracks keeps the title of the first.
+    """
+    titles: dict[tuple[str, str], str] = {}
     for module_id in modules:
-        module = curriculum.by_id.get(module_id)
-        bank = itembank.load_bank(module.folder(content), tracks=list(curriculum.tracks)) if module else None
-        for item, question in (bank.questions.items() if bank else ()):
-            titles[(module_id, item)] = " ".join(re.sub(r"\*\*|`", "", question.variants[0].question(language)).split())
+        if module_id not in curriculum.by_id:  # a module of an earlier curriculum
+            continue
+        found = question_titles.module_titles(curriculum, curriculum.by_id[module_id], content)
+        for row in found[found.language == language].itertuples(index=False):
+            titles.setdefault((row.module_id, row.item), row.titles[0])
     return titles
 
 
@@ -186,8 +192,8 @@ def items(*, instance: Path, module: str | None = None, min_answers: int = MIN_A
     analysis = item_analysis(grades=grades, min_answers=min_answers)
     if flagged:
         analysis = analysis[analysis.flag.ne("") & analysis.flag.ne(TOO_FEW)]
-    titles = question_titles(curriculum=curriculum, content=content_root(config), language=config.course.language,
-                             modules=sorted(set(analysis.module_id)))
+    titles = item_titles(curriculum=curriculum, content=content_root(config), language=config.course.language,
+                         modules=sorted(set(analysis.module_id)))
     analysis = analysis.assign(title=[titles.get((m, i), "") for m, i in zip(analysis.module_id, analysis["item"])])
     return analysis[REPORT_COLUMNS].reset_index(drop=True)
 
