@@ -50,3 +50,50 @@ def test_every_grading_kernel_draws_its_own_random_numbers(tmp_path):
         assert run_notebook(nb, cwd=str(tmp_path), env={"PATH": "/usr/bin:/bin"}, limits=Limits()) is None
         drawn.append(nb.cells[0].outputs[0].text)
     assert drawn[0] != drawn[1]
+
+
+def test_a_process_that_escapes_its_kernel_and_ignores_signals_is_stopped_by_the_cpu_time_limit(tmp_path):
+    """It leaves the kernel's process group and ignores every signal it can: only the limit on CPU time ends it.
+
+    The limit is the notebook's time limit plus 5 s of CPU (the hard limit, 5 s more, kills it with SIGKILL).
+    """
+    import os
+    import time
+
+    escape = ("import os, signal\n"
+              "child = os.fork()\n"
+              "if child == 0:\n"
+              "    os.setsid()\n"
+              "    for number in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT, signal.SIGXCPU):\n"
+              "        signal.signal(number, signal.SIG_IGN)\n"
+              "    while True:\n"
+              "        pass\n"
+              "open('escaped.pid', 'w').write(str(child))\n")
+    nb = new_notebook(cells=[new_code_cell(escape)])
+    limits = Limits(cell_timeout_s=2, notebook_timeout_s=2)
+    run_notebook(nb, cwd=str(tmp_path), env={"PATH": "/usr/bin:/bin"}, limits=limits)
+    pid = int((tmp_path / "escaped.pid").read_text())
+    try:
+        for _ in range(600):  # the limit allows it 12 s of CPU; on a busy machine that takes longer in wall-clock time
+            if not _alive(pid):
+                break
+            time.sleep(0.5)
+        assert not _alive(pid), "the escaped process still runs"
+    finally:
+        if _alive(pid):
+            os.kill(pid, 9)
+
+
+def _alive(pid: int) -> bool:
+    import os
+
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(") ")[1][0] != "Z"  # a zombie has stopped, and only waits for its parent
+    except FileNotFoundError:
+        return False
+    finally:
+        try:
+            os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            pass
