@@ -2,7 +2,7 @@
 
 `academy lab --role trainer` (and a trainer's server under JupyterHub) loads
 this server extension instead of nbgrader's ``formgrader`` extension. It is
-nbgrader's `FormgradeExtension` with three changes:
+nbgrader's `FormgradeExtension` with these changes:
 
 - The grading view of a submission is rendered with the ``academy_formgrade``
   template, which extends nbgrader's ``formgrade`` template. Under each written
@@ -18,6 +18,13 @@ nbgrader's `FormgradeExtension` with three changes:
   user of an `academy lab` session (whose token login has no name of its own).
 - An ungraded written answer's score box says it awaits grading instead of
   looking like a zero.
+- The other pages (``academy_formgrader_lists``, over nbgrader's ``base.tpl``)
+  show each module's due-date rule where nbgrader has no date (every employee
+  has their own), names without the comma nbgrader puts before an empty first
+  name, "awaiting grading" for written scores no trainer has given, and no
+  overall score per student: nbgrader counts it over every module, assigned
+  or not, and `academy status` has the true figures. Submission times are in
+  the course time zone, to the minute.
 
 The rubric goes only into this page. Feedback for staff is rendered by
 nbgrader's feedback template from the autograded notebook, which never holds
@@ -29,6 +36,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 from jupyter_server.utils import url_path_join
 from nbconvert.exporters import HTMLExporter
 from nbgrader.server_extensions.formgrader import apihandlers
@@ -36,25 +44,35 @@ from nbgrader.server_extensions.formgrader import handlers as nbgrader_handlers
 from nbgrader.server_extensions.formgrader.formgrader import FormgradeExtension
 from tornado import web
 from traitlets import Unicode
+from traitlets.config import Config
 
 from . import gradebook
 from .config import content_root, load_config
-from .curriculum import module_of
+from .curriculum import load_curriculum, module_of
 from .errors import AcademyError
 from .rubrics import SAMPLES, load_rubric
 
 TEMPLATE = "academy_formgrade"
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = TEMPLATES / TEMPLATE
+LIST_TEMPLATES = TEMPLATES / "academy_formgrader_lists"
 
 #: What the rubric panel says, in each course language.
 LABELS = {
     "zh-CN": {"rubric": "评分标准", "points": "分", "total": "按评分标准合计", "pick": "每项标准选一个等级，合计会填入得分框。",
               "samples": "样例答案及其得分", "awaiting": "待评分", "no_rubric": "没有找到这道题的评分标准：{reason}",
-              "strong": "优秀", "middling": "中等", "weak": "较弱"},
+              "strong": "优秀", "middling": "中等", "weak": "较弱",
+              "due_rule": "分配后 {days} 天（各人不同）", "due_unknown": "每人各自的截止日",
+              "due_note": "每位员工的截止日从其分配日算起，见 academy status。", "time_note": "课程时区（{zone}）",
+              "overall_note": "不显示总分：nbgrader 按全部模块计算，包括未分配给该员工的模块。按分配模块计算的成绩见 academy status。"},
     "en": {"rubric": "Rubric", "points": "pt", "total": "Total by the rubric", "pick": "Pick a level on each criterion; the total goes into the score box.",
            "samples": "Sample answers and their scores", "awaiting": "awaiting grading", "no_rubric": "No rubric found for this item: {reason}",
-           "strong": "Strong", "middling": "Middling", "weak": "Weak"},
+           "strong": "Strong", "middling": "Middling", "weak": "Weak",
+           "due_rule": "{days} days from assignment (per employee)", "due_unknown": "each employee's own date",
+           "due_note": "Each employee's due date counts from the day the module was assigned to them; see academy status.",
+           "time_note": "course time zone ({zone})",
+           "overall_note": "Overall score not shown: nbgrader counts every module, including those the employee was never assigned. "
+                           "academy status has scores over the assigned modules."},
 }
 
 
@@ -103,6 +121,27 @@ def written_items(nb) -> list[str]:
         if meta.get("grade") and meta.get("solution") and cell.cell_type == "markdown":
             found.append(meta["grade_id"])
     return found
+
+
+def list_page(instance: Path) -> dict:
+    """What the corrections of nbgrader's list pages need: their texts and each module's due-date rule."""
+    config, _ = load_config(instance)
+    labels = LABELS[config.course.language]
+    curriculum = load_curriculum(content_root(config))
+    due = {module.id: labels["due_rule"].format(days=curriculum.due_days(module)) for module in curriculum.modules}
+    data = json.dumps({"labels": labels | {"time_note": labels["time_note"].format(zone=config.course.timezone)},
+                       "due": due, "timezone": config.course.timezone}, ensure_ascii=False).replace("<", "\\u003c")
+    return {"data": data, "script": (LIST_TEMPLATES / "lists.js").read_text(encoding="utf-8")}
+
+
+def exporter_config() -> Config:
+    """The settings that make nbgrader's formgrade exporter render the grading view with our template."""
+    c = Config()
+    c.HTMLExporter.template_name = TEMPLATE
+    c.HTMLExporter.extra_template_basedirs = [str(TEMPLATES), nbgrader_handlers.template_path]
+    # so that ours can extend nbgrader's by its full name, ``formgrade/index.html.j2``
+    c.HTMLExporter.extra_template_paths = [nbgrader_handlers.template_path]
+    return c
 
 
 class RubricExporter(HTMLExporter):
@@ -161,15 +200,18 @@ class AcademyFormgrader(FormgradeExtension):
 
     def build_extra_config(self):
         extra = super().build_extra_config()
-        extra.HTMLExporter.template_name = TEMPLATE
-        extra.HTMLExporter.extra_template_basedirs = [str(TEMPLATES), nbgrader_handlers.template_path]
-        # so that ours can extend nbgrader's by its full name, ``formgrade/index.html.j2``
-        extra.HTMLExporter.extra_template_paths = [nbgrader_handlers.template_path]
+        extra.merge(exporter_config())
         return extra
 
     def init_tornado_settings(self, webapp) -> None:
         super().init_tornado_settings(webapp)
-        webapp.settings["nbgrader_exporter"] = RubricExporter(config=self.config, instance=str(Path(self.coursedir.root)))
+        instance = Path(self.coursedir.root)
+        webapp.settings["nbgrader_exporter"] = RubricExporter(config=self.config, instance=str(instance))
+        # nbgrader's page templates, with ours first: our base.tpl extends theirs, named nbgrader/base.tpl.
+        theirs = FileSystemLoader([nbgrader_handlers.template_path])
+        pages = Environment(loader=ChoiceLoader([FileSystemLoader([str(LIST_TEMPLATES)]), PrefixLoader({"nbgrader": theirs}), theirs]))
+        pages.globals["academy_lists"] = lambda: list_page(instance)
+        webapp.settings["nbgrader_jinja2_env"] = pages
 
     def init_handlers(self, webapp) -> None:
         """nbgrader's routes (as `FormgradeExtension.init_handlers` lays them out), the writers swapped for audited ones."""

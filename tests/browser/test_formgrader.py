@@ -8,7 +8,10 @@ The written answer shows its rubric from ``graders/rubrics/03-suitability.yml``
 in Chinese; the trainer picks a level on each criterion, nbgrader's score box
 takes their sum and nbgrader saves it; ``academy audit --grader`` then lists
 that grade under the trainer's operating-system user, not as ``direct``. The
-feedback the employee receives carries none of the rubric.
+formgrader's lists show the module's due-date rule rather than "None", the
+written score as awaiting grading rather than 0, names without a trailing
+comma and no overall score over unassigned modules. The feedback the employee
+receives carries none of the rubric.
 
 Uses the Chromium and server fixtures of ``test_lab_flow``.
 """
@@ -27,6 +30,7 @@ from test_lab_flow import UI_MS, WRITTEN, chromium, lab_server, open_lab, open_n
 from salesacademy import cli
 from salesacademy.collect import collect
 from salesacademy.config import content_root, load_config
+from salesacademy.curriculum import load_curriculum
 from salesacademy.feedback import feedback
 from salesacademy.grade import grade
 from salesacademy.init import init
@@ -81,6 +85,8 @@ def test_the_trainer_grades_a_written_answer_by_its_rubric_and_the_audit_names_t
     expected = sum(c.levels[i].points for c, i in zip(criteria, picks))
     assert 0 < expected < item.points
     grader = pwd.getpwuid(os.geteuid()).pw_name
+    curriculum = load_curriculum(content_root(config))
+    due_days = curriculum.due_days(curriculum.module(MODULE))
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium)
@@ -90,9 +96,15 @@ def test_the_trainer_grades_a_written_answer_by_its_rubric_and_the_audit_names_t
                 open_lab(page, url, token, trainer=True)
                 open_nbgrader_tab(page, "Formgrader")
                 formgrader = page.frame_locator("iframe")
+                # Each employee has their own due date: the module's rule stands where nbgrader would say "None".
                 formgrader.get_by_role("link", name="Manual Grading").click()
+                expect(formgrader.locator("ol.breadcrumb li.active")).to_have_text("Manual Grading", timeout=UI_MS)
+                due = formgrader.locator("#main-table tr", has_text=ASSIGNMENT).locator("td.duedate")
+                expect(due).to_have_text(f"分配后 {due_days} 天（各人不同）", timeout=UI_MS)
                 formgrader.get_by_role("link", name=ASSIGNMENT).click()
                 formgrader.get_by_role("link", name="exercise", exact=True).click()
+                # The written answer awaits a trainer: not a score of 0.
+                expect(formgrader.locator("#main-table td.written-score")).to_have_text("待评分", timeout=UI_MS)
                 formgrader.get_by_role("link", name="Submission #1").click()
 
                 score = formgrader.locator(f'input.score[id="{ITEM}"]')
@@ -120,6 +132,14 @@ def test_the_trainer_grades_a_written_answer_by_its_rubric_and_the_audit_names_t
                 expect(rubric.locator(".academy-sample").first).to_contain_text(item.samples["strong"].zh.strip().splitlines()[0])
                 score.evaluate("box => { box.scrollIntoView({block: 'start'}); window.scrollBy(0, -120); }")
                 shot(page, "trainer-formgrader-rubric")
+
+                # Names whole, and no overall score counted over modules the employee was never assigned.
+                formgrader.get_by_role("link", name="Manual Grading").click()  # the grading view's breadcrumb
+                formgrader.get_by_role("link", name="Manage Students").click()
+                row = formgrader.locator("#main-table tr", has_text=EMPLOYEE)
+                expect(row.locator("td").first).to_have_text("李强", timeout=UI_MS)
+                expect(row.locator("td.score")).to_have_text("–")
+                shot(page, "trainer-formgrader-students")
         finally:
             browser.close()
 
