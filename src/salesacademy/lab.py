@@ -162,7 +162,7 @@ def session(
     if role == "staff" and not employee_id:
         raise AcademyError("--user is required with --role staff: the employee id of the staff member")
     if role == "trainer" and employee_id:
-        raise AcademyError("--user is for --role staff; trainers grade as the course, not as an employee")
+        raise AcademyError("--user is for --role staff; a trainer grades under the operating-system user who starts the lab")
     if not token:
         raise AcademyError("the server token must not be empty")
     root_dir = staff_folder(paths, employee_id) if role == "staff" else paths.root
