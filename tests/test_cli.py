@@ -9,6 +9,7 @@ import sys
 import unicodedata
 
 import cohort
+import pandas as pd
 import pytest
 
 from salesacademy import cli, status
@@ -175,3 +176,10 @@ def test_status_filters_that_match_nothing_list_the_valid_values(cohort_instance
     assert cli.main(["status", "--instance", str(cohort_instance), "--as-of", str(cohort.AS_OF), *argv]) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"academy: error: {message}") and err.count("\n") == 1
+
+
+def test_an_unknown_employee_among_many_is_not_answered_with_all_of_them():
+    many = pd.Series([f"E{n:03d}" for n in range(status.LISTED_EMPLOYEES + 1)])
+    message = status._unmatched("employee_id", "Z9", many)
+    assert message == f"no enrolled employee 'Z9'; {status.LISTED_EMPLOYEES + 1} employees are enrolled (see 'academy status')"
+    assert status._unmatched("employee_id", "Z9", many[:3]) == "no enrolled employee 'Z9'; employees: E000, E001, E002"
