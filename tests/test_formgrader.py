@@ -79,4 +79,5 @@ def test_the_grading_view_shows_one_level_picker_per_criterion_under_the_written
     assert 'id="insists"' in html and html.index('id="manager-pressure"') < html.index('class="academy-rubric ')
     data = json.loads(re.search(r'<script[^>]*id="academy-formgrade"[^>]*>(.*?)</script>', html, re.S).group(1))
     assert data["labels"]["awaiting"] == "待评分"
+    assert data["name"] == "李强", "the whole name, not nbgrader's 'last, first' with an empty first name"
     assert "nbgrader's view saves on change" in html, "the panel's script is in the page"

@@ -152,7 +152,9 @@ class RubricExporter(HTMLExporter):
     def from_notebook_node(self, nb, resources=None, **kw):
         resources = dict(resources or {})
         page = rubric_page(Path(self.instance), resources.get("assignment_id", ""), written_items(nb))
-        page["data"] = json.dumps({"labels": page["labels"]}, ensure_ascii=False).replace("<", "\\u003c")
+        # The employee's whole name: nbgrader would show "last, first", and the roster keeps it all in last_name.
+        name = " ".join(filter(None, [resources.get("last_name"), resources.get("first_name")])) or resources.get("student")
+        page["data"] = json.dumps({"labels": page["labels"], "name": name}, ensure_ascii=False).replace("<", "\\u003c")
         page["script"] = (ASSETS / "rubric.js").read_text(encoding="utf-8")
         page["style"] = (ASSETS / "rubric.css").read_text(encoding="utf-8")
         resources["academy"] = page

@@ -33,6 +33,9 @@
     });
   }
 
+  // The employee's name, shown when the trainer reveals it, whole rather than as nbgrader's "last, first".
+  $(function () { if (page.name) $("a.name-shown").text(page.name); });
+
   // nbgrader fills the score boxes from its API after the page loads, and again after each save.
   $(document).ajaxStop(markAwaiting);
   $(document).on("change", "input.score", function () { setTimeout(markAwaiting, 0); });
