@@ -14,6 +14,7 @@ CI, when the grader does not run as root, those tests are skipped.
 
 from __future__ import annotations
 
+import os
 import socketserver
 import threading
 
@@ -80,8 +81,35 @@ def plant_link(root, employee_id: str, name: str, target) -> None:
     (submission / name).symlink_to(target)
 
 
+#: A service's Unix socket that any user may connect to, where services keep theirs.
+UNIX_SOCKET = f"/run/academy-reach-{os.getpid()}.sock"
+#: A System V shared-memory key, and a lock file where every user may write one.
+SHM_KEY = 0x5A0C0DE5
+LOCK_FILE = f"/run/lock/academy-reach-{os.getpid()}"
+
+
 @pytest.fixture(scope="module")
-def run(course, informer):
+def unix_informer():
+    """A server on UNIX_SOCKET, mode 0777, that tells whoever connects the answer to ``choice``."""
+    server = socketserver.ThreadingUnixStreamServer(UNIX_SOCKET, Informer)
+    os.chmod(UNIX_SOCKET, 0o777)
+    server.visitors = 0
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+    os.unlink(UNIX_SOCKET)
+
+
+def shared_memory_keys() -> set[int]:
+    """The keys of the System V shared-memory segments this machine's IPC namespace holds."""
+    lines = open("/proc/sysvipc/shm", encoding="ascii").read().splitlines()[1:]
+    return {int(line.split()[0]) for line in lines}
+
+
+@pytest.fixture(scope="module")
+def run(course, informer, unix_informer):
     content = bundled_content()
     hand_in(course, HONEST)
     hand_in(course, "gradebook-reader", {"choice": lift_from(str(course / "gradebook.db"))})
@@ -104,6 +132,16 @@ def run(course, informer):
         f"    socket.create_connection({PUBLIC_ADDRESS!r}, timeout=3).close()\n"
         "except OSError as exc:\n"
         "    print('connect:', errno.errorcode.get(exc.errno, type(exc).__name__))\n")})
+    hand_in(course, "unix-socket", {"choice": (
+        "import socket\n\nchoice = None\n"
+        "with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as line:\n"
+        f"    line.connect({UNIX_SOCKET!r})\n"
+        "    choice = line.recv(1).decode()\n")})
+    hand_in(course, "leftovers", {"choice": (
+        "import ctypes\n\nchoice = None\n"
+        f"segment = ctypes.CDLL(None, use_errno=True).shmget({SHM_KEY}, 4096, 0o1666)\n"
+        "print('segment:', segment)\n"
+        f"open({LOCK_FILE!r}, 'w').write('left behind')\n")})
     hand_in(course, "inbound-symlink", {"choice": lift_from("notes.db")})
     plant_link(course, "inbound-symlink", "notes.db", course / "gradebook.db")
     hand_in(course, "grader-environment", {"choice": ENVIRONMENT_READER})
@@ -125,7 +163,7 @@ def assert_reach_failed(course, employee_id: str, *expected_errors: str) -> None
 
 def test_the_batch_grades_everyone_and_the_honest_answers_keep_full_marks(run, course):
     assert {s.employee_id for s in run.graded} == {HONEST, "gradebook-reader", "peer-reader", "source-reader", "course-reader",
-                                                   "local-socket", "public-socket", "network-lister", "inbound-symlink",
+                                                   "local-socket", "public-socket", "network-lister", "unix-socket", "leftovers", "inbound-symlink",
                                                    "grader-environment"}
     assert Submission(HONEST, ASSIGNMENT) not in run.failed
     assert scores(course)[HONEST] == FULL
@@ -169,6 +207,23 @@ def test_the_sandbox_has_no_network_but_loopback(run, course):
                       if output.output_type == "stream")
     assert "interfaces: lo\n" in printed, printed
     assert "connect: ENETUNREACH" in printed, printed
+
+
+def test_a_unix_socket_open_to_every_user_cannot_be_reached(run, course, unix_informer):
+    require_root_sandbox()
+    assert_reach_failed(course, "unix-socket", "FileNotFoundError", "PermissionError", "ConnectionRefusedError")
+    assert unix_informer.visitors == 0
+
+
+def test_shared_memory_and_lock_files_do_not_outlive_the_kernel(run, course):
+    """The kernel made its segment (in its own IPC namespace) and could not write where lock files go."""
+    require_root_sandbox()
+    printed = "".join(output.get("text", "") for output in cell_with(autograded(course, "leftovers"), "choice-answer").outputs
+                      if output.output_type == "stream")
+    assert "segment: " in printed and "segment: -1" not in printed, printed
+    assert SHM_KEY not in shared_memory_keys()
+    assert not os.path.exists(LOCK_FILE)
+    assert any(e.startswith(("FileNotFoundError", "OSError", "PermissionError")) for e in answer_errors(course, "leftovers"))
 
 
 def test_a_link_planted_in_the_exchange_is_not_followed(run, course):

@@ -64,10 +64,13 @@ PRELOAD = (
     "salesacademy.charts",
     "salesacademy.kernel.shell",
 )
-CLONE_NEWNS, CLONE_NEWNET = 0x00020000, 0x40000000
+CLONE_NEWNS, CLONE_NEWNET, CLONE_NEWIPC = 0x00020000, 0x40000000, 0x08000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 1, 2, 4, 8, 32, 1 << 12, 1 << 14, 1 << 18
 #: Size of a grading kernel's own /tmp (and /var/tmp, /dev/shm), in MiB.
 TMP_MB = 256
+#: Folders every sandboxed kernel finds empty and read-only: services' Unix sockets (a network namespace
+#: does not cover those in the file system) and lock files live there.
+CLOSED_OFF = ("/run",)
 PR_SET_NO_NEW_PRIVS = 38
 
 #: Sandboxed kernels run as user ids from here up, one per grading worker (`salesacademy.grade.sandbox`).
@@ -125,11 +128,14 @@ def enter_sandbox(sandbox: dict, cwd: str) -> None:
     """Cut a grading kernel off from everything but its own folder `cwd`. Needs root.
 
     - A new network namespace with no interface up: no socket reaches another machine or port.
+    - A new IPC namespace: System V shared memory, message queues and semaphores
+      are the kernel's own, and go with it.
     - A private mount namespace in which each folder of ``hide`` (the instance
       with the gradebook and everyone's work, the course sources with their
       hidden tests) is covered by an empty read-only tmpfs, and /tmp, /var/tmp
-      and /dev/shm are empty and the kernel's own, gone with it; `cwd`, which
-      lies under /tmp, is bound back in place. So are Python's folders: where a
+      and /dev/shm are empty and the kernel's own, gone with it; /run, where
+      services keep their Unix sockets and lock files, is empty and read-only;
+      `cwd`, which lies under /tmp, is bound back in place. So are Python's folders: where a
       folder above them is closed to other users (Python in root's home, as
       pyenv installs it), that folder is covered by a read-only tmpfs that
       holds only Python's folders, so the kernel's user can read the Python it
@@ -145,9 +151,9 @@ def enter_sandbox(sandbox: dict, cwd: str) -> None:
         if result != 0:
             raise OSError(ctypes.get_errno(), f"sandbox: {what}")
 
-    check(libc.unshare(CLONE_NEWNS | CLONE_NEWNET), "unshare")
+    check(libc.unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC), "unshare")
     check(libc.mount(b"none", b"/", None, MS_REC | MS_PRIVATE, None), "private mounts")
-    for folder in sandbox.get("hide", []):
+    for folder in [*sandbox.get("hide", []), *CLOSED_OFF]:
         if os.path.isdir(folder):
             check(libc.mount(b"tmpfs", os.fsencode(folder), b"tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, b"size=4k"),
                   f"hide {folder}")
