@@ -52,3 +52,16 @@ def test_status_report_counts_awaiting_a_trainer_even_at_zero():
     curriculum = load_curriculum(bundled_content())
     settled = status_rows().iloc[[0, 3]]
     assert terminal.status_report(settled, curriculum=curriculum, language="zh-CN").split("\n")[-1] == "已通过 1 · 逾期未提交 1 · 待培训师评分 0"
+
+
+def test_the_demos_pass_rates_read_in_the_course_language():
+    from salesacademy.demo import pass_rates
+
+    curriculum = load_curriculum(bundled_content())
+    title, header, *rows = terminal.pass_rates_report(pass_rates(status_rows()), curriculum=curriculum, language="zh-CN").split("\n")
+    assert title == "各模块通过率"
+    assert header.split() == ["模块", "应修人数", "已通过", "未开始", "已提交，待评分", "待培训师评分", "未通过", "逾期未提交", "认证已过期",
+                              "通过率（%）", "平均得分率（%）"]
+    # 01: T1 passed, T2 awaits a trainer; 03: T1 passed late, T2 overdue. Mean scores 70% (90, 50) and 80% (only T1's).
+    assert [row.split() for row in rows] == [["销售流程与服务标准", "2", "1", "0", "0", "1", "0", "0", "0", "50.0", "70.0"],
+                                             ["投资者适当性", "2", "1", "0", "0", "0", "0", "1", "0", "50.0", "80.0"]]

@@ -257,9 +257,11 @@ def _run(name: str, args: argparse.Namespace, verb) -> int:
         verb.lab(instance=args.instance, role=args.role, user=args.user, port=args.port, open_browser=args.browser,
                  allow_root=args.allow_root, on_start=announce)
     elif name == "demo":
+        from .terminal import pass_rates_report
+
         result = verb.demo(out=args.out, employees=args.employees, seed=args.seed, language=args.language)
-        print("\nPass rates by module:")
-        print(result.pass_rates.to_string())
+        _, curriculum = _course(result.paths.root)
+        print("\n" + pass_rates_report(result.pass_rates, curriculum=curriculum, language=args.language))
         print(f"\ninstance:   {result.paths.root}")
         print(f"gradebook:  {result.paths.root / 'gradebook.db'}")
         print(f"feedback:   {result.paths.step('feedback')}")

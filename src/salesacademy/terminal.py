@@ -54,8 +54,10 @@ TOTALS_ORDER = ("passed", "passed-late", "failed", "overdue", "needs-manual-grad
 #: Shown in the totals even at 0: the work waiting for a trainer is never left out of a headline.
 ALWAYS_COUNTED = ("needs-manual-grading",)
 PHRASES = {
-    "zh-CN": {"total": "合计 {rows} 项，{employees} 名员工", "nobody": "没有符合条件的员工"},
-    "en": {"total": "Total: {rows} module(s) of {employees} employee(s)", "nobody": "no enrolled employee matches"},
+    "zh-CN": {"total": "合计 {rows} 项，{employees} 名员工", "nobody": "没有符合条件的员工", "pass_rate": "通过率（%）",
+              "pass_rates": "各模块通过率"},
+    "en": {"total": "Total: {rows} module(s) of {employees} employee(s)", "nobody": "no enrolled employee matches",
+           "pass_rate": "Pass rate (%)", "pass_rates": "Pass rates by module"},
 }
 #: Longest module title shown, in terminal columns.
 MODULE_WIDTH = 40
@@ -106,3 +108,19 @@ def status_report(table: pd.DataFrame, *, curriculum: Curriculum, language: str)
         words["total"].format(rows=len(table), employees=table.employee_id.nunique()),
         " · ".join(totals),
     ])
+
+
+def pass_rates_report(pass_rates: pd.DataFrame, *, curriculum: Curriculum, language: str) -> str:
+    """`demo.pass_rates` as people read it: module titles, headings and statuses in `language`, counts right-aligned."""
+    import pandas as pd
+
+    from .labels import COLUMN, STATUS, language_of
+
+    words, headings, statuses = PHRASES[language_of(language)], COLUMN[language_of(language)], STATUS[language_of(language)]
+    titles = {module.id: module.title(language) for module in curriculum.modules}
+    counted = [column for column in pass_rates.columns if column not in ("pass_rate", "mean_score_pct")]
+    header = [headings["title"], *(headings.get(c) or statuses.get(c, c) for c in counted), words["pass_rate"], headings["mean_score_pct"]]
+    rows = [[shortened(titles.get(module_id, module_id), MODULE_WIDTH), *(str(int(rates[c])) for c in counted),
+             f"{100 * rates.pass_rate:.1f}", "-" if pd.isna(rates.mean_score_pct) else f"{rates.mean_score_pct:.1f}"]
+            for module_id, rates in pass_rates.iterrows()]
+    return words["pass_rates"] + "\n" + aligned(header, rows, right=range(1, len(header)))
