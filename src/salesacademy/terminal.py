@@ -110,6 +110,9 @@ def status_report(table: pd.DataFrame, *, curriculum: Curriculum, language: str)
     ])
 
 
+# `academy demo` ----------------------------------------------------------------------------
+
+
 def pass_rates_report(pass_rates: pd.DataFrame, *, curriculum: Curriculum, language: str) -> str:
     """`demo.pass_rates` as people read it: module titles, headings and statuses in `language`, counts right-aligned."""
     import pandas as pd
