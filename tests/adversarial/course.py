@@ -48,7 +48,7 @@ EMPLOYEES = (
     "assertion-swap", "builtin-patch", "shadowed-dict", "silenced-errors", "forged-replies", "edited-test", "deleted-test",
     "faked-outputs", "bonus-cell", "answer-claims-points",
     # test_reach
-    "gradebook-reader", "peer-reader", "source-reader", "course-reader", "local-socket", "public-socket", "network-lister", "unix-socket", "leftovers",
+    "gradebook-reader", "peer-reader", "source-reader", "course-reader", "local-socket", "machine-socket", "public-socket", "network-lister", "unix-socket", "leftovers",
     "inbound-symlink", "grader-environment",
     # test_files
     "invalid-json", "nbformat-v3", "renamed-notebook", "no-notebook", "large-data", "unicode-data",

@@ -15,6 +15,7 @@ CI, when the grader does not run as root, those tests are skipped.
 from __future__ import annotations
 
 import os
+import socket
 import socketserver
 import threading
 
@@ -65,7 +66,7 @@ class Informer(socketserver.BaseRequestHandler):
 
 @pytest.fixture(scope="module")
 def informer():
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Informer)
+    server = socketserver.ThreadingTCPServer(("0.0.0.0", 0), Informer)  # on every address of this machine
     server.visitors = 0
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -102,6 +103,20 @@ def unix_informer():
     os.unlink(UNIX_SOCKET)
 
 
+def machine_address() -> str:
+    """This machine's address on its network (not loopback), where the informer listens too."""
+    import subprocess
+
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("192.0.2.255", 9))  # picks the outgoing address; a datagram socket sends nothing here
+            address = probe.getsockname()[0]
+        except OSError:  # no route out: any address of an interface
+            address = subprocess.run(["hostname", "-I"], capture_output=True, text=True).stdout.split()[0]
+    assert not address.startswith("127."), address
+    return address
+
+
 def shared_memory_keys() -> set[int]:
     """The keys of the System V shared-memory segments this machine's IPC namespace holds."""
     lines = open("/proc/sysvipc/shm", encoding="ascii").read().splitlines()[1:]
@@ -120,6 +135,10 @@ def run(course, informer, unix_informer):
     hand_in(course, "local-socket", {"choice": (
         "import socket\n\nchoice = None\n"
         f"with socket.create_connection(('127.0.0.1', {port}), timeout=3) as line:\n"
+        "    choice = line.recv(1).decode()\n")})
+    hand_in(course, "machine-socket", {"choice": (
+        "import socket\n\nchoice = None\n"
+        f"with socket.create_connection(({machine_address()!r}, {port}), timeout=3) as line:\n"
         "    choice = line.recv(1).decode()\n")})
     hand_in(course, "public-socket", {"choice": (
         "import socket\n\nchoice = None\n"
@@ -163,7 +182,7 @@ def assert_reach_failed(course, employee_id: str, *expected_errors: str) -> None
 
 def test_the_batch_grades_everyone_and_the_honest_answers_keep_full_marks(run, course):
     assert {s.employee_id for s in run.graded} == {HONEST, "gradebook-reader", "peer-reader", "source-reader", "course-reader",
-                                                   "local-socket", "public-socket", "network-lister", "unix-socket", "leftovers", "inbound-symlink",
+                                                   "local-socket", "machine-socket", "public-socket", "network-lister", "unix-socket", "leftovers", "inbound-symlink",
                                                    "grader-environment"}
     assert Submission(HONEST, ASSIGNMENT) not in run.failed
     assert scores(course)[HONEST] == FULL
@@ -192,6 +211,13 @@ def test_the_course_sources_cannot_be_read(run, course):
 def test_a_server_on_this_machine_cannot_be_reached(run, course, informer):
     require_root_sandbox()
     assert_reach_failed(course, "local-socket", "OSError", "ConnectionRefusedError", "TimeoutError")
+    assert informer.visitors == 0
+
+
+def test_a_server_on_this_machine_s_network_address_cannot_be_reached(run, course, informer):
+    """The informer listens on every address: outside the sandbox, this connection would be answered."""
+    require_root_sandbox()
+    assert_reach_failed(course, "machine-socket", "OSError", "ConnectionRefusedError", "TimeoutError")
     assert informer.visitors == 0
 
 
