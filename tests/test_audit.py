@@ -215,12 +215,14 @@ def test_audit_command_filters_by_employee(graded, capsys):
     set_score(graded, "W1", "manual_score", 1.0)
     assert cli.main(["audit", "--employee", "R1", "--instance", str(graded)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split() == ["time", "(Asia/Shanghai)", "employee", "module", "item", "field", "change", "source", "grader", "reason"]
+    # in the course language (the test instance's is zh-CN), the time zone named once in the heading
+    assert lines[0].split() == ["时间", "(Asia/Shanghai)", "员工编号", "模块版本", "题目", "字段", "变更", "来源", "评分人", "原因"]
     assert all(" R1 " in line for line in lines[1:]) and len(lines) == 1 + 3  # two initial flags, one score
-    assert any(line.split()[-5:] == ["3.5", "manual", "trainer-li", "rubric", "2"] for line in lines)
+    assert any(line.split()[5:] == ["培训师评分", "–", "→", "3.5", "培训师", "trainer-li", "rubric", "2"] for line in lines)
+    assert sum(line.split()[5:9] == ["待培训师评分", "–", "→", "是"] for line in lines) == 2
     assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", " ".join(line.split()[:2])) for line in lines[1:]), "to the minute"
     assert cli.main(["audit", "--employee", "R1", "--item", "w1", "--instance", str(graded)]) == 0
-    assert [line.split()[5] for line in capsys.readouterr().out.splitlines()[1:]] == ["needs_manual_grade"]  # after date and time
+    assert [line.split()[5] for line in capsys.readouterr().out.splitlines()[1:]] == ["待培训师评分"]  # after date and time
 
 
 @pytest.mark.parametrize(("argv", "message"), [
@@ -236,7 +238,7 @@ def test_audit_command_names_an_unknown_employee_module_or_item_in_one_line(grad
 
 def test_an_instance_without_changes_says_so(instance, capsys):
     assert cli.main(["audit", "--instance", str(instance)]) == 0
-    assert capsys.readouterr().out.strip() == "no recorded changes"
+    assert capsys.readouterr().out.strip() == "没有记录到任何变更"
     with pytest.raises(AcademyError, match="unknown employee"):
         audit.history(instance=instance, employee="R1")
 
@@ -272,7 +274,7 @@ def test_grader_filter_keeps_only_that_trainers_grades(graded, capsys):
     set_score(graded, "W1", "manual_score", 1.0)
     assert cli.main(["audit", "--grader", "li.wei", "--instance", str(graded)]) == 0
     lines = capsys.readouterr().out.splitlines()[1:]
-    assert [line.split()[2:] for line in lines] == [["R1", MODULE, "q1", "manual_score", "–", "→", "3", "formgrader", "li.wei", "–"]]
+    assert [line.split()[2:] for line in lines] == [["R1", MODULE, "q1", "培训师评分", "–", "→", "3", "评分界面", "li.wei", "–"]]
     assert list(changes(graded, grader="wang.fang").employee_id) == ["W1"]
 
 
@@ -324,3 +326,13 @@ def test_grades_and_comments_given_in_the_formgrader_name_the_grader_and_raw_sql
     raw = history[(history.field == "manual_score") & (history.new_value == "4")]
     assert list(raw.source) == ["direct"] and raw.grader.isna().all()
     assert list(changes(graded, grader="li.wei").field) == ["manual_score", "needs_manual_grade", "manual_comment"]
+
+
+def test_an_english_course_reads_its_audit_in_english(graded, capsys):
+    toml = graded / "academy.toml"
+    toml.write_text(re.sub(r'(?m)^language = "zh-CN"', 'language = "en"', toml.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    set_score(graded, "R1", "auto_score", 2.0, source="autograde:run-9")
+    assert cli.main(["audit", "--employee", "R1", "--item", "q1", "--instance", str(graded)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("Time (Asia/Shanghai)") and "Module version" in lines[0] and lines[0].rstrip().endswith("Reason")
+    assert re.search(r" automatic score +– → 2 +autograde:run-9 ", lines[-1])

@@ -19,13 +19,14 @@ from pathlib import Path
 import pandas as pd
 import sqlalchemy as sa
 
-from . import gradebook
+from . import gradebook, labels
 from .config import content_root, database_url, load_config
 from .curriculum import load_curriculum
 from .errors import AcademyError
 
 COLUMNS = ["changed_at", "table_name", "employee_id", "module_id", "item", "field", "old_value", "new_value", "source", "reason"]
 TIME_FORMAT = "%Y-%m-%d %H:%M"  # to the minute, in the course time zone named in the heading
+NOTHING = {"zh-CN": "没有记录到任何变更", "en": "no recorded changes"}
 SHOWN_WIDTH = 40  # terminal columns of a comment shown in the table
 
 
@@ -76,6 +77,7 @@ def history(*, instance: Path, employee: str | None = None, module: str | None =
     frame["changed_at"] = pd.to_datetime(frame.changed_at).dt.tz_localize("UTC").dt.tz_convert(config.course.timezone)
     named = pd.Series([grader_of(source) for source in frame.source], index=frame.index, dtype=object)
     frame["grader"] = named.where(named.notna(), None)
+    frame.attrs["language"] = config.course.language  # for `format_history`
     return frame
 
 
@@ -103,15 +105,24 @@ def _known(url: str, query: str, value: str, **params: str | None) -> bool:
 
 
 def format_history(frame: pd.DataFrame) -> str:
-    """The history as a table for the terminal: one change per line, ``old → new``, columns aligned for CJK text too."""
+    """The history as a table for the terminal, in the course language (``frame.attrs["language"]``): one change
+    per line, ``old → new``, columns aligned for CJK text too."""
+    language = labels.language_of(frame.attrs.get("language", "en"))
     if frame.empty:
-        return "no recorded changes"
+        return NOTHING[language]
+    heading = labels.COLUMN[language]
     zone = frame.changed_at.dt.tz
-    rows = [[f"time ({zone})", "employee", "module", "item", "field", "change", "source", "grader", "reason"]]
+    rows = [[f"{heading['changed_at']} ({zone})", *(heading[c] for c in ("employee_id", "assignment", "item", "field", "change",
+                                                                         "source", "grader", "reason"))]]
+    fields, yes_no = labels.AUDIT_FIELD[language], dict(zip(("true", "false"), labels.YES_NO[language]))
     for change in frame.itertuples(index=False):
-        source = change.source.partition(":")[0] if change.grader else change.source
+        kind, _, detail = change.source.partition(":")
+        source = labels.AUDIT_SOURCE[language].get(kind, kind)
+        if detail and not change.grader:  # the run or the file; a grader has a column of their own
+            source = f"{source}:{detail}"
+        old, new = (yes_no.get(value, value) if value is not None else None for value in (change.old_value, change.new_value))
         rows.append([change.changed_at.strftime(TIME_FORMAT), _shown(change.employee_id), _shown(change.module_id),
-                     _shown(change.item), change.field, f"{_shown(change.old_value)} → {_shown(change.new_value)}", source,
+                     _shown(change.item), fields.get(change.field, change.field), f"{_shown(old)} → {_shown(new)}", source,
                      _shown(change.grader), _shown(change.reason)])
     widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
     return "\n".join("  ".join(cell + " " * (width - _width(cell)) for cell, width in zip(row, widths)).rstrip() for row in rows)

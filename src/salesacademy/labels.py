@@ -36,6 +36,8 @@ COLUMN = {
         "failed": "未通过", "overdue": "逾期未提交", "awaiting_grading": "待评分", "days_overdue": "逾期天数",
         "manager_id": "上级编号", "manager_name": "上级姓名", "passed_on": "通过日期", "days_left": "剩余天数",
         "total": "合计", "count": "人次",
+        "changed_at": "时间", "assignment": "模块版本", "item": "题目", "field": "字段", "change": "变更", "source": "来源",
+        "grader": "评分人", "reason": "原因",
     },
     "en": {
         "employee_id": "Employee ID", "name": "Name", "branch": "Branch", "role": "Role", "role_id": "Role code",
@@ -46,10 +48,26 @@ COLUMN = {
         "mean_score_pct": "Mean score (%)", "failed": "Failed", "overdue": "Overdue, not submitted",
         "awaiting_grading": "Awaiting grading", "days_overdue": "Days overdue", "manager_id": "Manager ID",
         "manager_name": "Manager", "passed_on": "Passed on", "days_left": "Days left", "total": "Total", "count": "Count",
+        "changed_at": "Time", "assignment": "Module version", "item": "Item", "field": "Field", "change": "Change",
+        "source": "Source", "grader": "Grader", "reason": "Reason",
     },
 }
 
 YES_NO = {"zh-CN": ("是", "否"), "en": ("yes", "no")}
+
+#: The audited fields of nbgrader's grades and comments (`audit_triggers.AUDITED`), as the audit trail names them.
+AUDIT_FIELD = {
+    "zh-CN": {"auto_score": "自动得分", "manual_score": "培训师评分", "extra_credit": "附加分", "needs_manual_grade": "待培训师评分",
+              "auto_comment": "自动评语", "manual_comment": "培训师评语"},
+    "en": {"auto_score": "automatic score", "manual_score": "trainer's score", "extra_credit": "extra credit",
+           "needs_manual_grade": "awaits a trainer", "auto_comment": "automatic comment", "manual_comment": "trainer's comment"},
+}
+
+#: Who wrote a change to the audit trail, by the kind of its source (`gradebook.AUDIT_SOURCES`).
+AUDIT_SOURCE = {
+    "zh-CN": {"autograde": "自动评分", "formgrader": "评分界面", "manual": "培训师", "import": "导入", "direct": "直接改库"},
+    "en": {"autograde": "autograde", "formgrader": "formgrader", "manual": "trainer", "import": "import", "direct": "direct"},
+}
 
 #: The sheets of the HR workbook, by the report's table names.
 SHEET = {

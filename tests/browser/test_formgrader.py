@@ -145,13 +145,12 @@ def test_the_trainer_grades_a_written_answer_by_its_rubric_and_the_audit_names_t
 
     assert cli.main(["audit", "--grader", grader, "--instance", str(submitted)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    scores = [line.split() for line in lines[1:] if " manual_score " in line]
-    assert len(scores) == 1
-    # date, time, employee, module, item, field, old → new, source, grader, reason
-    assert scores[0][2:] == [EMPLOYEE, ASSIGNMENT, ITEM, "manual_score", "–", "→", f"{expected:g}", "formgrader", grader, "–"]
+    # date, time, employee, module version, item, field, old → new, source, grader, reason; in Chinese, the course's language
+    scores = [line.split()[2:] for line in lines[1:] if line.split()[5] == "培训师评分"]
+    assert scores == [[EMPLOYEE, ASSIGNMENT, ITEM, "培训师评分", "–", "→", f"{expected:g}", "评分界面", grader, "–"]]
     assert cli.main(["audit", "--item", ITEM, "--instance", str(submitted)]) == 0
-    manual = [line for line in capsys.readouterr().out.splitlines() if " manual_score " in line]
-    assert len(manual) == 1 and " direct " not in manual[0]
+    manual = [line.split() for line in capsys.readouterr().out.splitlines()[1:] if line.split()[5] == "培训师评分"]
+    assert len(manual) == 1 and "直接改库" not in manual[0]  # not "direct"
 
     # The employee's feedback holds their answer and score, never the rubric the trainer read.
     feedback(instance=submitted)
