@@ -81,3 +81,33 @@ def test_the_grading_view_shows_one_level_picker_per_criterion_under_the_written
     assert data["labels"]["awaiting"] == "待评分"
     assert data["name"] == "李强", "the whole name, not nbgrader's 'last, first' with an empty first name"
     assert "nbgrader's view saves on change" in html, "the panel's script is in the page"
+
+
+def test_the_trainers_lab_runs_the_academys_formgrader_in_place_of_nbgraders_and_names_its_grader(tmp_path):
+    from salesacademy import lab
+    from salesacademy.config import AcademyConfig
+    from salesacademy.paths import InstancePaths
+
+    config = AcademyConfig.model_validate({"course": {"language": "zh-CN"}})
+    trainer = lab.session(config, InstancePaths(tmp_path), role="trainer", employee_id=None, port=18765, token="t", locales={"en"},
+                          grader="li.wei").server_config["ServerApp"]
+    # nbgrader's installation switches its own formgrader on; both at once would race for the same routes
+    assert trainer["jpserver_extensions"]["salesacademy.formgrader"] is True
+    assert trainer["jpserver_extensions"]["nbgrader.server_extensions.formgrader"] is False
+    assert trainer["tornado_settings"]["academy"]["grader"] == "li.wei"
+    staff = lab.session(config, InstancePaths(tmp_path), role="staff", employee_id="R1", port=18765, token="t", locales={"en"},
+                        grader="li.wei").server_config["ServerApp"]
+    assert "grader" not in staff["tornado_settings"]["academy"]
+    assert not staff["jpserver_extensions"]["salesacademy.formgrader"]
+
+
+@pytest.mark.parametrize(("settings", "user", "grader"), [
+    ({"academy": {"grader": "li.wei"}}, "Anonymous Io", "li.wei"),  # an `academy lab` session: its token login has no name
+    ({}, "zhang.min", "zhang.min"),  # JupyterHub: the hub user
+])
+def test_the_grader_is_the_sessions_named_trainer_else_the_server_user(settings, user, grader):
+    from types import SimpleNamespace
+
+    from jupyter_server.auth import User
+
+    assert formgrader.grader_name(SimpleNamespace(settings=settings, current_user=User(username=user))) == grader
