@@ -97,3 +97,74 @@ def _alive(pid: int) -> bool:
             os.waitpid(pid, os.WNOHANG)
         except ChildProcessError:
             pass
+
+
+# papermill's `academy` engine beside its own -------------------------------------------------
+
+FIDELITY_CELLS = [
+    "import os, subprocess\nos.system('echo from-the-shell')\nsubprocess.run(['echo', 'from-a-subprocess'])\nprint('from-python')",
+    "import sys\nos.write(2, b'to-descriptor-two\\n')",
+    "try:\n    input('name? ')\nexcept Exception as exc:\n    print(type(exc).__name__)",
+]
+
+
+def _papermill(tmp_path, engine: str, cells: list[str], **kwargs):
+    import papermill
+
+    from salesacademy.kernel import papermill_engine
+
+    papermill_engine.register()
+    nb = new_notebook(cells=[new_code_cell(source) for source in cells])
+    nb.metadata.kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, tmp_path / f"in-{engine}.ipynb")
+    return papermill.execute_notebook(str(tmp_path / f"in-{engine}.ipynb"), str(tmp_path / f"out-{engine}.ipynb"),
+                                      engine_name=engine, kernel_name="python3", progress_bar=False, cwd=str(tmp_path), **kwargs)
+
+
+def _streams(cell) -> dict[str, str]:
+    streams = {}
+    for output in cell.outputs:
+        if output.output_type == "stream":
+            streams[output.name] = streams.get(output.name, "") + output.text
+    return streams
+
+
+def test_the_engine_keeps_descriptor_output_and_refuses_input_as_papermill_s_own_does(tmp_path, monkeypatch):
+    monkeypatch.delenv("PYTEST_CURRENT_TEST")  # inside pytest, ipykernel leaves the descriptors to pytest's capture
+    ours, stock = _papermill(tmp_path, "academy", FIDELITY_CELLS), _papermill(tmp_path, "nbclient", FIDELITY_CELLS)
+    for index, (mine, theirs) in enumerate(zip(ours.cells, stock.cells)):
+        for name in ("stdout", "stderr"):
+            assert sorted(_streams(mine).get(name, "").splitlines()) == sorted(_streams(theirs).get(name, "").splitlines()), (index, name)
+    assert "from-the-shell" in _streams(ours.cells[0])["stdout"] and "to-descriptor-two" in _streams(ours.cells[1])["stderr"]
+    assert _streams(ours.cells[2])["stdout"].strip() == "StdinNotImplementedError"
+
+
+def test_a_cell_over_time_raises_cell_timeout_error_as_papermill_s_own_engine_does(tmp_path):
+    from nbclient.exceptions import CellTimeoutError
+
+    cells = ["print('before')", "import time\nwhile True:\n    time.sleep(0.1)"]
+    for engine in ("academy", "nbclient"):
+        with pytest.raises(CellTimeoutError):
+            _papermill(tmp_path, engine, cells, execution_timeout=2)
+        written = nbformat.read(tmp_path / f"out-{engine}.ipynb", as_version=4)
+        assert _streams(written.cells[0])["stdout"] == "before\n", engine
+
+
+def test_the_engine_copies_streams_to_the_files_papermill_is_given(tmp_path):
+    with open(tmp_path / "out.txt", "w") as out, open(tmp_path / "err.txt", "w") as err:
+        _papermill(tmp_path, "academy", ["print('to out')", "import sys\nprint('to err', file=sys.stderr)"], stdout_file=out, stderr_file=err)
+    assert (tmp_path / "out.txt").read_text() == "to out\n" and (tmp_path / "err.txt").read_text() == "to err\n"
+
+
+def test_papermill_s_command_line_finds_the_academy_engine(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    nb = new_notebook(cells=[new_code_cell("print(6 * 7)")])
+    nb.metadata.kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, tmp_path / "in.ipynb")
+    done = subprocess.run([str(Path(sys.executable).parent / "papermill"), "--engine", "academy", "-k", "python3", "--no-progress-bar",
+                           str(tmp_path / "in.ipynb"), str(tmp_path / "out.ipynb")], capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert _streams(nbformat.read(tmp_path / "out.ipynb", as_version=4).cells[0])["stdout"] == "42\n"

@@ -54,9 +54,10 @@ def lingering(lock: Path) -> str:
 def lock():
     """The file the lingering process locks, in a folder a sandboxed kernel may write to.
 
-    Not under /tmp: a sandboxed kernel has a /tmp of its own, which this test could not see.
+    Not under /tmp, /var/tmp, /dev/shm or /run: a sandboxed kernel has empty ones of its own, which this
+    test could not see. As root, a folder of /var/lib; otherwise the sandbox is off, and /tmp will do.
     """
-    folder = Path(tempfile.mkdtemp(prefix="academy-adversarial-", dir="/run" if os.path.isdir("/run") else None))
+    folder = Path(tempfile.mkdtemp(prefix="academy-adversarial-", dir="/var/lib" if os.access("/var/lib", os.W_OK) else None))
     folder.chmod(0o777)
     yield folder / "lingering.lock"
     if (folder / "lingering.lock").exists() and still_locked(folder / "lingering.lock"):

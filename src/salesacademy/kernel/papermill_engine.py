@@ -21,9 +21,19 @@ ENGINE_NAME = "academy"
 
 
 class ForkEngine(Engine):
+    """papermill's ``academy`` engine (entry point ``papermill.engine``: ``papermill --engine academy``).
+
+    As papermill's own engine does, it logs each cell's outputs with
+    ``log_output`` and copies its streams to ``stdout_file`` and
+    ``stderr_file`` (once the cell is done, not as they come), and a cell
+    over the time limit raises nbclient's `CellTimeoutError`.
+    """
+
     @classmethod
     def execute_managed_notebook(cls, nb_man, kernel_name, execution_timeout=None, cwd=None, limits: Limits | None = None,
-                                 **kwargs) -> None:
+                                 log_output=False, stdout_file=None, stderr_file=None, **kwargs) -> None:
+        from nbclient.exceptions import CellTimeoutError
+
         limits = limits or Limits(cell_timeout_s=execution_timeout or 600, notebook_timeout_s=3600)
         template = Template.get(shell=True)
         if template is None:
@@ -37,7 +47,12 @@ class ForkEngine(Engine):
                 if cell.cell_type == "code":
                     deadline = min(time.monotonic() + limits.cell_timeout_s, notebook_deadline)
                     outputs, count, stopped = shell.run(cell.source, deadline=deadline, limit="the report's time limit")
+                    if any(o.get("ename") == "CellTimeoutError" for o in outputs):
+                        cell.outputs = [_node(o) for o in outputs if o["output_type"] != "error"]
+                        nb_man.cell_complete(cell, cell_index=index)
+                        raise CellTimeoutError.error_from_timeout_and_cell("Cell execution timed out", limits.cell_timeout_s, cell)
                     cell.outputs, cell.execution_count = [_node(o) for o in outputs], count
+                    _pass_on(cell.outputs, log_output=log_output, stdout_file=stdout_file, stderr_file=stderr_file)
                     failed = stopped is not None or any(o["output_type"] == "error" for o in outputs)
                     if stopped and not any(o["output_type"] == "error" for o in outputs):
                         cell.outputs.append(_node({"output_type": "error", "ename": "KernelStopped", "evalue": stopped,
@@ -49,6 +64,23 @@ class ForkEngine(Engine):
                     break
         finally:
             shell.close()
+
+
+def _pass_on(outputs: list, *, log_output: bool, stdout_file, stderr_file) -> None:
+    """Log a cell's outputs and copy its streams to the files given, as papermill's own engine does."""
+    from papermill.log import logger
+
+    for output in outputs:
+        if output.output_type == "stream":
+            text = "".join(output.text)
+            target = stdout_file if output.name == "stdout" else stderr_file
+            if log_output:
+                (logger.info if output.name == "stdout" else logger.warning)(text)
+            if target is not None:
+                target.write(text)
+                target.flush()
+        elif log_output and "text/plain" in output.get("data", {}):
+            logger.info("".join(output.data["text/plain"]))
 
 
 def _node(output: dict):

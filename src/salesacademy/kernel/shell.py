@@ -8,17 +8,24 @@ template has already imported everything, so a kernel is ready as soon as it
 is forked, and it is thrown away after one notebook.
 
 Output is capped per cell (`MAX_OUTPUT_CHARS`): a submission that prints
-without end fills the cap, not the grader's memory.
+without end fills the cap, not the grader's memory. What is written below
+Python, straight to file descriptors 1 and 2 (``os.system``, a subprocess,
+a C library), is caught too and becomes the cell's stdout and stderr, as in
+a Jupyter kernel. Nobody is at the keyboard: ``input()`` raises
+``StdinNotImplementedError``, as it does in a Jupyter kernel whose
+frontend takes no input.
 """
 
 from __future__ import annotations
 
 import builtins
+import codecs
 import io
 import json
 import os
 import socket
 import sys
+import threading
 
 MAX_OUTPUT_CHARS = 1_000_000
 TRUNCATED = "\n[output truncated: more than {:,} characters]\n"
@@ -31,6 +38,7 @@ class Recorder:
         self.outputs: list[dict] = []
         self.size = 0
         self.truncated = False
+        self.lock = threading.Lock()  # streams arrive from the cell and from `DescriptorCapture`'s threads
 
     def _room(self, text: str) -> str:
         if self.truncated:
@@ -42,14 +50,15 @@ class Recorder:
         return text
 
     def stream(self, name: str, text: str) -> None:
-        text = self._room(text)
-        if not text:
-            return
-        last = self.outputs[-1] if self.outputs else None
-        if last and last["output_type"] == "stream" and last["name"] == name:
-            last["text"] += text
-        else:
-            self.outputs.append({"output_type": "stream", "name": name, "text": text})
+        with self.lock:
+            text = self._room(text)
+            if not text:
+                return
+            last = self.outputs[-1] if self.outputs else None
+            if last and last["output_type"] == "stream" and last["name"] == name:
+                last["text"] += text
+            else:
+                self.outputs.append({"output_type": "stream", "name": name, "text": text})
 
     def rich(self, output_type: str, data: dict, metadata: dict | None, **extra) -> None:
         size = sum(len(v) if isinstance(v, str) else len(json.dumps(v)) for v in data.values())
@@ -84,6 +93,52 @@ class StreamWriter(io.TextIOBase):
     @property
     def encoding(self) -> str:
         return "utf-8"
+
+
+class DescriptorCapture:
+    """What is written to file descriptor `fd` (1 or 2), below Python, read into `recorder` as stream `name`.
+
+    The descriptor becomes the write end of a pipe. A thread reads it while the
+    cell runs, so a writer never blocks on a full pipe; `drain` takes what is
+    left once the cell is done, before its outputs are sent.
+    """
+
+    def __init__(self, recorder: Recorder, fd: int, name: str) -> None:
+        self.recorder, self.name = recorder, name
+        self.read_end, write_end = os.pipe()
+        os.dup2(write_end, fd)
+        os.close(write_end)
+        self.decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        self.lock = threading.Lock()
+        threading.Thread(target=self._pump, daemon=True).start()
+
+    def _pump(self) -> None:
+        import select
+
+        while True:
+            select.select([self.read_end], [], [])
+            with self.lock:
+                self._take()
+
+    def _take(self) -> None:
+        """Move what the pipe holds into the recorder, without waiting for more."""
+        os.set_blocking(self.read_end, False)
+        try:
+            while chunk := os.read(self.read_end, 1 << 16):
+                self.recorder.stream(self.name, self.decoder.decode(chunk))
+        except BlockingIOError:
+            pass
+
+    def drain(self) -> None:
+        with self.lock:
+            self._take()
+
+
+def refuse_input(prompt: str = "", *args, **kwargs) -> str:
+    """`input` and `getpass` of a kernel with nobody at the keyboard."""
+    from IPython.core.error import StdinNotImplementedError
+
+    raise StdinNotImplementedError("input was asked for, but this kernel runs with nobody to type it")
 
 
 def make_shell(recorder: Recorder):
@@ -160,6 +215,10 @@ def serve(connection: socket.socket) -> None:
         prepare()
         recorder, shell = _prepared
         sys.stdout, sys.stderr = StreamWriter(recorder, "stdout"), StreamWriter(recorder, "stderr")
+        captures = [DescriptorCapture(recorder, 1, "stdout"), DescriptorCapture(recorder, 2, "stderr")]
+        import getpass
+
+        builtins.input = getpass.getpass = refuse_input
         stream = connection.makefile("rwb")
         stream.write(json.dumps({"pid": os.getpid()}).encode() + b"\n")
         stream.flush()
@@ -172,6 +231,8 @@ def serve(connection: socket.socket) -> None:
             if request.get("test"):
                 _restore_builtins(shell, pristine)
             result = shell.run_cell(request["code"], store_history=True, silent=False)
+            for capture in captures:
+                capture.drain()
             if not result.success and not any(o["output_type"] == "error" for o in recorder.outputs):
                 # the cell failed but its traceback never reached us (showtraceback replaced, say)
                 error = result.error_in_exec or result.error_before_exec
