@@ -1,11 +1,13 @@
 """The per-employee training report.
 
-The figures come from `employee_report_data` over frames built here, with
-every expected number worked out by hand in the comments; reading a report's
-rows and the cohort's means from a real gradebook, a batch at a time, must
-give what the whole cohort read at once gives. Publishing is
-tested on notebooks built in memory. The slow tests render real reports of a
-demo cohort with papermill, nbconvert and Chromium and read the pages.
+The figures come from `employee_report_data` over frames built here, the
+statuses by `compute_status` itself, with every expected number worked out by
+hand in the comments; reading a report's rows and the cohort's means from a
+real gradebook, a batch at a time, must give what the whole cohort read at
+once gives. Publishing is tested on notebooks built in memory. The slow tests
+render real reports of a demo cohort with papermill, nbconvert and Chromium,
+read the pages against the gradebook, the curriculum and the question
+sources, and look at the printed pages' ink.
 """
 
 from __future__ import annotations
@@ -403,14 +405,16 @@ def rendered(cohort):
 def expected_rows(cohort, employee_id, as_of):
     """(title, status label, score) of each module the employee must take, straight from compute_status."""
     from salesacademy import gradebook
-    from salesacademy.config import bundled_content
+    from salesacademy.config import bundled_content, load_config
     from salesacademy.curriculum import load_curriculum
     from salesacademy.status import compute_status
 
-    url = f"sqlite:///{cohort.paths.root}/gradebook.db"
+    url, timezone = f"sqlite:///{cohort.paths.root}/gradebook.db", load_config(cohort.paths.root)[0].course.timezone
     curriculum = load_curriculum(bundled_content())
-    table = compute_status(employees=gradebook.employees(url), enrollments=gradebook.enrollments(url), submissions=gradebook.submissions(url),
-                           grades=gradebook.grade_rows(url), curriculum=curriculum, as_of=as_of)
+    # due dates are days of the course's calendar: submission times in its time zone
+    table = compute_status(employees=gradebook.employees(url), enrollments=gradebook.enrollments(url),
+                           submissions=gradebook.submissions(url, timezone), grades=gradebook.grade_rows(url, timezone),
+                           curriculum=curriculum, as_of=as_of)
     rows = table[table.employee_id == employee_id]
     assert len(rows) >= 9
     for row in rows.itertuples():
@@ -449,10 +453,12 @@ def test_a_report_reads_only_its_employee_and_the_means_a_batch_at_a_time(cohort
     pd.testing.assert_frame_equal(shared.means.sort_values(key, ignore_index=True), expected, check_dtype=False)
     for employee_id in status.employee_id.unique():
         own = report_data.employee_report(shared, employee_id, review=ReviewSection(), language="zh-CN")
-        whole = employee_report_data(employee_id=employee_id, status=status, **frames, means=expected, curriculum=shared.curriculum,
+        whole = employee_report_data(employee_id=employee_id, status=status, **frames, means=expected, titles=shared.titles,
+                                     curriculum=shared.curriculum,
                                      review=ReviewSection(), as_of=as_of, language="zh-CN")
-        assert (own.name, own.manager_name, own.training_score) == (whole.name, whole.manager_name, whole.training_score)
-        for part in ("modules", "comparison", "competencies", "missed", "refreshers", "attention", "attempts"):
+        assert (own.name, own.manager_name, own.key_figures) == (whole.name, whole.manager_name, whole.key_figures)
+        pd.testing.assert_series_equal(own.review, whole.review, check_dtype=False, obj=f"{employee_id} review")
+        for part in ("modules", "comparison", "competencies", "missed", "actions", "attempts"):
             pd.testing.assert_frame_equal(getattr(own, part), getattr(whole, part), check_dtype=False, obj=f"{employee_id} {part}")
 
 
@@ -532,14 +538,16 @@ def test_a_failing_report_does_not_stop_the_others(cohort, tmp_path):
 def status_of(cohort, employee_id, as_of):
     """compute_status's rows of one employee of the demo cohort, and the curriculum."""
     from salesacademy import gradebook
-    from salesacademy.config import bundled_content
+    from salesacademy.config import bundled_content, load_config
     from salesacademy.curriculum import load_curriculum
     from salesacademy.status import compute_status
 
-    url = f"sqlite:///{cohort.paths.root}/gradebook.db"
+    url, timezone = f"sqlite:///{cohort.paths.root}/gradebook.db", load_config(cohort.paths.root)[0].course.timezone
     curriculum = load_curriculum(bundled_content())
-    table = compute_status(employees=gradebook.employees(url), enrollments=gradebook.enrollments(url), submissions=gradebook.submissions(url),
-                           grades=gradebook.grade_rows(url), curriculum=curriculum, as_of=as_of)
+    # due dates are days of the course's calendar: submission times in its time zone
+    table = compute_status(employees=gradebook.employees(url), enrollments=gradebook.enrollments(url),
+                           submissions=gradebook.submissions(url, timezone), grades=gradebook.grade_rows(url, timezone),
+                           curriculum=curriculum, as_of=as_of)
     return table[table.employee_id == employee_id], curriculum
 
 
@@ -579,14 +587,14 @@ def test_the_headline_counts_failed_overdue_and_awaiting_a_trainer(cohort, rende
 
 
 def bank_text(folder, item, employee_id, language="zh"):
-    """The text of `employee_id`'s variant of bank question `item`, read from questions.yml, without Markdown emphasis."""
+    """The text of `employee_id`'s variant of bank question `item`, read from questions.yml, without Markdown emphasis or code marks."""
     import yaml
 
     from salesacademy.questions import variant_of
 
     question = yaml.safe_load((folder / "questions.yml").read_text(encoding="utf-8"))["questions"][item]
     variant, _ = variant_of(folder.name, item, employee_id, len(question["variants"]))
-    return " ".join(question["variants"][variant]["question"][language].replace("**", "").split())
+    return " ".join(question["variants"][variant]["question"][language].replace("**", "").replace("`", "").split())
 
 
 def written_opening(folder, item):

@@ -38,7 +38,7 @@ from .paths import InstancePaths
 TEMPLATES = Path(__file__).parent / "templates"
 NOTEBOOK_TEMPLATE = TEMPLATES / "employee_report.py"
 PAGE_TEMPLATE = TEMPLATES / "employee_report.html.j2"
-#: The report parameters that name the cohort, whose means the kernel template adds up once (`report_data.cohort`).
+#: The report parameters that name the cohort, whose means and question titles the kernel template reads once (`report_data.cohort`).
 COHORT_PARAMETERS = ("gradebook_url", "timezone", "content", "as_of")
 #: Cells that carry papermill's parameters; never published.
 PARAMETER_TAGS = {"parameters", "injected-parameters"}

@@ -65,7 +65,8 @@ LABELS = {
         },
         "sep": "、", "join": "",
         "missed": "失分题目", "number": "题号", "question": "题目", "points": "得分 / 满分",
-        "number_format": "第 {n} 题", "numbers_format": "第 {ns} 题", "unknown_question": "本模块的一道题",
+        "number_format": "第 {n} 题", "numbers_format": "第 {ns} 题", "numbers_format_one": "第 {ns} 题",
+        "unknown_question": "本模块的一道题",
         "comparison": "成绩对比：本人、本支行与全体平均",
         "me": "本人", "branch_mean": "本支行平均", "cohort_mean": "全体平均", "score_axis": "得分（%）",
         "competencies": "能力画像",
@@ -117,7 +118,8 @@ LABELS = {
         },
         "sep": ", ", "join": " ",
         "missed": "Points lost", "number": "No.", "question": "Question", "points": "Points / maximum",
-        "number_format": "Q{n}", "numbers_format": "questions {ns}", "unknown_question": "a question of this module",
+        "number_format": "Q{n}", "numbers_format": "questions {ns}", "numbers_format_one": "question {ns}",
+        "unknown_question": "a question of this module",
         "comparison": "Scores against the branch and the cohort",
         "me": "Employee", "branch_mean": "Branch mean", "cohort_mean": "Cohort mean", "score_axis": "Score (%)",
         "competencies": "Competency profile",
@@ -216,7 +218,7 @@ section(T["modules"], table(pd.DataFrame({
     T["submitted"]: modules.submitted_at.map(minute),
     T["due"]: modules.due_on.map(day),
     T["expires"]: modules.expires_on.map(day),
-})), note(T["provisional"]) if pending.any() else "")
+}), name="modules"), note(T["provisional"]) if pending.any() else "")
 
 
 # %%
@@ -230,7 +232,7 @@ def advice(row) -> str:
     if row.competencies:
         parts.append(words["competencies"].format(items=listed(row.competencies)))
     if row.questions:
-        numbers = T["numbers_format"].format(ns=listed(row.questions))
+        numbers = T["numbers_format_one" if len(row.questions) == 1 else "numbers_format"].format(ns=listed(row.questions))
         parts.append(words["review-questions" if row.reason == "review" else "questions"].format(items=numbers))
     if row.cases:
         parts.append(words["cases"].format(items=listed(row.cases)))
