@@ -111,3 +111,33 @@ def test_the_grader_is_the_sessions_named_trainer_else_the_server_user(settings,
     from jupyter_server.auth import User
 
     assert formgrader.grader_name(SimpleNamespace(settings=settings, current_user=User(username=user))) == grader
+
+
+def test_nbgraders_own_buttons_that_bypass_the_academy_answer_with_the_academy_command_and_change_nothing():
+    """Every nbgrader API call that writes, other than a grade, a comment or a flag, is answered with the command to use."""
+    from nbgrader.server_extensions.formgrader import apihandlers
+
+    from salesacademy.formgrader import AUDITED, REFUSED_HANDLERS
+
+    writers = {rule[1] for rule in apihandlers.default_handlers if {"post", "put", "delete"} & set(rule[1].__dict__)}
+    assert writers - set(REFUSED_HANDLERS) - set(AUDITED) == {apihandlers.FlagSubmissionHandler}
+
+    class Page:
+        current_user = "trainer"
+        settings = {"academy_language": "zh-CN"}
+
+        def __init__(self):
+            self.replies = []
+
+        def write(self, text):
+            self.replies.append(json.loads(text))
+
+    commands = {apihandlers.AutogradeHandler: "academy grade", apihandlers.StudentHandler: "academy roster import",
+                apihandlers.CollectHandler: "academy collect", apihandlers.ReleaseFeedbackHandler: "academy feedback"}
+    for handler, command in commands.items():
+        page = Page()
+        refused = REFUSED_HANDLERS[handler]
+        method = "put" if "put" in refused.__dict__ else "post"
+        getattr(refused, method)(page, "01-sales-process.frontline.zh", "E1")
+        (reply,) = page.replies
+        assert reply["success"] is False and command in reply["error"] and "审计记录" in reply["error"], reply

@@ -26,6 +26,12 @@ nbgrader's `FormgradeExtension` with these changes:
   or not, and `academy status` has the true figures. Submission times are in
   the course time zone, to the minute.
 
+- The buttons with which nbgrader would release, collect, autograde or hand
+  back feedback by itself answer with the academy command that does it
+  instead: nbgrader's own autograde knows nothing of each employee's version
+  of the questions, the sandbox or the audit trail, and its release nothing
+  of enrollments and due dates.
+
 The rubric goes only into this page. Feedback for staff is rendered by
 nbgrader's feedback template from the autograded notebook, which never holds
 a rubric.
@@ -64,7 +70,8 @@ LABELS = {
               "strong": "优秀", "middling": "中等", "weak": "较弱",
               "due_rule": "分配后 {days} 天（各人不同）", "due_unknown": "每人各自的截止日",
               "due_note": "每位员工的截止日从其分配日算起，见 academy status。", "time_note": "课程时区（{zone}）",
-              "overall_note": "不显示总分：nbgrader 按全部模块计算，包括未分配给该员工的模块。按分配模块计算的成绩见 academy status。"},
+              "overall_note": "不显示总分：nbgrader 按全部模块计算，包括未分配给该员工的模块。按分配模块计算的成绩见 academy status。",
+              "refused": "此操作请在命令行用 {command} 完成：它按每位员工自己的题目版本处理，并记入审计记录。"},
     "en": {"rubric": "Rubric", "points": "pt", "total": "Total by the rubric", "pick": "Pick a level on each criterion; the total goes into the score box.",
            "samples": "Sample answers and their scores", "awaiting": "awaiting grading", "no_rubric": "No rubric found for this item: {reason}",
            "strong": "Strong", "middling": "Middling", "weak": "Weak",
@@ -72,7 +79,9 @@ LABELS = {
            "due_note": "Each employee's due date counts from the day the module was assigned to them; see academy status.",
            "time_note": "course time zone ({zone})",
            "overall_note": "Overall score not shown: nbgrader counts every module, including those the employee was never assigned. "
-                           "academy status has scores over the assigned modules."},
+                           "academy status has scores over the assigned modules.",
+           "refused": "Do this with {command} on the command line: it works with each employee's own version of the questions "
+                      "and records what it does in the audit trail."},
 }
 
 
@@ -197,6 +206,32 @@ AUDITED = {apihandlers.GradeHandler: "put", apihandlers.CommentHandler: "put"}
 AUDITED_HANDLERS = {handler: _audited(handler, method) for handler, method in AUDITED.items()}
 
 
+#: nbgrader's buttons that would add or release modules, edit the roster, collect, grade or hand back work
+#: behind the academy's back: the method each calls, and the command to use instead.
+REFUSED = {apihandlers.AssignmentHandler: ("put", "academy release"), apihandlers.AssignHandler: ("post", "academy release"),
+           apihandlers.ReleaseHandler: ("post", "academy release"), apihandlers.UnReleaseHandler: ("post", "academy release"),
+           apihandlers.StudentHandler: ("put", "academy roster import"), apihandlers.CollectHandler: ("post", "academy collect"),
+           apihandlers.AutogradeHandler: ("post", "academy grade"),
+           **dict.fromkeys([apihandlers.GenerateAllFeedbackHandler, apihandlers.ReleaseAllFeedbackHandler,
+                            apihandlers.GenerateFeedbackHandler, apihandlers.ReleaseFeedbackHandler], ("post", "academy feedback"))}
+
+
+def _refused(handler: type, method: str, command: str) -> type:
+    """`handler` whose `method` changes nothing and answers, as nbgrader's page expects, with the command to use."""
+
+    @web.authenticated
+    def refuse(self, *args) -> None:
+        language = self.settings.get("academy_language", "en")
+        message = LABELS[language if language in LABELS else "en"]["refused"].format(command=command)
+        self.write(json.dumps({"success": False, "error": message, "log": message}))
+
+    return type(handler.__name__, (handler,), {method: refuse, "__module__": __name__,
+                                               "__doc__": f"nbgrader's {handler.__name__}, answered with {command}."})
+
+
+REFUSED_HANDLERS = {handler: _refused(handler, method, command) for handler, (method, command) in REFUSED.items()}
+
+
 class AcademyFormgrader(FormgradeExtension):
     """nbgrader's formgrader with the academy's grading view and audited writers."""
 
@@ -209,6 +244,7 @@ class AcademyFormgrader(FormgradeExtension):
         super().init_tornado_settings(webapp)
         instance = Path(self.coursedir.root)
         webapp.settings["nbgrader_exporter"] = RubricExporter(config=self.config, instance=str(instance))
+        webapp.settings["academy_language"] = load_config(instance)[0].course.language
         # nbgrader's page templates, with ours first: our base.tpl extends theirs, named nbgrader/base.tpl.
         theirs = FileSystemLoader([nbgrader_handlers.template_path])
         pages = Environment(loader=ChoiceLoader([FileSystemLoader([str(LIST_TEMPLATES)]), PrefixLoader({"nbgrader": theirs}), theirs]))
@@ -218,10 +254,11 @@ class AcademyFormgrader(FormgradeExtension):
     def init_handlers(self, webapp) -> None:
         """nbgrader's routes (as `FormgradeExtension.init_handlers` lays them out), the writers swapped for audited ones."""
         found = {rule[1] for rule in apihandlers.default_handlers}
-        if missing := [h.__name__ for h in AUDITED if h not in found]:
+        if missing := [h.__name__ for h in [*AUDITED, *REFUSED] if h not in found]:
             raise RuntimeError(f"nbgrader's formgrader no longer routes {', '.join(missing)}: the audit of grades would be lost")
         routes = [*nbgrader_handlers.default_handlers,
-                  *[(rule[0], AUDITED_HANDLERS.get(rule[1], rule[1]), *rule[2:]) for rule in apihandlers.default_handlers],
+                  *[(rule[0], AUDITED_HANDLERS.get(rule[1], REFUSED_HANDLERS.get(rule[1], rule[1])), *rule[2:])
+                    for rule in apihandlers.default_handlers],
                   (r"/formgrader/static/(.*)", web.StaticFileHandler, {"path": nbgrader_handlers.static_path}),
                   (r"/formgrader/.*", nbgrader_handlers.Template404)]
         base = webapp.settings["base_url"]
