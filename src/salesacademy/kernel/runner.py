@@ -8,6 +8,12 @@ a kernel that ignores the interrupt, dies or quits is recorded in the cell
 where it happened, and every later code cell gets an error saying it never ran.
 An unexecuted test cell therefore scores nothing, whereas nbgrader would give
 full marks to a test cell with no output.
+
+Outputs are bounded here too, whatever the kernel does: a reply longer than
+`MAX_REPLY_BYTES` stops the kernel, and once a notebook's outputs pass
+`MAX_NOTEBOOK_OUTPUT_CHARS`, later cells keep only their errors, cut short,
+and a note: an error is what tells nbgrader a test failed, so it is never
+dropped.
 """
 
 from __future__ import annotations
@@ -24,7 +30,13 @@ import time
 from .provisioner import ForkedKernel, Template
 
 INTERRUPT_GRACE_S = 5.0  # a loaded machine can take seconds to deliver and report an interrupt
+MAX_REPLY_BYTES = 16 << 20  # one cell's reply; the shell caps a cell's output at a tenth of this
+MAX_NOTEBOOK_OUTPUT_CHARS = 8_000_000
+ERROR_TEXT_CHARS = 2_000  # of an error's value and of its traceback, once the notebook is over its output limit
 
+
+#: What `ForkedShell._line` returns for a reply over `MAX_REPLY_BYTES`.
+OVERSIZED = b"\0oversized"
 
 TAMPERED = {"output_type": "error", "ename": "KernelTampered", "evalue": "the cell's result was forged",
             "traceback": ["KernelTampered: the cell's result was forged"]}
@@ -83,6 +95,9 @@ class ForkedShell:
             if not chunk:
                 return b""
             self.buffer += chunk
+            if len(self.buffer) > MAX_REPLY_BYTES:
+                self.buffer.clear()
+                return OVERSIZED
         line = bytes(self.buffer[:end])
         del self.buffer[: end + 1]
         return line
@@ -112,6 +127,10 @@ class ForkedShell:
             return [*reply["outputs"], timeout], reply["execution_count"], None
         if line == b"":
             return [], None, self._gone()
+        if line is OVERSIZED:
+            self.kernel.kill()
+            why = f"the cell's output was over {MAX_REPLY_BYTES >> 20} MB"
+            return [error_output("OutputLimitExceeded", why)], None, why
         reply = self._reply(line, nonce)
         if reply is None:
             return [TAMPERED], None, self._tampered()
@@ -176,6 +195,7 @@ def run_notebook(nb, *, cwd: str, env: dict[str, str], limits: Limits, sandbox: 
     shell = ForkedShell(template, cwd=cwd, env=env, limits=limits.for_child(), sandbox=sandbox)
     notebook_deadline = time.monotonic() + limits.notebook_timeout_s
     stopped = None
+    budget = MAX_NOTEBOOK_OUTPUT_CHARS
     try:
         for index, cell in enumerate(nb.cells):
             if cell.cell_type != "code":
@@ -192,12 +212,24 @@ def run_notebook(nb, *, cwd: str, env: dict[str, str], limits: Limits, sandbox: 
                 why = f"stopped after {limit}"
             if why and not any(o["output_type"] == "error" for o in outputs):
                 outputs = [*outputs, error_output("KernelStopped", why)]
+            budget -= sum(len(json.dumps(o)) for o in outputs)
+            if budget < 0:
+                outputs = _over_limit(outputs)
             cell.outputs, cell.execution_count = [_node(o) for o in outputs], count
             if why:
                 stopped = f"{why} (cell {index + 1})"
     finally:
         shell.close()
     return stopped
+
+
+def _over_limit(outputs: list[dict]) -> list[dict]:
+    """A cell's outputs once the notebook is over its output limit: a note, and its errors cut short."""
+    note = {"output_type": "stream", "name": "stdout",
+            "text": f"[output left out: the notebook's output is over {MAX_NOTEBOOK_OUTPUT_CHARS:,} characters]\n"}
+    errors = [error_output(str(o.get("ename"))[:100], str(o.get("evalue"))[:ERROR_TEXT_CHARS])
+              for o in outputs if o.get("output_type") == "error"]
+    return [note, *errors]
 
 
 def _is_test(cell) -> bool:

@@ -28,6 +28,7 @@ import sys
 import threading
 
 MAX_OUTPUT_CHARS = 1_000_000
+ERROR_MIN_CHARS = 2_000  # an error is kept even over the cap, with this much of its text
 TRUNCATED = "\n[output truncated: more than {:,} characters]\n"
 
 
@@ -61,7 +62,7 @@ class Recorder:
                 self.outputs.append({"output_type": "stream", "name": name, "text": text})
 
     def rich(self, output_type: str, data: dict, metadata: dict | None, **extra) -> None:
-        size = sum(len(v) if isinstance(v, str) else len(json.dumps(v)) for v in data.values())
+        size = sum(len(v) if isinstance(v, str) else len(json.dumps(v)) for v in data.values()) + len(json.dumps(metadata or {}))
         if self.truncated or self.size + size > MAX_OUTPUT_CHARS:
             self.stream("stdout", f"[{output_type} left out: the cell's output is over {MAX_OUTPUT_CHARS:,} characters]\n")
             return
@@ -69,7 +70,18 @@ class Recorder:
         self.outputs.append({"output_type": output_type, "data": data, "metadata": metadata or {}, **extra})
 
     def error(self, ename: str, evalue: str, traceback: list[str]) -> None:
-        self.outputs.append({"output_type": "error", "ename": ename, "evalue": evalue, "traceback": traceback})
+        """Record an error; its text counts toward the cap, but the error itself is always kept, cut short if need be."""
+        room = max(MAX_OUTPUT_CHARS - self.size, ERROR_MIN_CHARS)
+        ename, evalue = ename[:200], evalue[:room]
+        kept, used = [], len(evalue)
+        for line in traceback:
+            if used + len(line) > room:
+                kept.append("[traceback cut short]")
+                break
+            kept.append(line)
+            used += len(line)
+        self.size += used
+        self.outputs.append({"output_type": "error", "ename": ename, "evalue": evalue, "traceback": kept})
 
     def clear(self) -> None:
         self.outputs.clear()
