@@ -173,6 +173,12 @@ def answer_errors(course, employee_id: str) -> list[str]:
     return errors(cell_with(autograded(course, employee_id), "choice-answer"))
 
 
+def answer_printed(course, employee_id: str) -> str:
+    """What the answer cell printed in the graded notebook."""
+    return "".join(output.get("text", "") for output in cell_with(autograded(course, employee_id), "choice-answer").outputs
+                   if output.output_type == "stream")
+
+
 def assert_reach_failed(course, employee_id: str, *expected_errors: str) -> None:
     assert scores(course)[employee_id] == {**FULL, "choice": 0}, "the cheat earned the marks of choice"
     shown = answer_errors(course, employee_id)
@@ -229,8 +235,7 @@ def test_a_public_address_cannot_be_reached(run, course):
 def test_the_sandbox_has_no_network_but_loopback(run, course):
     """Not merely no answer from outside, which any machine without internet gives: no interface to send it through."""
     require_root_sandbox()
-    printed = "".join(output.get("text", "") for output in cell_with(autograded(course, "network-lister"), "choice-answer").outputs
-                      if output.output_type == "stream")
+    printed = answer_printed(course, "network-lister")
     assert "interfaces: lo\n" in printed, printed
     assert "connect: ENETUNREACH" in printed, printed
 
@@ -244,8 +249,7 @@ def test_a_unix_socket_open_to_every_user_cannot_be_reached(run, course, unix_in
 def test_shared_memory_and_lock_files_do_not_outlive_the_kernel(run, course):
     """The kernel made its segment (in its own IPC namespace) and could not write where lock files go."""
     require_root_sandbox()
-    printed = "".join(output.get("text", "") for output in cell_with(autograded(course, "leftovers"), "choice-answer").outputs
-                      if output.output_type == "stream")
+    printed = answer_printed(course, "leftovers")
     assert "segment: " in printed and "segment: -1" not in printed, printed
     assert SHM_KEY not in shared_memory_keys()
     assert not os.path.exists(LOCK_FILE)
