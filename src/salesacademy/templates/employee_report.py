@@ -89,7 +89,7 @@ LABELS = {
     "en": {
         "title": "Employee training report",
         "employee": "Employee", "employee_id": "Employee ID", "branch": "Branch", "role": "Role", "manager": "Manager",
-        "period": "Period", "as_of": "Data as of", "times": "{as_of} (times in {timezone} time)",
+        "period": "Period", "as_of": "Data as of", "times": "{as_of} (times in the {timezone} time zone)",
         "figures": "Key figures",
         "figure": {"required": "Required", "passed": "Passed", "passed_late": "of which late", "failed": "Failed",
                    "overdue": "Overdue, not submitted", "awaiting_trainer": "Awaiting a trainer",
