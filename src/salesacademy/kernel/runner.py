@@ -102,15 +102,17 @@ class ForkedShell:
         del self.buffer[: end + 1]
         return line
 
-    def run(self, code: str, *, deadline: float, limit: str, test: bool = False) -> tuple[list[dict], int | None, str | None]:
+    def run(self, code: str, *, deadline: float, limit: str, test: bool = False,
+            setup: bool = False) -> tuple[list[dict], int | None, str | None]:
         """Run one cell; returns its outputs, execution count, and why the kernel stopped (None if it did not).
 
         Args:
-            test: The cell is a locked test: the kernel restores its built-ins first.
+            test: The cell is a locked test: the kernel restores its built-ins and the set-up cells' globals first.
+            setup: The cell is locked set-up code: the kernel keeps what it defines for the tests (`shell.Setup`).
         """
         nonce = secrets.token_hex(16)  # a reply without it was not written by the shell
         try:
-            self.sock.sendall((json.dumps({"code": code, "test": test, "nonce": nonce}) + "\n").encode())
+            self.sock.sendall((json.dumps({"code": code, "test": test, "setup": setup, "nonce": nonce}) + "\n").encode())
         except OSError:
             return [], None, self._gone()
         line = self._line(deadline)
@@ -207,7 +209,7 @@ def run_notebook(nb, *, cwd: str, env: dict[str, str], limits: Limits, sandbox: 
             cell_deadline = time.monotonic() + limits.cell_timeout_s
             deadline, limit = ((cell_deadline, f"the cell limit of {limits.cell_timeout_s:g} s") if cell_deadline <= notebook_deadline
                                else (notebook_deadline, f"the notebook limit of {limits.notebook_timeout_s:g} s"))
-            outputs, count, why = shell.run(cell.source, deadline=deadline, limit=limit, test=_is_test(cell))
+            outputs, count, why = shell.run(cell.source, deadline=deadline, limit=limit, test=_is_test(cell), setup=_is_setup(cell))
             if not why and time.monotonic() >= notebook_deadline:
                 why = f"stopped after {limit}"
             if why and not any(o["output_type"] == "error" for o in outputs):
@@ -235,6 +237,12 @@ def _over_limit(outputs: list[dict]) -> list[dict]:
 def _is_test(cell) -> bool:
     meta = cell.get("metadata", {}).get("nbgrader", {})
     return bool(meta.get("grade") and meta.get("locked") and not meta.get("solution"))
+
+
+def _is_setup(cell) -> bool:
+    """A locked cell that is neither a test nor an answer: the notebook's own code, such as loading its data."""
+    meta = cell.get("metadata", {}).get("nbgrader", {})
+    return bool(meta.get("locked") and not meta.get("grade") and not meta.get("solution"))
 
 
 def _node(output: dict):

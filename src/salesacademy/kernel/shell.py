@@ -209,6 +209,42 @@ def _restore_builtins(shell, pristine: dict) -> None:
         del shell.user_ns[name]
 
 
+class Setup:
+    """What the notebook's locked set-up cells define (its data, say), kept as they left it for every test cell.
+
+    A test reads the same globals as the learner's answer, so an answer that
+    rebinds or changes ``events`` would change what the test checks against.
+    After each set-up cell, the names it bound are remembered with a copy of
+    their values; before each test cell, they are bound again to a fresh copy
+    of those values. Like the built-ins, this makes tampering harder, not
+    impossible (docs/security.md).
+    """
+
+    def __init__(self) -> None:
+        self.kept: dict[str, object] = {}
+
+    def remember(self, user_ns: dict, before: dict[str, int]) -> None:
+        for name, value in user_ns.items():
+            if not name.startswith("_") and before.get(name) != id(value):
+                self.kept[name] = _copied(value)
+
+    def restore(self, user_ns: dict) -> None:
+        for name, value in self.kept.items():
+            user_ns[name] = _copied(value)
+
+
+def _copied(value: object) -> object:
+    """A copy of a data value (a table, an array, a container); anything else (a module, a function) as it is."""
+    import copy
+
+    if type(value).__module__.split(".")[0] in ("pandas", "numpy") or isinstance(value, (list, dict, set)):
+        try:
+            return copy.deepcopy(value)
+        except Exception:  # a container holding something that cannot be copied: kept as it is
+            return value
+    return value
+
+
 _prepared: tuple[Recorder, object] | None = None
 
 
@@ -235,6 +271,7 @@ def serve(connection: socket.socket) -> None:
         stream.write(json.dumps({"pid": os.getpid()}).encode() + b"\n")
         stream.flush()
         pristine = dict(builtins.__dict__)
+        setup = Setup()
         for line in stream:
             request = json.loads(line)
             nonce = request.pop("nonce", None)
@@ -242,7 +279,11 @@ def serve(connection: socket.socket) -> None:
             recorder.size, recorder.truncated = 0, False
             if request.get("test"):
                 _restore_builtins(shell, pristine)
+                setup.restore(shell.user_ns)
+            before = {name: id(value) for name, value in shell.user_ns.items()} if request.get("setup") else None
             result = shell.run_cell(request["code"], store_history=True, silent=False)
+            if before is not None:
+                setup.remember(shell.user_ns, before)
             for capture in captures:
                 capture.drain()
             if not result.success and not any(o["output_type"] == "error" for o in recorder.outputs):
