@@ -71,7 +71,10 @@ LABELS = {
               "due_rule": "分配后 {days} 天（各人不同）", "due_unknown": "每人各自的截止日",
               "due_note": "每位员工的截止日从其分配日算起，见 academy status。", "time_note": "课程时区（{zone}）",
               "overall_note": "不显示总分：nbgrader 按全部模块计算，包括未分配给该员工的模块。按分配模块计算的成绩见 academy status。",
-              "refused": "此操作请在命令行用 {command} 完成：它按每位员工自己的题目版本处理，并记入审计记录。"},
+              "refused": "此操作请在命令行用 {command} 完成：它按每位员工自己的题目版本处理，并记入审计记录。",
+              "page": {"Student's answer": "员工的回答", "Student's task": "员工的任务", "Full credit": "满分",
+                       "No credit": "零分", "Resolve": "标记已处理", "(extra credit)": "（附加分）",
+                       "comment": "在此填写评语（支持 Markdown）"}},
     "en": {"rubric": "Rubric", "points": "pt", "total": "Total by the rubric", "pick": "Pick a level on each criterion; the total goes into the score box.",
            "samples": "Sample answers and their scores", "awaiting": "awaiting grading", "no_rubric": "No rubric found for this item: {reason}",
            "strong": "Strong", "middling": "Middling", "weak": "Weak",
@@ -81,7 +84,8 @@ LABELS = {
            "overall_note": "Overall score not shown: nbgrader counts every module, including those the employee was never assigned. "
                            "academy status has scores over the assigned modules.",
            "refused": "Do this with {command} on the command line: it works with each employee's own version of the questions "
-                      "and records what it does in the audit trail."},
+                      "and records what it does in the audit trail.",
+           "page": {}},
 }
 
 

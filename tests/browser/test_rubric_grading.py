@@ -110,6 +110,12 @@ def test_the_trainer_grades_a_written_answer_by_its_rubric_and_the_audit_names_t
                 score = formgrader.locator(f'input.score[id="{ITEM}"]')
                 expect(score).to_have_class(re.compile(r"\bneeds_manual_grade\b"), timeout=UI_MS)
                 expect(score).to_have_attribute("placeholder", "待评分")  # not an empty box that reads as a zero
+                # nbgrader's own words around the score box, in the course language
+                buttons = formgrader.locator(".scoring-buttons").first
+                expect(buttons.locator("button.full-credit")).to_have_text("满分", timeout=UI_MS)
+                expect(buttons.locator("button.no-credit")).to_have_text("零分")
+                expect(formgrader.locator(".nbgrader-label").first).to_have_text("员工的回答")
+                expect(formgrader.locator("textarea.comment").first).to_have_attribute("placeholder", "在此填写评语（支持 Markdown）")
 
                 rubric = formgrader.locator(f'.academy-rubric[data-grade-id="{ITEM}"]')
                 expect(rubric).to_be_visible(timeout=UI_MS)

@@ -36,6 +36,25 @@
   // The employee's name, shown when the trainer reveals it, whole rather than as nbgrader's "last, first".
   $(function () { if (page.name) $("a.name-shown").text(page.name); });
 
+  // nbgrader's own words on the page, in the course language (its English stays where no words are given).
+  function translate() {
+    var words = page.labels.page || {};
+    $(".nbgrader-label, .scoring-buttons button").each(function () {
+      var text = $(this).text().trim();
+      if (words[text]) $(this).text(words[text]);
+    });
+    $("input.extra-credit").each(function () {
+      var after = this.parentNode.lastChild;
+      if (after && after.nodeType === 3 && words[after.textContent.trim()]) after.textContent = " " + words[after.textContent.trim()];
+    });
+    if (words.comment) $("textarea.comment").each(function () {  // nbgrader's own prompt, not an automatic comment
+      if (/^Type any comments here/.test(this.getAttribute("placeholder") || "")) this.setAttribute("placeholder", words.comment);
+    });
+  }
+
+  $(document).ajaxStop(translate);
+  $(translate);
+
   // nbgrader fills the score boxes from its API after the page loads, and again after each save.
   $(document).ajaxStop(markAwaiting);
   $(document).on("change", "input.score", function () { setTimeout(markAwaiting, 0); });
