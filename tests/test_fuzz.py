@@ -407,7 +407,7 @@ def test_formulas_in_the_roster_reach_hr_exports_as_text(cohort_template):
     assert {"'" + evil["B1"], "'" + evil["B2"]} <= cells["overdue"]
     formulas = [cell.coordinate for sheet in workbook for row in sheet.iter_rows() for cell in row if cell.data_type == "f"]
     assert formulas == [] and "<f>" not in sheets_xml
-    matrix_names = {row[1].value for row in workbook["Matrix"].iter_rows(min_row=2)}
+    matrix_names = {row[1].value for row in workbook["员工完成矩阵"].iter_rows(min_row=2)}
     assert matrix_names == set(evil.values()), "in the workbook the names are kept exactly, as text cells"
 
 

@@ -328,9 +328,12 @@ def test_workbook_header_is_bold_filtered_and_frozen_and_statuses_are_coloured(r
         assert sheet.auto_filter.ref == sheet.dimensions, sheet.title
         assert sheet.freeze_panes in ("A2", "C2"), sheet.title
         assert all(cell.font.bold for cell in sheet[1]), sheet.title
+    # A colour per status, by a conditional format over the whole matrix: one rule and one fill for each status word.
     matrix = workbook["员工完成矩阵"]
-    fills = {cell.value: cell.fill.fgColor.rgb for row in matrix.iter_rows(min_row=2) for cell in row if cell.value in ("已通过", "逾期未提交", "无需修读")}
-    assert len(set(fills.values())) == 3, fills  # a colour per status
+    rules = {rule.formula[0].strip('"'): rule.dxf.fill.bgColor.rgb for ranges in matrix.conditional_formatting for rule in ranges.rules}
+    words = ("未开始", "已提交，待评分", "待培训师评分", "已通过", "已通过（逾期提交）", "未通过", "逾期未提交", "认证已过期", "无需修读")
+    assert set(words) <= set(rules) and len({rules[word] for word in words}) == len(words), rules
+    assert {str(ranges.sqref) for ranges in matrix.conditional_formatting} == {matrix.dimensions.replace("A1:", "A2:")}  # every row
 
 
 def test_workbook_speaks_the_course_language_with_raw_ids_in_their_own_columns(report_files):

@@ -75,7 +75,8 @@ def exports(instance, tmp_path_factory) -> dict[str, dict[str, Path]]:
 def test_the_plain_exports_name_staff_so_the_searches_below_can_find_them(exports):
     texts = {name: text_of(path) for name, path in exports["plain"].items()}
     # Nothing lapses within 60 days of 2025-03-01, so the lists of expiring passes are empty.
-    assert set(found(texts, NAMES)) == {f"completion-{AS_OF}{part}" for part in (".xlsx", "-dashboard.html", "-matrix.csv", "-overdue.csv")}
+    assert set(found(texts, NAMES)) == {f"completion-{AS_OF}{part}" for part in (".xlsx", "-dashboard.html", "-matrix.csv", "-overdue.csv",
+                                                                                   "-failed.csv")}
     # B1 and B2 are overdue with nothing: in the overdue list they are the managers to call.
     assert set(found(texts, NAMES)[f"completion-{AS_OF}-overdue.csv"]) >= {cohort.NAMES["B1"], cohort.NAMES["B2"]}
 
@@ -86,10 +87,11 @@ def test_redact_leaves_no_name_in_any_format(exports):
     texts = {name: text_of(path) for name, path in exports["redacted"].items()}
     assert found(texts, NAMES) == {}
     workbook = openpyxl.load_workbook(exports["redacted"][f"completion-{AS_OF}.xlsx"])
-    matrix = list(workbook["Matrix"].values)
-    assert [row[matrix[0].index("name")] for row in matrix[1:]] == [row[matrix[0].index("employee_id")] for row in matrix[1:]]
-    overdue = list(csv.DictReader(io.StringIO(texts[f"completion-{AS_OF}-overdue.csv"])))
-    assert overdue and all(row["manager_name"] == row["manager_id"] and row["manager_id"] in MANAGERS for row in overdue)
+    matrix = list(workbook["员工完成矩阵"].values)
+    assert [row[matrix[0].index("姓名")] for row in matrix[1:]] == [row[matrix[0].index("员工编号")] for row in matrix[1:]]
+    for part in ("overdue", "failed"):
+        rows = list(csv.DictReader(io.StringIO(texts[f"completion-{AS_OF}-{part}.csv"])))
+        assert rows and all(row["上级姓名"] == row["上级编号"] and row["上级编号"] in MANAGERS for row in rows), part
 
 
 def test_the_review_feed_carries_ids_and_figures_only(exports):
@@ -107,7 +109,7 @@ def test_no_export_carries_e_mail_addresses_or_hire_dates(exports):
 
 def test_files_with_personal_data_are_readable_by_their_owner_only(exports):
     """Rows per employee: 0600. Aggregates by branch, module or item: 0644. A new output folder: 0700."""
-    aggregates = {f"completion-{AS_OF}-summary.csv", f"completion-{AS_OF}-items.csv"}
+    aggregates = {f"completion-{AS_OF}-summary.csv"}
     for kind in exports:
         modes = {name: stat.S_IMODE(path.stat().st_mode) for name, path in exports[kind].items()}
         assert modes == {name: 0o644 if name in aggregates else 0o600 for name in modes}, kind

@@ -41,7 +41,7 @@ from .labels import (
     language_of,
     status_labels,
 )
-from .spreadsheet import csv_safe, keep_formulas_as_text
+from .spreadsheet import csv_safe
 from .status import compute_status, final_scores
 
 FORMATS = ("xlsx", "csv", "html")
@@ -396,36 +396,59 @@ def _write_csv(frame: pd.DataFrame, path: Path, *, private: bool) -> Path:
 def _write_workbook(tables: Mapping[str, pd.DataFrame], path: Path, *, language: str) -> Path:
     """The workbook: one sheet per table, named in the course language, each with a bold, filtered and frozen header.
 
-    Status cells are coloured by status (`labels.STATUS_COLOUR`).
+    Written row by row with XlsxWriter, in constant memory: a matrix of
+    100,000 employees is never held as cells. Every cell is stored as the
+    value it is (text is never read as a formula), and status cells are
+    coloured by conditional formats (`labels.STATUS_COLOUR`), one rule per
+    status rather than a style per cell.
     """
-    from openpyxl.styles import Font, PatternFill
+    import xlsxwriter
 
-    colour_of = {label: STATUS_COLOUR[status] for status, label in STATUS[language_of(language)].items()}
-    header_fill = PatternFill("solid", fgColor="DDE6EE")
+    words = STATUS[language_of(language)]
 
     def write(target: Path) -> None:
-        with pd.ExcelWriter(target, engine="openpyxl") as workbook:
+        book = xlsxwriter.Workbook(str(target), {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+                                                 "strings_to_numbers": False, "nan_inf_to_errors": True,
+                                                 "default_date_format": "yyyy-mm-dd"})
+        header = book.add_format({"bold": True, "bg_color": "#DDE6EE", "border": 1, "text_wrap": True, "valign": "top"})
+        fills = {status: book.add_format({"bg_color": f"#{colour}"}) for status, colour in STATUS_COLOUR.items()}
+        try:
             for name, frame in tables.items():
-                sheet_name = SHEET[language_of(language)][name]
-                frame.to_excel(workbook, sheet_name=sheet_name, index=False)
-                sheet = workbook.sheets[sheet_name]
-                keep_formulas_as_text(sheet)
-                for cell in sheet[1]:
-                    cell.font = Font(bold=True)
-                    cell.fill = header_fill
-                sheet.auto_filter.ref = sheet.dimensions
-                # The header stays in view; so do the names on the wide matrix.
-                sheet.freeze_panes = "C2" if name == "Matrix" else "A2"
-                for row in sheet.iter_rows(min_row=2):
-                    for cell in row:
-                        if isinstance(cell.value, str) and cell.value in colour_of:
-                            cell.fill = PatternFill("solid", fgColor=colour_of[cell.value])
-                for column in sheet.columns:
-                    # A Chinese character is about two Latin ones wide.
-                    width = max(sum(2 if ord(ch) > 0x2E80 else 1 for ch in str(cell.value or "")) for cell in column)
-                    sheet.column_dimensions[column[0].column_letter].width = min(width + 4, 60)
+                sheet = book.add_worksheet(SHEET[language_of(language)][name])
+                for index, column in enumerate(frame.columns):
+                    sheet.set_column(index, index, min(_display_width(frame[column], str(column)) + 4, 60))
+                sheet.write_row(0, 0, [str(column) for column in frame.columns], header)
+                for row, values in enumerate(_cells(frame), start=1):
+                    sheet.write_row(row, 0, values)
+                last_row, last_column = len(frame), max(len(frame.columns) - 1, 0)
+                sheet.autofilter(0, 0, last_row, last_column)
+                sheet.freeze_panes(1, 2 if name == "Matrix" else 0)  # the header stays in view; so do the names on the matrix
+                for status, label in words.items() if last_row else ():
+                    sheet.conditional_format(1, 0, last_row, last_column,
+                                             {"type": "cell", "criteria": "==", "value": f'"{label}"', "format": fills[status]})
+        finally:
+            book.close()
 
     return write_atomic(path=path, write=write, private=True)
+
+
+def _cells(frame: pd.DataFrame) -> Iterable[list]:
+    """The rows of `frame` as cell values: missing values blank, numbers and dates as themselves."""
+    columns = [frame[column].astype(object).where(frame[column].notna(), None) for column in frame.columns]
+    return (list(row) for row in zip(*columns))
+
+
+def _display_width(column: pd.Series, heading: str) -> int:
+    """Columns the widest of `column`'s values (or its heading) takes: a Chinese character is about two Latin ones wide."""
+    def width(text: str) -> int:
+        return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+    values = column.dropna().astype(str)
+    if values.empty:
+        return width(heading)
+    # The longest by characters is the widest but for CJK text: measure the longest few of each.
+    longest = values.loc[values.str.len().nlargest(20).index]
+    return max(width(heading), *(width(text) for text in longest))
 
 
 def _slug(parts: Iterable[str | None]) -> str:
