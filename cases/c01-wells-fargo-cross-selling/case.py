@@ -121,6 +121,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from salesacademy.casedata import dictionary_tables
 from salesacademy.casedata import wells_fargo_cross_selling as case
 from salesacademy.charts import use_cjk_font
 
@@ -142,14 +143,11 @@ accounts.head()
 # %%
 lang = "zh"  # [zh]
 lang = "en"  # [en]
-for name, spec in case.DICTIONARY.items():
-    print(f"{name}：{spec['description'][lang]}")  # [zh]
-    print(f"{name}: {spec['description'][lang]}")  # [en]
-pd.DataFrame(
-    [(name, column, text[lang]) for name, spec in case.DICTIONARY.items() for column, text in spec["columns"].items()],
-    columns=["表", "列", "含义"],  # [zh]
-    columns=["table", "column", "meaning"],  # [en]
-)
+overview, columns = dictionary_tables(case.DICTIONARY, lang)
+overview
+
+# %%
+columns
 
 # %% [markdown] lang="zh"
 # ## 分析一：哪些账户是"休眠账户"？

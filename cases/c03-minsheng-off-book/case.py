@@ -100,6 +100,7 @@
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from salesacademy.casedata import dictionary_tables
 from salesacademy.casedata import minsheng_off_book as case
 from salesacademy.charts import use_cjk_font
 
@@ -122,14 +123,11 @@ contracts.head()
 # %%
 lang = "zh"  # [zh]
 lang = "en"  # [en]
-for name, spec in case.DICTIONARY.items():
-    print(f"{name}：{spec['description'][lang]}")  # [zh]
-    print(f"{name}: {spec['description'][lang]}")  # [en]
-pd.DataFrame(
-    [(name, column, text[lang]) for name, spec in case.DICTIONARY.items() for column, text in spec["columns"].items()],
-    columns=["表", "列", "含义"],  # [zh]
-    columns=["table", "column", "meaning"],  # [en]
-)
+overview, columns = dictionary_tables(case.DICTIONARY, lang)
+overview
+
+# %%
+columns
 
 # %% [markdown] lang="zh"
 # ## 分析一：合同上的产品在货架上吗？

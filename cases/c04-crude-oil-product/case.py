@@ -113,6 +113,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from salesacademy.casedata import dictionary_tables
 from salesacademy.casedata import crude_oil_product
 from salesacademy.charts import use_cjk_font
 
@@ -133,20 +134,10 @@ prices, orders, positions = tables["prices"], tables["orders"], tables["position
 # The data dictionary explains every table and every column:
 
 # %%
-dictionary = crude_oil_product.DICTIONARY
-overview = pd.DataFrame(
-    [(table, len(tables[table]), spec["description"][LANG]) for table, spec in dictionary.items()],
-    columns=["表", "行数", "说明"],  # [zh]
-    columns=["Table", "Rows", "Description"],  # [en]
-)
+overview, columns = dictionary_tables(crude_oil_product.DICTIONARY, LANG, tables)
 overview
 
 # %%
-columns = pd.DataFrame(
-    [(table, column, text[LANG]) for table, spec in dictionary.items() for column, text in spec["columns"].items()],
-    columns=["表", "列", "含义"],  # [zh]
-    columns=["Table", "Column", "Meaning"],  # [en]
-)
 columns
 
 # %% [markdown] lang="zh"

@@ -107,6 +107,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from salesacademy.casedata import dictionary_tables
 from salesacademy.casedata import minibonds_elderly
 from salesacademy.charts import use_cjk_font
 
@@ -127,20 +128,10 @@ sales, recordings, callbacks = tables["sales"], tables["recordings"], tables["ca
 # The data dictionary explains every table and every column:
 
 # %%
-dictionary = minibonds_elderly.DICTIONARY
-overview = pd.DataFrame(
-    [(table, len(tables[table]), spec["description"][LANG]) for table, spec in dictionary.items()],
-    columns=["表", "行数", "说明"],  # [zh]
-    columns=["Table", "Rows", "Description"],  # [en]
-)
+overview, columns = dictionary_tables(minibonds_elderly.DICTIONARY, LANG, tables)
 overview
 
 # %%
-columns = pd.DataFrame(
-    [(table, column, text[LANG]) for table, spec in dictionary.items() for column, text in spec["columns"].items()],
-    columns=["表", "列", "含义"],  # [zh]
-    columns=["Table", "Column", "Meaning"],  # [en]
-)
 columns
 
 # %% [markdown] lang="zh"

@@ -120,6 +120,7 @@
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from salesacademy.casedata import dictionary_tables
 from salesacademy.casedata import scorecard_cap
 from salesacademy.charts import use_cjk_font
 
@@ -142,12 +143,11 @@ weights
 # %%
 lang = "zh"  # [zh]
 lang = "en"  # [en]
-for table, spec in scorecard_cap.DICTIONARY.items():
-    print(f"{table} ({len(data[table])} 行)：{spec['description'][lang]}")  # [zh]
-    print(f"{table} ({len(data[table])} rows): {spec['description'][lang]}")  # [en]
-rows = [(table, column, text[lang]) for table, spec in scorecard_cap.DICTIONARY.items() for column, text in spec["columns"].items()]
-pd.DataFrame(rows, columns=["表", "列", "含义"])  # [zh]
-pd.DataFrame(rows, columns=["table", "column", "meaning"])  # [en]
+overview, columns = dictionary_tables(scorecard_cap.DICTIONARY, lang, data)
+overview
+
+# %%
+columns
 
 # %% [markdown] lang="zh"
 # ## 分析一：旧方案奖励的是谁？

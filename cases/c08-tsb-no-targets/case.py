@@ -105,6 +105,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from salesacademy.casedata import dictionary_tables
 from salesacademy.casedata import tsb_no_targets
 from salesacademy.charts import use_cjk_font
 
@@ -127,12 +128,11 @@ branch_month.head()
 # %%
 lang = "zh"  # [zh]
 lang = "en"  # [en]
-for table, spec in tsb_no_targets.DICTIONARY.items():
-    print(f"{table} ({len(data[table])} 行)：{spec['description'][lang]}")  # [zh]
-    print(f"{table} ({len(data[table])} rows): {spec['description'][lang]}")  # [en]
-rows = [(table, column, text[lang]) for table, spec in tsb_no_targets.DICTIONARY.items() for column, text in spec["columns"].items()]
-pd.DataFrame(rows, columns=["表", "列", "含义"])  # [zh]
-pd.DataFrame(rows, columns=["table", "column", "meaning"])  # [en]
+overview, columns = dictionary_tables(tsb_no_targets.DICTIONARY, lang, data)
+overview
+
+# %%
+columns
 
 # %% [markdown] lang="zh"
 # ## 分析一：取消指标之后，销售质量变好了吗？

@@ -121,6 +121,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from salesacademy.casedata import dictionary_tables
 from salesacademy.casedata import recording_suitability_block as case_data
 from salesacademy.charts import use_cjk_font
 
@@ -144,12 +145,11 @@ branches
 # %%
 lang = "zh"  # [zh]
 lang = "en"  # [en]
-for table, spec in case_data.DICTIONARY.items():
-    print(f"{table} ({len(data[table])} 行)：{spec['description'][lang]}")  # [zh]
-    print(f"{table} ({len(data[table])} rows): {spec['description'][lang]}")  # [en]
-rows = [(table, column, text[lang]) for table, spec in case_data.DICTIONARY.items() for column, text in spec["columns"].items()]
-pd.DataFrame(rows, columns=["表", "列", "含义"])  # [zh]
-pd.DataFrame(rows, columns=["table", "column", "meaning"])  # [en]
+overview, columns = dictionary_tables(case_data.DICTIONARY, lang, data)
+overview
+
+# %%
+columns
 
 # %% [markdown] lang="zh"
 # ## 分析一：不匹配的销售去哪儿了？

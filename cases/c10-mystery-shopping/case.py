@@ -133,6 +133,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from salesacademy.casedata import dictionary_tables
 from salesacademy.casedata import mystery_shopping
 from salesacademy.charts import use_cjk_font
 
@@ -155,12 +156,11 @@ checklist
 # %%
 lang = "zh"  # [zh]
 lang = "en"  # [en]
-for table, spec in mystery_shopping.DICTIONARY.items():
-    print(f"{table} ({len(data[table])} 行)：{spec['description'][lang]}")  # [zh]
-    print(f"{table} ({len(data[table])} rows): {spec['description'][lang]}")  # [en]
-rows = [(table, column, text[lang]) for table, spec in mystery_shopping.DICTIONARY.items() for column, text in spec["columns"].items()]
-pd.DataFrame(rows, columns=["表", "列", "含义"])  # [zh]
-pd.DataFrame(rows, columns=["table", "column", "meaning"])  # [en]
+overview, columns = dictionary_tables(mystery_shopping.DICTIONARY, lang, data)
+overview
+
+# %%
+columns
 
 # %% [markdown] lang="zh"
 # ## 分析一：第一轮，哪些检查项最弱？
