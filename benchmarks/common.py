@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import platform
 import re
@@ -56,3 +57,11 @@ def write_results(section: str, text: str) -> None:
     else:
         readme = readme.rstrip("\n") + f"\n\n## {section}\n\n<!-- results:start -->\n{text}\n<!-- results:end -->\n"
     README.write_text(readme, encoding="utf-8")
+
+
+def publish(section: str, command: str, text: str, *, readme: bool) -> None:
+    """Print `text`, headed by when, where and with what command it was measured; into README section `section` too if `readme`."""
+    text = f"Measured {dt.date.today().isoformat()} on {machine()}, with\n\n```\n{command}\n```\n\n{text}"
+    print("\n" + text)
+    if readme:
+        write_results(section, text)

@@ -23,7 +23,6 @@ Run from the repository root::
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import shlex
 import shutil
 import sys
@@ -33,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from common import machine, timed, write_results  # noqa: E402
+from common import publish, timed  # noqa: E402
 from grading import build_cohort, module_of, scores, with_submissions  # noqa: E402
 
 SECTION = "Grading on Dask"
@@ -86,12 +85,8 @@ def main(argv: list[str] | None = None) -> None:
     lines = ["| workers | executor | seconds | submissions per second | load (1 min) |", "|---:|---|---:|---:|---:|"]
     for workers, label, run in rows:
         lines.append(f"| {workers} | {label} | {run['seconds']:.1f} | {args.submissions / run['seconds']:.1f} | {run['load']:.1f} |")
-    text = (f"Measured {dt.date.today().isoformat()} on {machine()}, with\n\n```\n{command}\n```\n\n"
-            f"Module `{args.module}`, {args.submissions} submissions per run; every run gave the same "
-            f"{len(expected)} scores.\n\n" + "\n".join(lines))
-    print("\n" + text)
-    if not args.no_readme:
-        write_results(SECTION, text)
+    note = f"Module `{args.module}`, {args.submissions} submissions per run; every run gave the same {len(expected)} scores."
+    publish(SECTION, command, note + "\n\n" + "\n".join(lines), readme=not args.no_readme)
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from common import machine, timed, write_results  # noqa: E402
+from common import publish, timed  # noqa: E402
 
 SECTION = "Grading"
 BIN = Path(sys.executable).parent
@@ -136,12 +136,8 @@ def main(argv: list[str] | None = None) -> None:
     for label, count, run in rows:
         each = run["seconds"] / count
         lines.append(f"| {label} | {count:,} | {run['seconds']:.1f} | {each:.3f} | {per_stock / each:.1f}x | {run['peak_mib']:.0f} | {run['load']:.1f} |")
-    text = (f"Measured {dt.date.today().isoformat()} on {machine()}, with\n\n```\n{command}\n```\n\n"
-            f"Module `{args.module}`; the first two rows grade the same {args.stock} submissions and gave identical scores.\n\n"
-            + "\n".join(lines))
-    print("\n" + text)
-    if not args.no_readme:
-        write_results(SECTION, text)
+    note = f"Module `{args.module}`; the first two rows grade the same {args.stock} submissions and gave identical scores."
+    publish(SECTION, command, note + "\n\n" + "\n".join(lines), readme=not args.no_readme)
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from common import machine, timed, write_results  # noqa: E402
+from common import publish, timed  # noqa: E402
 
 SECTION = "Employee reports"
 BIN = Path(sys.executable).parent
@@ -132,12 +132,8 @@ def main(argv: list[str] | None = None) -> None:
         each = run["seconds"] / count
         lines.append(f"| {label} | {staff:,} | {count:,} | {run['seconds']:.1f} | {each:.3f} | {per_stock / each:.1f}x | "
                      f"{run['peak_mib']:.0f} | {run['load']:.1f} |")
-    text = (f"Measured {dt.date.today().isoformat()} on {machine()}, with\n\n```\n{command}\n```\n\n"
-            f"The first two rows report on the same {args.stock} employees, whose pages carry the same report heading.\n\n"
-            + "\n".join(lines))
-    print("\n" + text)
-    if not args.no_readme:
-        write_results(SECTION, text)
+    note = f"The first two rows report on the same {args.stock} employees, whose pages carry the same report heading."
+    publish(SECTION, command, note + "\n\n" + "\n".join(lines), readme=not args.no_readme)
 
 
 if __name__ == "__main__":

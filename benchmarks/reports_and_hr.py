@@ -37,7 +37,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from common import machine, write_results  # noqa: E402
+from common import publish  # noqa: E402
 
 SECTION = "Reports and HR exports"
 SHARE_SUBMITTED = 0.9
@@ -303,13 +303,8 @@ def main(argv: list[str] | None = None) -> None:
         if temporary:
             temporary.cleanup()
 
-    figures = table(rows)
-    print("\n" + figures)
-    if not args.no_readme:
-        fixture_lines = "\n".join(f"- {line}" for line in fixtures)
-        write_results(SECTION, f"Measured {dt.date.today().isoformat()} on {machine()}, with\n\n```\n{command}\n```\n\n{figures}\n\n"
-                     f"Building the fixtures (not timed above):\n\n{fixture_lines}")
-        print("\nwritten to benchmarks/README.md")
+    fixture_lines = "\n".join(f"- {line}" for line in fixtures)
+    publish(SECTION, command, f"{table(rows)}\n\nBuilding the fixtures (not timed above):\n\n{fixture_lines}", readme=not args.no_readme)
 
 
 if __name__ == "__main__":
