@@ -54,9 +54,9 @@ TOTALS_ORDER = ("passed", "passed-late", "failed", "overdue", "needs-manual-grad
 #: Shown in the totals even at 0: the work waiting for a trainer is never left out of a headline.
 ALWAYS_COUNTED = ("needs-manual-grading",)
 PHRASES = {
-    "zh-CN": {"total": "合计 {rows} 项，{employees} 名员工", "nobody": "没有符合条件的员工", "pass_rate": "通过率（%）",
+    "zh-CN": {"total": "合计 {rows} 项，{employees} 名员工", "nobody": "没有已分配模块的员工符合条件", "pass_rate": "通过率（%）",
               "pass_rates": "各模块通过率"},
-    "en": {"total": "Total: {rows} module(s) of {employees} employee(s)", "nobody": "no enrolled employee matches",
+    "en": {"total": "Total: {rows} module(s) of {employees} employee(s)", "nobody": "no enrolled employees match",
            "pass_rate": "Pass rate (%)", "pass_rates": "Pass rates by module"},
 }
 #: Longest module title shown, in terminal columns.
