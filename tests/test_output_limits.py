@@ -64,3 +64,11 @@ def test_a_reply_written_past_the_shell_is_stopped_at_its_limit(tmp_path):
     nb, stopped = run(tmp_path, flood, "print('never')")
     assert stopped and "over 16 MB" in stopped
     assert size(nb.cells[0]) < 10_000 and nb.cells[1].outputs[0].ename == "KernelStopped"
+
+
+def test_a_cell_that_closes_its_output_descriptors_leaves_the_kernel_working(tmp_path):
+    """With descriptors 1 and 2 closed, nothing reads an endless end of file: the next cells run as usual."""
+    nb, stopped = run(tmp_path, "import os\nos.close(1)\nos.close(2)", "import time\nstarted = time.process_time()\ntime.sleep(1)\n"
+                                "print(round(time.process_time() - started, 1))")
+    assert stopped is None
+    assert float(nb.cells[1].outputs[0].text) < 0.5, "the kernel spent the second on CPU: something spun on the closed pipe"

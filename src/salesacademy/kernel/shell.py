@@ -127,19 +127,21 @@ class DescriptorCapture:
     def _pump(self) -> None:
         import select
 
-        while True:
+        open_ = True
+        while open_:  # until every write end is closed (a cell may close its descriptor 1)
             select.select([self.read_end], [], [])
             with self.lock:
-                self._take()
+                open_ = self._take()
 
-    def _take(self) -> None:
-        """Move what the pipe holds into the recorder, without waiting for more."""
+    def _take(self) -> bool:
+        """Move what the pipe holds into the recorder, without waiting for more; False once no one can write to it."""
         os.set_blocking(self.read_end, False)
         try:
             while chunk := os.read(self.read_end, 1 << 16):
                 self.recorder.stream(self.name, self.decoder.decode(chunk))
         except BlockingIOError:
-            pass
+            return True
+        return False
 
     def drain(self) -> None:
         with self.lock:
