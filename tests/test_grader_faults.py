@@ -155,6 +155,19 @@ def test_feedback_shows_the_graders_verdicts_and_no_line_of_a_hidden_test(graded
     assert "✗ Not passed" in page(root, "fake-fault")
 
 
+def test_feedback_speaks_to_the_learner_without_nbgraders_index_or_cell_ids(graded):
+    """nbgrader's own index (a written answer awaiting a trainer counted as 0) and cell names give way to plain words."""
+    root, _ = graded
+    text = page(root, "honest")
+    cells = nbformat.read(root / "autograded" / "honest" / ASSIGNMENT / "exercise.ipynb", as_version=4).cells
+    ids = {cell.metadata["nbgrader"]["grade_id"] for cell in cells if cell.metadata.get("nbgrader", {}).get("grade_id")}
+    assert not [word for word in ("Grade cell", "Student's answer", "Test cell", "Written response", "(Top)", "(Score:") if word in text]
+    assert not [grade_id for grade_id in ids if f"<code>{grade_id}</code>" in text]
+    tests = [cell for cell in cells if cell.metadata.get("nbgrader", {}).get("grade") and not cell.metadata["nbgrader"].get("solution")]
+    assert text.count('<span class="nbgrader-label">Check</span>') == len(tests) and "Your answer" in text
+    assert "awaiting a trainer" in text  # the written answer, which no trainer has graded
+
+
 def test_a_python_the_kernel_cannot_read_stops_the_run_before_anything_is_scored(released, tmp_path):
     """A virtual environment in a folder only root may read: the grader's check of the reference answers fails,
     the run stops with the reason on one line, and every submission stays pending."""

@@ -167,9 +167,55 @@ def _add_summaries(paths, url: str, curriculum: Curriculum, content: Path, assig
         graded_nb = nbformat.read(paths.notebook("autograded", assignment, module.graded, employee_id), as_version=4)
         section = summary(rows, graded_nb, bank=bank, module_id=module.id, title=module.title(version.language), employee_id=employee_id,
                           language=version.language, pass_mark=curriculum.pass_mark(module))
-        text = page.read_text(encoding="utf-8")
+        pending = set(rows.item[rows.needs_manual_grade.astype(bool)])
+        text = localized(page.read_text(encoding="utf-8"), language=version.language, pending=pending,
+                         title=module.title(version.language))
         at = text.find(">", text.find("<body")) + 1
         page.write_text(text[:at] + section + text[at:], encoding="utf-8")
+
+
+#: nbgrader's words on a feedback page, as a learner reads them.
+PAGE_WORDS = {
+    "zh-CN": {"answer": "你的回答", "task": "你的任务", "check": "检查结果", "score": "得分", "pending": "待培训师评分",
+              "comments": "培训师评语"},
+    "en": {"answer": "Your answer", "task": "Your task", "check": "Check", "score": "Score", "pending": "awaiting a trainer",
+           "comments": "Trainer's comments"},
+}
+_INDEX = re.compile(r'<div class="panel-heading">\s*<h4>[^<]*\(Score:.*?</ol>\s*</div>\s*</div>', re.DOTALL)
+_HEADING = re.compile(r'(?P<anchors>(?:<a name="[^"]*"></a>)+)(?P<open><div class="panel-heading">)(?P<body>.*?)(?P<close></div>)', re.DOTALL)
+_LABEL = re.compile(r'<span class="nbgrader-label">(?P<label>Student\'s answer|Student\'s task|Grade cell: <code>[^<]*</code>|'
+                    r'Task: <code>[^<]*</code>)</span>')
+_SCORE = re.compile(r'<span class="pull-right">\s*Score: (?P<score>[-\d.]+) / (?P<points>[-\d.]+) <a href="#top">\(Top\)</a>\s*</span>')
+_TOP = re.compile(r'<span class="pull-right"><a href="#top">\(Top\)</a></span>')
+
+
+def localized(page: str, *, language: str, pending: set[str], title: str) -> str:
+    """nbgrader's feedback page in the learner's language, without its own index or any cell's id.
+
+    The index at the top (scores per cell, a written answer no trainer has
+    graded yet counted as 0) gives way to the academy's summary. Each cell's
+    heading says what it is ("your answer", "check") and its points, or that a
+    trainer has yet to grade it; never nbgrader's name for the cell.
+    """
+    words = PAGE_WORDS["zh-CN" if language.startswith("zh") else "en"]
+    kinds = {"Student's answer": "answer", "Student's task": "task"}
+
+    def heading(match: re.Match) -> str:
+        ids = re.findall(r'<a name="(?:comment-)?([^"]*)"></a>', match["anchors"])
+        body = _LABEL.sub(lambda m: f'<span class="nbgrader-label">{words[kinds.get(m["label"], "check")]}</span>', match["body"])
+        waiting = bool(pending & set(ids))
+
+        def score(m: re.Match) -> str:
+            shown = words["pending"] if waiting else f"{words['score']} {m['score']} / {m['points']}"
+            return f'<span class="pull-right">{html.escape(shown)}</span>'
+
+        body = _SCORE.sub(score, body)
+        return match["anchors"] + match["open"] + _TOP.sub("", body) + match["close"]
+
+    page = _INDEX.sub("", page, count=1)
+    page = _HEADING.sub(heading, page)
+    page = page.replace("<b>Comments:</b>", f"<b>{html.escape(words['comments'])}:</b>")
+    return re.sub(r"<title>[^<]*</title>", f"<title>{html.escape(title)}</title>", page, count=1)
 
 
 #: The question number and points columns of the summary keep to one line ("2 / 2", not "2 /" over "2").
