@@ -306,6 +306,8 @@ def grade_written(trainer, expect, url, token, curriculum, employee, language, m
     open_nbgrader_tab(trainer, "Formgrader")
     formgrader = trainer.frame_locator("iframe")
     formgrader.get_by_role("link", name="Manual Grading").click()
+    # On Manage Assignments, the page the formgrader opens on, the same name opens the source folder instead.
+    expect(formgrader.locator("ol.breadcrumb li.active")).to_have_text("Manual Grading", timeout=UI_MS)
     formgrader.get_by_role("link", name=assignment).click()
     formgrader.get_by_role("link", name=module.graded, exact=True).click()
     formgrader.get_by_role("link", name="Submission #1").click()
