@@ -24,6 +24,13 @@ from salesacademy import hr
 from salesacademy.config import ReviewSection
 from salesacademy.curriculum import Curriculum
 from salesacademy.errors import AcademyError
+from salesacademy.review import (
+    FEED_SCHEMA,
+    formula,
+    period_end,
+    review_feed,
+    review_feed_files,
+)
 from salesacademy.status import COLUMNS, compute_status
 
 AS_OF = dt.date(2025, 3, 1)
@@ -132,8 +139,8 @@ def test_expiring_leaves_out_lapsed_passes():
 
 
 def test_review_feed_on_the_hand_built_table():
-    feed = hr.review_feed(status=STATUS, review=DEFAULT_REVIEW, period="2025-Q1").set_index("employee_id")
-    assert list(feed.columns) == list(hr.FEED_SCHEMA)[1:] and set(feed.period) == {"2025-Q1"}
+    feed = review_feed(status=STATUS, review=DEFAULT_REVIEW, period="2025-Q1").set_index("employee_id")
+    assert list(feed.columns) == list(FEED_SCHEMA)[1:] and set(feed.period) == {"2025-Q1"}
     assert feed.modules_required.to_dict() == {"E1": 2, "E2": 2, "E3": 2, "E4": 1}
     # E3's module awaiting a trainer and E4's module not yet due are not counted.
     assert feed.modules_counted.to_dict() == {"E1": 2, "E2": 2, "E3": 1, "E4": 0}
@@ -176,13 +183,13 @@ def test_review_feed_on_the_hand_built_table():
 def test_training_score_worked_examples(rows, review, expected):
     status = table(*(status_row("E1", f"0{i}-m", s, percent=p, submitted="2025-01-20" if p is not None else None, on_time=on_time,
                                 expires="2026-01-20" if s == "passed" else None) for i, (s, p, on_time) in enumerate(rows, start=1)))
-    feed = hr.review_feed(status=status, review=review, period="2025")
+    feed = review_feed(status=status, review=review, period="2025")
     assert feed.training_score.tolist() == [pytest.approx(expected)]
 
 
 def test_an_employee_with_nothing_counted_yet_has_no_training_score():
     status = table(status_row("E1", "01-m", "assigned", due="2025-03-20"), status_row("E1", "02-n", "submitted", submitted="2025-02-20"))
-    feed = hr.review_feed(status=status, review=DEFAULT_REVIEW, period="2025")
+    feed = review_feed(status=status, review=DEFAULT_REVIEW, period="2025")
     assert np.isnan(feed.training_score.iloc[0]) and feed.modules_counted.iloc[0] == 0
 
 
@@ -200,14 +207,14 @@ def test_a_module_awaiting_grading_never_changes_the_training_score(settled, awa
                        submitted=None if s in ("overdue", "assigned") else "2025-01-20") for i, (s, p, on_time) in enumerate(settled)]
     waiting = [status_row("E1", f"a{i}", s, percent=p if s == "needs-manual-grading" else None, submitted="2025-01-20")
                for i, (s, p) in enumerate(awaiting)]
-    without = hr.review_feed(status=table(*rows, status_row("E1", "z", "assigned")), review=review, period="2025")
-    with_waiting = hr.review_feed(status=table(*rows, *waiting, status_row("E1", "z", "assigned")), review=review, period="2025")
+    without = review_feed(status=table(*rows, status_row("E1", "z", "assigned")), review=review, period="2025")
+    with_waiting = review_feed(status=table(*rows, *waiting, status_row("E1", "z", "assigned")), review=review, period="2025")
     assert with_waiting.training_score.tolist() == pytest.approx(without.training_score.tolist(), nan_ok=True)
     assert with_waiting.awaiting_grading.iloc[0] == len(awaiting)
 
 
 def test_formula_text_carries_the_weights():
-    text = hr.formula(review=ReviewSection(on_time_weight=0.3, score_weight=0.7, overdue_penalty=15))
+    text = formula(review=ReviewSection(on_time_weight=0.3, score_weight=0.7, overdue_penalty=15))
     assert "0.3 *" in text and "0.7 *" in text and "- 15 *" in text and "clipped to 0..100" in text
 
 
@@ -217,14 +224,14 @@ def test_formula_text_carries_the_weights():
      ("2025-Q3", "2025-09-30"), ("2025-06", "2025-06-30"), ("2024-02", "2024-02-29"), ("2025-02", "2025-02-28")],
 )
 def test_period_end(period, end):
-    assert hr.period_end(period=period) == dt.date.fromisoformat(end)
+    assert period_end(period=period) == dt.date.fromisoformat(end)
 
 
 @pytest.mark.parametrize("period", ["", "25", "2025-13", "2025-00", "2025-Q5", "2025-Q0", "2025-H3", "2025-6", "2025/06",
                                     "2025-06-30", "FY2025", " 2025", "2025-q1", "0999"])
 def test_bad_periods_are_rejected_in_one_line(period):
     with pytest.raises(AcademyError) as error:
-        hr.period_end(period=period)
+        period_end(period=period)
     assert "\n" not in str(error.value) and repr(period) in str(error.value)
 
 
@@ -429,16 +436,16 @@ def test_completion_rejects_unknown_filters_and_formats(cohort_instance, tmp_pat
 
 
 def test_review_feed_files(cohort_instance, tmp_path):
-    csv_path, json_path = hr.review_feed_files(instance=cohort_instance, period="2025-Q1", out=tmp_path)
+    csv_path, json_path = review_feed_files(instance=cohort_instance, period="2025-Q1", out=tmp_path)
     assert (csv_path.name, json_path.name) == ("review-feed-2025-Q1.csv", "review-feed-2025-Q1.json")
     assert all(stat.S_IMODE(path.stat().st_mode) == 0o600 for path in (csv_path, json_path))
     document = json.loads(json_path.read_text(encoding="utf-8"))
     assert set(document) == {"schema", "period", "as_of", "formula", "records"}
-    assert list(document["schema"]) == list(hr.FEED_SCHEMA) and all(document["schema"].values())
+    assert list(document["schema"]) == list(FEED_SCHEMA) and all(document["schema"].values())
     assert (document["period"], document["as_of"]) == ("2025-Q1", "2025-03-31")
     assert "0.5 * (share of counted modules passed on time)" in document["formula"]
     records = {record["employee_id"]: record for record in document["records"]}
-    assert all(list(record) == list(hr.FEED_SCHEMA) for record in records.values())
+    assert all(list(record) == list(FEED_SCHEMA) for record in records.values())
     # By hand: B1 0.5*100 + 0.5*95; B2 50 + 0.5*90; R1 0 + 0.5*(80 + 0)/2; T1 0 + 0.5*30; T2 0; W2 0.5*(0 + 60)/2.
     assert {k: r["training_score"] for k, r in records.items()} == {"B1": 97.5, "B2": 95.0, "R1": 20.0, "T1": 15.0, "T2": 0.0, "W2": 15.0}
     assert records["T2"]["mean_score"] is None and records["W2"]["mean_score"] == 60.0
@@ -448,19 +455,19 @@ def test_review_feed_files(cohort_instance, tmp_path):
     assert (records["W2"]["failed"], records["W2"]["overdue"]) == (1, 1)
     assert (records["R1"]["completed"], records["R1"]["completed_on_time"], records["R1"]["certified_until"]) == (1, 0, None)
     written = pd.read_csv(csv_path, encoding="utf-8-sig")
-    assert list(written.columns) == list(hr.FEED_SCHEMA)
+    assert list(written.columns) == list(FEED_SCHEMA)
     assert written.set_index("employee_id").training_score.to_dict() == {k: r["training_score"] for k, r in records.items()}
 
 
 def test_review_feed_files_reject_a_bad_period_before_writing(cohort_instance, tmp_path):
     with pytest.raises(AcademyError, match="2025-Q5"):
-        hr.review_feed_files(instance=cohort_instance, period="2025-Q5", out=tmp_path)
+        review_feed_files(instance=cohort_instance, period="2025-Q5", out=tmp_path)
     assert list(tmp_path.iterdir()) == []
 
 
 def test_a_period_not_over_yet_is_reported_as_of_today(cohort_instance, tmp_path):
     year = dt.date.today().year + 1
-    _, json_path = hr.review_feed_files(instance=cohort_instance, period=str(year), out=tmp_path)
+    _, json_path = review_feed_files(instance=cohort_instance, period=str(year), out=tmp_path)
     assert json.loads(json_path.read_text(encoding="utf-8"))["as_of"] == dt.date.today().isoformat()
 
 
@@ -505,7 +512,7 @@ def test_demo_report_totals_equal_compute_status(demo_instance, tmp_path):
     assert workbook["Overdue, not submitted"].max_row - 1 == (table.status == "overdue").sum()
     page = next(p for p in written if p.suffix == ".html").read_text(encoding="utf-8")
     assert "Training completion" in page and page.count("data:image/png;base64,") == 3
-    _, json_path = hr.review_feed_files(instance=demo_instance, period=today.strftime("%Y-%m"), out=tmp_path)
+    _, json_path = review_feed_files(instance=demo_instance, period=today.strftime("%Y-%m"), out=tmp_path)
     records = json.loads(json_path.read_text(encoding="utf-8"))["records"]
     assert {r["employee_id"] for r in records} == set(table.employee_id)
     assert all(r["training_score"] is None or 0 <= r["training_score"] <= 100 for r in records)

@@ -236,7 +236,7 @@ def test_attempt_history_up_to_the_as_of_date(e1):
 
 
 def test_the_training_score_is_the_review_feed_s(e1):
-    from salesacademy.hr import review_feed
+    from salesacademy.review import review_feed
 
     feed = review_feed(status=STATUS, review=ReviewSection(), period="").set_index("employee_id")
     for employee_id, report in (("E1", e1), ("E2", report_of("E2")), ("M1", report_of("M1"))):

@@ -29,7 +29,7 @@ COMMANDS = {
     "status": ("status", "where each employee stands on each module, as of a date"),
     "report": ("report", "per-employee training reports (HTML and PDF) for the performance review"),
     "hr completion": ("hr", "HR completion report: Excel workbook, CSV tables and HTML dashboard"),
-    "hr review-feed": ("hr", "training component of the performance review, as CSV and JSON"),
+    "hr review-feed": ("review", "training component of the performance review, as CSV and JSON"),
     "items": ("items", "item analysis for trainers: facility and discrimination of every graded item"),
     "audit": ("audit", "every change to a score or comment, from the gradebook's audit trail"),
     "lab": ("lab", "JupyterLab with nbgrader's tabs for a staff member or for trainers"),

@@ -24,7 +24,7 @@ import nbformat
 import numpy as np
 import pandas as pd
 
-from . import answers, bankdata, gradebook, hr, staff
+from . import answers, bankdata, gradebook, hr, review, staff
 from .collect import collect
 from .config import content_root, database_url, load_config
 from .config import workers as config_workers
@@ -214,6 +214,6 @@ def demo(
     outputs = {
         "employee reports": reports.written,
         "HR completion report": hr.completion(instance=out),
-        "performance-review feed": hr.review_feed_files(instance=out, period=dt.date.today().strftime("%Y-%m")),
+        "performance-review feed": review.review_feed_files(instance=out, period=dt.date.today().strftime("%Y-%m")),
     }
     return DemoResult(paths=paths, status=table, answers=answered, pass_rates=pass_rates(table), outputs=outputs)

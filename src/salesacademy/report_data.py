@@ -7,7 +7,7 @@ notebooks or files.
 
 A module counts as *graded* when it has a score and no written answer is
 still waiting for a trainer; means and the competency profile use graded
-modules only. The training score is the review feed's (`hr.review_feed`), so
+modules only. The training score is the review feed's (`review.review_feed`), so
 the report and the feed HR sends to the performance review never differ.
 
 Statuses mean what `status` says: a module submitted and failed is failed,
@@ -92,7 +92,7 @@ class EmployeeReport:
     missed: pd.DataFrame  # MISSED_COLUMNS: items scored below their maximum, by question number and title
     actions: pd.DataFrame  # ACTION_COLUMNS: what the employee has to do, one reason of REASONS per module
     attempts: pd.DataFrame  # module_id, title, submitted_at
-    review: pd.Series  # the employee's row of `hr.review_feed`; empty when they have no required module
+    review: pd.Series  # the employee's row of `review.review_feed`; empty when they have no required module
 
 
 MISSED_COLUMNS = ["module_id", "title", "item", "number", "question", "score", "max_score"]
@@ -169,7 +169,7 @@ def employee_report_data(
 
 def _review(rows: pd.DataFrame, review: ReviewSection) -> pd.Series:
     """The employee's row of the review feed, computed by the feed's own function."""
-    from .hr import review_feed  # hr reads and writes HR files; only its pure feed is needed here
+    from .review import review_feed
 
     feed = review_feed(status=rows, review=review, period="")
     return feed.iloc[0] if len(feed) else pd.Series(dtype=object)

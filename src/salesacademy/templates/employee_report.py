@@ -289,7 +289,7 @@ def feed_value(field: str) -> str:
     return f"{value:.1f}" if field in ("mean_score", "training_score") else f"{int(value)}"
 
 
-# The formula as `hr.formula` states it, in the report's language; a penalty of 0 is left out.
+# The formula as `review.formula` states it, in the report's language; a penalty of 0 is left out.
 formula = T["formula"] + (T["penalty"] if review["overdue_penalty"] else "") + T["counted"]
 section(T["training"], note(T["training_note"]), table(pd.DataFrame(
     [(label, feed_value(field)) for field, label in T["feed"].items() if field in feed],
