@@ -47,7 +47,7 @@ import tempfile
 import uuid
 from pathlib import Path
 
-from . import executors
+from . import executors, scratch
 from .config import content_root, database_url, load_config
 from .config import workers as config_workers
 from .curriculum import load_curriculum, module_of
@@ -217,7 +217,7 @@ class _Worker:
         released = nbformat.read(self.paths.step("release", ".", assignment) / f"{notebook}.ipynb", as_version=4)
         nb = itembank.personalize(released, module_id=module.id, employee_id=CHECK_EMPLOYEE)
         nb = answers.answer_notebook(nb, key, {item.id: answers.REFERENCE for item in key.items if item.kind != "written"}, CHECK_EMPLOYEE)
-        with tempfile.TemporaryDirectory(prefix="academy-check-") as folder:
+        with tempfile.TemporaryDirectory(prefix=scratch.prefix("check")) as folder:
             submitted, staging = Path(folder) / "submitted", Path(folder) / "staging"
             submitted.mkdir()
             staging.mkdir()
@@ -265,7 +265,7 @@ class _Worker:
             from .kernel.runner import run_notebook
 
             probe = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(f"import {name}")])
-            with tempfile.TemporaryDirectory(prefix="academy-probe-") as folder:
+            with tempfile.TemporaryDirectory(prefix=scratch.prefix("probe")) as folder:
                 if self.sandbox:
                     _give(Path(folder), self.sandbox["uid"], self.sandbox["gid"])
                 env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": folder, "LANG": "C.UTF-8"}
@@ -308,13 +308,13 @@ class _Worker:
         spec = self.sources.find_notebook(job.notebook, job.assignment).kernelspec
         if spec:  # as nbgrader's OverwriteKernelspec
             nb.metadata["kernelspec"] = spec
-        with tempfile.TemporaryDirectory(prefix="academy-grade-") as scratch:
-            work = Path(scratch) / "work"
+        with tempfile.TemporaryDirectory(prefix=scratch.prefix("grade")) as folder:
+            work = Path(folder) / "work"
             shutil.copytree(staging, work, ignore=shutil.ignore_patterns("*.ipynb"))
             env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(work), "LANG": "C.UTF-8",
                    "USER": "learner", "LOGNAME": "learner", "NBGRADER_EXECUTION": "autograde"}
             if self.sandbox:
-                _give(Path(scratch), self.sandbox["uid"], self.sandbox["gid"])
+                _give(Path(folder), self.sandbox["uid"], self.sandbox["gid"])
             problem = run_notebook(nb, cwd=str(work), env=env, limits=self.limits, sandbox=self.sandbox)
         fault = self.environment_fault(nb)
         if fault:
@@ -439,6 +439,7 @@ def grade(
                    skipped=[s for s in submissions if s not in todo])
     staging_root = paths.root / ".grading" / run.run_id
     _remove_abandoned(staging_root.parent)
+    scratch.remove_abandoned()
     if not todo:
         _remove_if_empty(staging_root.parent)
         return run

@@ -28,7 +28,7 @@ from pathlib import Path
 import pandas as pd
 from nbformat import NotebookNode
 
-from . import executors, gradebook
+from . import executors, gradebook, scratch
 from .config import content_root, database_url, load_config, today
 from .config import workers as config_workers
 from .errors import AcademyError
@@ -109,6 +109,7 @@ def report(
             executor is misconfigured or its scheduler unreachable.
     """
     config, paths = load_config(instance)
+    scratch.remove_abandoned()
     pool = executors.chosen(executor, workers=workers or config_workers(config), scheduler=scheduler, inline=True)
     as_of = as_of or today(config)
     period = period or as_of.isoformat()
@@ -282,13 +283,13 @@ def render(notebook: NotebookNode, job: Job, chromium: str | None) -> None:
 
     papermill_engine.register()
     _warm_cohort(job.parameters)
-    with tempfile.TemporaryDirectory(prefix="academy-report-") as scratch:
+    with tempfile.TemporaryDirectory(prefix=scratch.prefix("report")) as folder:
         executed = papermill.execute_notebook(copy.deepcopy(notebook), None, parameters=job.parameters,
                                               engine_name=papermill_engine.ENGINE_NAME, kernel_name=KERNEL_NAME,
-                                              progress_bar=False, log_output=False, cwd=scratch)
+                                              progress_bar=False, log_output=False, cwd=folder)
         html = to_html(executed, title=job.html.stem).encode("utf-8")
         if job.pdf is not None:
-            page, printed = Path(scratch) / "report.html", Path(scratch) / "report.pdf"
+            page, printed = Path(folder) / "report.html", Path(folder) / "report.pdf"
             page.write_bytes(html)
             print_pdf(chromium, page, printed)
             write_private(job.pdf, printed.read_bytes())

@@ -25,6 +25,8 @@ from typing import Any
 
 from jupyter_client.provisioning import LocalProvisioner
 
+from .. import scratch
+
 log = logging.getLogger(__name__)
 
 
@@ -49,7 +51,7 @@ class Template:
     _unavailable: str | None = None
 
     def __init__(self, shell: bool = False) -> None:
-        self.folder = tempfile.mkdtemp(prefix="academy-kernels-")
+        self.folder = tempfile.mkdtemp(prefix=scratch.prefix("kernels"))
         self.socket_path = os.path.join(self.folder, "template.sock")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "salesacademy.kernel.forkserver", self.socket_path, *(["--shell"] if shell else [])],
