@@ -65,3 +65,32 @@ def test_work_submitted_now_counts_as_submitted_today_everywhere(machine_behind,
     course_date = dt.datetime.now(zoneinfo.ZoneInfo(COURSE_ZONE)).date().isoformat()
     files = hr.completion(instance=submitted_now, formats=["csv"], out=tmp_path)
     assert all(course_date in f.name for f in files), "the HR report is dated the course's today"
+
+
+def _machine_date_calls(source: str) -> list[int]:
+    """Lines calling ``date.today()`` or ``datetime.now()`` without a time zone: the machine's date."""
+    import ast
+
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            name, owner = node.func.attr, node.func.value
+            owner_name = owner.attr if isinstance(owner, ast.Attribute) else getattr(owner, "id", "")
+            if (name, owner_name) == ("today", "date") or (name == "now" and owner_name == "datetime" and not node.args and not node.keywords):
+                lines.append(node.lineno)
+    return lines
+
+
+def test_the_scan_finds_the_machines_date():
+    assert _machine_date_calls("import datetime as dt\nx = dt.date.today()\ny = dt.datetime.now()\nz = dt.datetime.now(dt.UTC)\n") == [2, 3]
+
+
+def test_no_default_date_comes_from_the_machines_clock():
+    from pathlib import Path
+
+    import salesacademy
+
+    found = {str(path.relative_to(Path(salesacademy.__file__).parent)): lines
+             for path in Path(salesacademy.__file__).parent.rglob("*.py")
+             if (lines := _machine_date_calls(path.read_text(encoding="utf-8")))}
+    assert found == {}, "use config.today(config), the course's date, not the machine's"

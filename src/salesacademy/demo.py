@@ -26,7 +26,7 @@ import pandas as pd
 
 from . import answers, bankdata, gradebook, hr, review, staff
 from .collect import collect
-from .config import content_root, database_url, load_config
+from .config import content_root, database_url, load_config, today
 from .config import workers as config_workers
 from .curriculum import Curriculum, load_curriculum, parse_assignment
 from .errors import AcademyError
@@ -195,7 +195,7 @@ def demo(
     roster_file = out / "roster.csv"
     synthetic_roster(employees=employees, seed=seed, language=language).to_csv(roster_file, index=False)
     import_roster(instance=out, file=roster_file)
-    released_on = dt.date.today() - dt.timedelta(days=40)
+    released_on = today(config) - dt.timedelta(days=40)
     release(instance=out, modules=[m.id for m in curriculum.modules], today=released_on, progress=progress)
     answered = _simulate_staff(paths, config, curriculum, content, released_on, seed, progress)
     answered.to_csv(out / "answers.csv", index=False)
@@ -214,6 +214,6 @@ def demo(
     outputs = {
         "employee reports": reports.written,
         "HR completion report": hr.completion(instance=out),
-        "performance-review feed": review.review_feed_files(instance=out, period=dt.date.today().strftime("%Y-%m")),
+        "performance-review feed": review.review_feed_files(instance=out, period=today(config).strftime("%Y-%m")),
     }
     return DemoResult(paths=paths, status=table, answers=answered, pass_rates=pass_rates(table), outputs=outputs)
