@@ -5,7 +5,8 @@ academy adds the roster with its history, enrollments (who must take which
 module, by when), releases and the audit trail of every score and comment
 change, kept by database triggers (see `audit_triggers`). Everything the
 academy reads back for status and reports comes out of `grade_rows`, one
-query over both.
+query over both, or, for the whole cohort at once, `submission_totals`, the
+same summed per submission by the database.
 
 The gradebook is SQLite or PostgreSQL; nothing here takes a table lock, so
 parallel graders can write at once (SQLite serialises them itself).
@@ -413,6 +414,54 @@ def grade_rows(url: str, timezone: str = "UTC", ids: Sequence[str] | None = None
     rows["needs_manual_grade"] = rows.needs_manual_grade.astype(bool)
     rows["submitted_at"] = _local(rows.submitted_at, timezone)
     return _versions(rows).reset_index(drop=True)
+
+
+# One row per submission, its graded cells added up by the database: what status and the HR
+# reports need, without a row per cell crossing into Python. Scores are summed as `grade_rows`
+# computes each cell's (manual over automatic, plus extra credit); a cell with neither counts 0.
+SUBMISSION_TOTALS = """
+SELECT sa.student_id AS employee_id, a.name AS assignment, sa.timestamp AS submitted_at,
+       totals.graded_cells AS graded_cells, totals.score AS score, totals.max_score AS max_score,
+       totals.needs_manual_grade AS needs_manual_grade
+FROM submitted_assignment sa
+JOIN assignment a ON a.id = sa.assignment_id
+LEFT JOIN (
+    SELECT sn.assignment_id AS submission_id, COUNT(*) AS graded_cells,
+           COALESCE(SUM(COALESCE(g.manual_score, g.auto_score) + COALESCE(g.extra_credit, 0)), 0) AS score,
+           SUM(gc.max_score) AS max_score,
+           MAX(CASE WHEN g.needs_manual_grade THEN 1 ELSE 0 END) AS needs_manual_grade
+    FROM submitted_notebook sn
+    JOIN grade g ON g.notebook_id = sn.id
+    JOIN grade_cells gc ON gc.id = g.cell_id
+    GROUP BY sn.assignment_id
+) totals ON totals.submission_id = sa.id
+"""
+
+
+def submission_totals(url: str, timezone: str = "UTC") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every submission, and the graded ones with their totals, from one query summed in the database.
+
+    Returns:
+        ``(submissions, totals)``: the first as `submissions` gives it; the
+        second one row per graded submission (``score``, ``max_score``,
+        ``needs_manual_grade``, ``submitted_at``), the sums of `grade_rows` per
+        submission, which `status.compute_status` takes in place of the rows.
+        Employee ids and module ids are categorical. An employee who took two
+        versions of a module counts by the last one, in each frame, as there.
+    """
+    frame = read_frame(url, SUBMISSION_TOTALS)
+    frame["submitted_at"] = _local(frame.submitted_at, timezone)
+    for column in ("score", "max_score"):  # PostgreSQL hands back Decimal objects
+        frame[column] = pd.to_numeric(frame[column]).astype(float)
+    frame["needs_manual_grade"] = frame.needs_manual_grade.fillna(0).astype(bool)
+    graded = frame.graded_cells.notna()
+    frame = frame.drop(columns="graded_cells")
+    sent = _versions(frame[["employee_id", "assignment", "submitted_at"]].copy())
+    totals = _versions(frame[graded].reset_index(drop=True))
+    for table in (sent, totals):
+        for column in ("employee_id", "module_id"):
+            table[column] = table[column].astype("category")
+    return sent.reset_index(drop=True), totals.reset_index(drop=True)
 
 
 def submissions(url: str, timezone: str = "UTC", ids: Sequence[str] | None = None) -> pd.DataFrame:

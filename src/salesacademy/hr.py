@@ -193,7 +193,7 @@ class Inputs:
     employees: pd.DataFrame
     enrollments: pd.DataFrame
     submissions: pd.DataFrame
-    grades: pd.DataFrame
+    grades: pd.DataFrame  # graded cells, or their totals per submission (`gradebook.submission_totals`): the same status
     curriculum: Curriculum
     language: str
     review: ReviewSection
@@ -223,11 +223,28 @@ def _narrow(table: pd.DataFrame, *, branch: str | None, role: str | None) -> pd.
     return table.reset_index(drop=True)
 
 
-def overdue_trend(*, inputs: Inputs, as_of: dt.date, branch: str | None = None, role: str | None = None, weeks: int = TREND_WEEKS) -> pd.DataFrame:
-    """Overdue modules as of each of the last `weeks` weeks, ending on `as_of`."""
+def overdue_by_week(*, status: pd.DataFrame, as_of: dt.date, weeks: int = TREND_WEEKS) -> pd.DataFrame:
+    """Overdue modules as of each of the last `weeks` weeks, ending on `as_of`, from the status table as of `as_of`.
+
+    Each row tells on which days it was overdue, as `compute_status` would
+    have said on each of them: from the day after its due day, once assigned,
+    as long as nothing had been submitted by the end of the day. A submission
+    after `as_of` is not in the table, and was not in by any earlier day
+    either; nor was an assignment made after `as_of`. So one status table
+    gives the whole trend.
+    """
     dates = [as_of - dt.timedelta(weeks=back) for back in range(weeks - 1, -1, -1)]
-    counts = [int((_narrow(inputs.status(day), branch=branch, role=role).status == "overdue").sum()) for day in dates]
+    counts = []
+    for date in dates:
+        day = pd.Timestamp(date)
+        sent = status.submitted_at < day + pd.Timedelta(days=1)  # a missing time compares False: nothing sent
+        counts.append(int(((status.assigned_on <= day) & (status.due_on < day) & ~sent).sum()))
     return pd.DataFrame({"as_of": dates, "overdue": counts})
+
+
+def overdue_trend(*, inputs: Inputs, as_of: dt.date, branch: str | None = None, role: str | None = None, weeks: int = TREND_WEEKS) -> pd.DataFrame:
+    """Overdue modules as of each of the last `weeks` weeks, ending on `as_of`, of the employees in `branch` and `role`."""
+    return overdue_by_week(status=_narrow(inputs.status(as_of), branch=branch, role=role), as_of=as_of, weeks=weeks)
 
 
 def build_report(*, inputs: Inputs, as_of: dt.date, branch: str | None = None, role: str | None = None) -> Report:
@@ -253,19 +270,24 @@ def build_report(*, inputs: Inputs, as_of: dt.date, branch: str | None = None, r
     }
     graded = status[final_scores(status)]
     scores = titled(frame=graded.assign(score_pct=graded.percent * 100)[["module_id", "score_pct"]], titles=titles)
-    return Report(as_of=as_of, tables=tables, trend=overdue_trend(inputs=inputs, as_of=as_of, branch=branch, role=role), scores=scores)
+    return Report(as_of=as_of, tables=tables, trend=overdue_by_week(status=status, as_of=as_of), scores=scores)
 
 
 # Reading the instance and writing files -------------------------------------------------
 
 
 def read_inputs(*, instance: Path) -> Inputs:
-    """The roster, enrollments, submissions, grades, curriculum and settings of an instance."""
+    """The roster, enrollments, submissions, curriculum and settings of an instance, with each submission's total score.
+
+    The database adds up each submission's graded cells
+    (`gradebook.submission_totals`): `Inputs.grades` holds one row per graded
+    submission, not one per cell, and gives `compute_status` the same scores.
+    """
     config, paths = load_config(instance)
     url = database_url(config, paths)
-    return Inputs(employees=gradebook.employees(url), enrollments=gradebook.enrollments(url), submissions=gradebook.submissions(url, config.course.timezone),
-                  grades=gradebook.grade_rows(url, config.course.timezone), curriculum=load_curriculum(content_root(config)),
-                  language=config.course.language, review=config.review)
+    submissions, totals = gradebook.submission_totals(url, config.course.timezone)
+    return Inputs(employees=gradebook.employees(url), enrollments=gradebook.enrollments(url), submissions=submissions, grades=totals,
+                  curriculum=load_curriculum(content_root(config)), language=config.course.language, review=config.review)
 
 
 def _hr_folder(instance: Path, out: Path | None) -> Path:
