@@ -242,7 +242,7 @@ def test_a_sandboxed_kernel_leaves_nothing_in_tmp_for_the_next(tmp_path):
         assert stopped is None and not any(errors(cell) for cell in nb.cells), [cell.outputs for cell in nb.cells]
         printed[who] = [text(cell) for cell in nb.cells]
         if who == "second":
-            assert (work / "mine.txt").read_text() == "ok", "the kernel's own folder is the real one"
+            assert not (work / "mine.txt").exists(), "what the kernel writes in its folder stays in its own layer"
         shutil.rmtree(work)
     assert printed["second"] == ["False False\n", "2\n"]
     assert not Path("/tmp/left-behind.txt").exists()
@@ -301,3 +301,130 @@ def test_a_kernel_that_drops_its_connection_with_a_request_unread_is_gone_not_a_
     shell = ForkedShell.__new__(ForkedShell)  # its connection only: no template, no kernel
     shell.sock, shell.buffer = dropped(), bytearray()
     assert shell._line(time.monotonic() + 5) == b""
+
+
+# The allow-list sandbox (bubblewrap) and its fallback ---------------------------------------
+
+#: The sandbox's user in these tests, and the instance-like folders a kernel must not see.
+SANDBOX_UID = 2_999_995
+needs_root = pytest.mark.skipif(__import__("os").geteuid() != 0, reason="the sandbox needs root; CI runs as root")
+
+
+@pytest.fixture
+def machine(tmp_path):
+    """What a machine holds beside the grader: a copy of the course in /srv, an instance path, a folder everyone may write."""
+    import os
+
+    copy = Path(tempfile.mkdtemp(prefix="academy-copy-", dir="/srv"))
+    copy.chmod(0o755)
+    (copy / "exercise.py").write_text('assert choice == "C"\n')
+    (copy / "exercise.py").chmod(0o644)
+    drop = Path(tempfile.mkdtemp(prefix="academy-drop-", dir="/srv"))
+    drop.chmod(0o1777)
+    work = Path(tempfile.mkdtemp(prefix="academy-test-"))
+    (work / "data.csv").write_text("amount\n3\n4\n")
+    for path in (work, work / "data.csv"):
+        os.chown(path, SANDBOX_UID, SANDBOX_UID)
+    yield {"copy": copy, "drop": drop, "work": work}
+    for folder in (copy, drop, work):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+#: What a kernel tries, one cell each; `sandboxed` runs them.
+PROBES = {
+    "answer": "import pandas as pd, statistics\nprint(int(pd.read_csv('data.csv').amount.sum()), statistics.mean([1, 2]))",
+    "copy": "print(open(COPY + '/exercise.py').read())",
+    "drop": "open(DROP + '/left.txt', 'w').write('x')",
+    "var-tmp": "open('/var/tmp/academy-left-' + str(os.getpid()), 'w').write('x')",
+    "proc": ("import os\nuids, lines = set(), []\n"
+             "for pid in filter(str.isdigit, os.listdir('/proc')):\n"
+             "    try:\n"
+             "        uids.add(open(f'/proc/{pid}/status').read().split('Uid:')[1].split()[0])\n"
+             "        lines.append(open(f'/proc/{pid}/cmdline', 'rb').read().decode(errors='replace'))\n"
+             "    except OSError:\n"
+             "        pass\n"
+             "print(sorted(uids), INSTANCE in ' '.join(lines))"),
+    "machine": "print(os.uname().nodename, sorted(os.listdir('/')))",
+}
+
+
+def sandboxed(machine, instance: str, cells: dict[str, str], disk_mb: int = 64):
+    """Run `cells` in a sandboxed kernel whose folder is machine["work"]; returns the notebook."""
+    prelude = f"import os\nCOPY, DROP, INSTANCE = {str(machine['copy'])!r}, {str(machine['drop'])!r}, {instance!r}"
+    nb = new_notebook(cells=[new_code_cell(prelude), *(new_code_cell(source) for source in cells.values())])
+    stopped = run_notebook(nb, cwd=str(machine["work"]), env={"PATH": "/usr/bin:/bin", "HOME": str(machine["work"])},
+                           limits=Limits(file_mb=20),
+                           sandbox={"uid": SANDBOX_UID, "gid": SANDBOX_UID, "hide": [instance], "disk_mb": disk_mb})
+    assert stopped is None, stopped
+    return dict(zip(cells, nb.cells[1:]))
+
+
+@pytest.fixture(scope="module")
+def instance_folder():
+    """A stand-in for the course instance, outside the sandbox's view and named on the grader's command line."""
+    folder = Path(tempfile.mkdtemp(prefix="academy-instance-", dir="/srv"))
+    folder.chmod(0o755)
+    yield str(folder)
+    shutil.rmtree(folder)
+
+
+@needs_root
+def test_a_kernel_sees_nothing_of_the_machine_but_python_and_its_folder(machine, instance_folder):
+    cells = sandboxed(machine, instance_folder, PROBES)
+    assert text(cells["answer"]) == "7 1.5\n", "an honest answer reads its data and imports the standard library"
+    assert errors(cells["copy"]) == ["FileNotFoundError"], "another copy of the course on this machine is out of sight"
+    assert errors(cells["drop"]) == ["FileNotFoundError"] and not list(machine["drop"].iterdir())
+    assert errors(cells["var-tmp"]) == ["FileNotFoundError"]
+    assert text(cells["proc"]) == f"['{SANDBOX_UID}'] False\n", "/proc shows the kernel's own processes only"
+    nodename, root = text(cells["machine"]).split(" ", 1)
+    assert nodename == "grading", "bubblewrap holds the template (its own host name)"
+    assert set(eval(root)) <= {"bin", "dev", "etc", "lib", "lib32", "lib64", "libx32", "proc", "root", "sbin", "tmp", "usr", "work"}
+    assert "srv" not in eval(root) and "home" not in eval(root)
+
+
+@needs_root
+def test_writing_past_the_disk_quota_fails_and_leaves_nothing_behind(machine, instance_folder):
+    """16 MiB files, each under the file-size limit, written in turn to the kernel's folder and /tmp, up to 160 MiB."""
+    before = set(Path("/tmp").iterdir())
+    cells = sandboxed(machine, instance_folder, {"fill": (
+        "written = 0\n"
+        "try:\n"
+        "    for i in range(10):\n"
+        "        with open(('/tmp/' if i % 2 else '') + f'academy-fill-{i}.bin', 'wb') as out:\n"
+        "            out.write(bytes(16 << 20))\n"
+        "        written += 16\n"
+        "finally:\n"
+        "    print(written)\n")}, disk_mb=64)
+    written = int(text(cells["fill"]))
+    assert written <= 64, f"{written} MiB written past a quota of 64"
+    assert errors(cells["fill"]) == ["OSError"] and "No space left on device" in str(cells["fill"].outputs)
+    assert sorted(p.name for p in machine["work"].iterdir()) == ["data.csv"], "the grader's folder is unchanged"
+    assert not [p for p in set(Path("/tmp").iterdir()) - before if p.name.startswith("academy-fill")]
+
+
+@needs_root
+def test_without_bubblewrap_the_deny_list_sandbox_grades_with_its_protections(machine, instance_folder, capfd, monkeypatch):
+    """bwrap is not on the template's PATH: the template says so once and its kernels get the deny-list sandbox."""
+    from salesacademy.kernel.provisioner import Template
+
+    saved = Template._instances.pop(True, None)
+    monkeypatch.setenv("PATH", "/nonexistent")
+    (Path(instance_folder) / "gradebook.db").write_text("grades")
+    try:
+        cells = sandboxed(machine, instance_folder, {**PROBES, "instance": "print(os.listdir(INSTANCE))",
+                                                     "network": "import socket\nsocket.create_connection(('127.0.0.1', 22), timeout=2)"})
+        notice = capfd.readouterr().err
+    finally:
+        fallback = Template._instances.pop(True, None)
+        if fallback is not None:
+            fallback.close()
+        if saved is not None:
+            Template._instances[True] = saved
+        (Path(instance_folder) / "gradebook.db").unlink()
+    assert "bubblewrap (bwrap) is not installed" in notice and "deny-list" in notice
+    assert text(cells["answer"]) == "7 1.5\n"
+    assert text(cells["instance"]) == "[]\n", "the instance is covered"
+    assert errors(cells["network"]) == ["OSError"]
+    assert text(cells["proc"]) == f"['{SANDBOX_UID}'] False\n"
+    assert text(cells["machine"]).split(" ", 1)[0] != "grading", "no bubblewrap around this template"
+    assert text(cells["copy"]) == 'assert choice == "C"\n\n', "the deny-list's known gap: what it does not list, it shows"

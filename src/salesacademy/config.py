@@ -72,6 +72,8 @@ class GradingSection(_Section):
     memory_mb: int = Field(2048, ge=256, description="Memory limit of a grading kernel, in MiB.")
     max_processes: int = Field(16, ge=1, le=4096, description="Processes a grading kernel may start (its own user's, when run as root).")
     max_file_mb: int = Field(100, ge=1, description="Largest file a grading kernel may write, in MiB.")
+    max_disk_mb: int = Field(512, ge=16, le=65536, description="Space a grading kernel may fill in all, its working folder's "
+                             "changes, /tmp and /dev/shm together, in MiB (as root; held in memory while it runs).")
     max_output_lines: int = Field(1000, ge=10, description="Lines of output kept per cell in graded notebooks.")
     workers: int = Field(0, ge=0, le=256, description="Parallel grading workers; 0 means one per CPU core.")
 

@@ -182,7 +182,7 @@ class _Worker:
         self.sanitize = [pp.ClearOutput(config=cfg), pp.DeduplicateIds(config=cfg), OverwriteCells(config=cfg), BindEmployee(config=cfg), check]
         self.finish = [pp.IgnorePattern(config=cfg), ClearMetadataPreprocessor(config=cfg), pp.LimitOutput(config=cfg), check]
         self.sources = sources
-        self.sandbox = sandbox(self.paths, self.content)
+        self.sandbox = sandbox(self.paths, self.content, disk_mb=self.config.grading.max_disk_mb)
         grading = self.config.grading
         self.limits = Limits(cell_timeout_s=grading.cell_timeout_s, notebook_timeout_s=grading.notebook_timeout_s,
                              memory_mb=grading.memory_mb, processes=grading.max_processes, file_mb=grading.max_file_mb)
@@ -337,20 +337,21 @@ class _Worker:
         return Result(job, {}, {}, reason, unreadable=True)
 
 
-def sandbox(paths: InstancePaths, content: Path) -> dict | None:
+def sandbox(paths: InstancePaths, content: Path, *, disk_mb: int) -> dict | None:
     """How grading kernels are shut in when the grader runs as root (`forkserver.enter_sandbox`); None otherwise.
 
     Each worker's kernels run as a user id of their own: the process limit
     is theirs alone, so a fork bomb cannot starve another worker's kernel,
     and no kernel can read another's scratch folder. The instance (gradebook,
     everyone's submissions, the built notebooks with hidden tests) and the
-    course sources are hidden from them.
+    course sources are hidden from them (without bubblewrap; with it, they see
+    nothing of the machine but Python). What each may write is `disk_mb` in all.
     """
     if os.geteuid() != 0:
         return None
     uid = SANDBOX_UID_BASE + os.getpid() % 1_000_000
     hide = [paths.root, *(content / folder for folder in ("course", "cases", "graders"))]
-    return {"uid": uid, "gid": uid, "hide": [str(folder) for folder in hide if folder.is_dir()]}
+    return {"uid": uid, "gid": uid, "hide": [str(folder) for folder in hide if folder.is_dir()], "disk_mb": disk_mb}
 
 
 def _give(folder: Path, uid: int, gid: int) -> None:

@@ -39,6 +39,8 @@ import socket
 import sys
 from pathlib import Path
 
+from salesacademy.kernel import sandbox as confinement
+
 # One thread per kernel: BLAS thread pools started in the template would not survive the fork.
 for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(variable, "1")
@@ -66,8 +68,11 @@ PRELOAD = (
 )
 CLONE_NEWNS, CLONE_NEWNET, CLONE_NEWIPC = 0x00020000, 0x40000000, 0x08000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 1, 2, 4, 8, 32, 1 << 12, 1 << 14, 1 << 18
-#: Size of a grading kernel's own /tmp (and /var/tmp, /dev/shm), in MiB.
-TMP_MB = 256
+#: Space a grading kernel may fill in all (its /tmp, /dev/shm and changes to its folder) unless the caller
+#: says (``disk_mb`` of the sandbox; `grading.max_disk_mb` in academy.toml), in MiB.
+DISK_MB = 512
+#: Where a kernel mounts the file system of its quota; its own /dev/shm is then bound over it.
+QUOTA_MOUNT = "/dev/shm"
 #: Folders every sandboxed kernel finds empty and read-only: services' Unix sockets (a network namespace
 #: does not cover those in the file system) and lock files live there.
 CLOSED_OFF = ("/run",)
@@ -127,19 +132,23 @@ def apply_limits(limits: dict) -> None:
 def enter_sandbox(sandbox: dict, cwd: str) -> None:
     """Cut a grading kernel off from everything but its own folder `cwd`. Needs root.
 
-    - A new network namespace with no interface up: no socket reaches another machine or port.
-    - A new IPC namespace: System V shared memory, message queues and semaphores
-      are the kernel's own, and go with it.
-    - A private mount namespace in which each folder of ``hide`` (the instance
-      with the gradebook and everyone's work, the course sources with their
-      hidden tests) is covered by an empty read-only tmpfs, and /tmp, /var/tmp
-      and /dev/shm are empty and the kernel's own, gone with it; /run, where
-      services keep their Unix sockets and lock files, is empty and read-only;
-      `cwd`, which lies under /tmp, is bound back in place. So are Python's folders: where a
-      folder above them is closed to other users (Python in root's home, as
-      pyenv installs it), that folder is covered by a read-only tmpfs that
-      holds only Python's folders, so the kernel's user can read the Python it
-      runs and nothing else of that home.
+    Inside bubblewrap (`sandbox.restart_inside_bwrap`) the template already
+    sees only what Python needs; elsewhere the deny-list applies: each folder
+    of ``hide`` (the instance, the course sources) is covered by an empty
+    read-only folder, /run too, and where a folder above Python's is closed to
+    other users (pyenv's in root's home), it is covered by a read-only folder
+    holding only Python's. Then, either way:
+
+    - A new network namespace with no interface up, and a new IPC namespace:
+      System V shared memory, message queues and semaphores go with the kernel.
+    - One tmpfs of ``disk_mb`` MiB holds everything the kernel may write: its
+      /tmp (also the machine's temporary folder and, without bubblewrap,
+      /var/tmp), its /dev/shm, and every change to `cwd`, an overlay whose
+      lower layer is the folder the grader prepared. So what it writes is its
+      own, counts towards one quota, and goes with it; the grader's folder is
+      never changed. Python's folders under a covered one are bound back, read-only.
+    - The template's own folder, with its socket, is covered.
+    - A fresh /proc that shows other users' processes to no one but root.
     - The user ``uid``/``gid``, no supplementary groups, and no way back up
       through set-user-id programs.
     """
@@ -151,39 +160,64 @@ def enter_sandbox(sandbox: dict, cwd: str) -> None:
         if result != 0:
             raise OSError(ctypes.get_errno(), f"sandbox: {what}")
 
+    def cover(folder: str, options: bytes = b"size=4k", flags: int = MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC) -> None:
+        check(libc.mount(b"tmpfs", os.fsencode(folder), b"tmpfs", flags, options), f"cover {folder}")
+
+    def bind(source: str, target: str, readonly: bool = False) -> None:
+        check(libc.mount(os.fsencode(source), os.fsencode(target), None, MS_BIND | MS_REC, None), f"bind {target}")
+        if readonly:
+            check(libc.mount(b"none", os.fsencode(target), None, MS_BIND | MS_REMOUNT | MS_RDONLY, None), f"read-only {target}")
+
+    machine = confinement.machine_namespace()
+    temp = confinement.machine_temp()
+    template_folder = os.getcwd()
     check(libc.unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC), "unshare")
     check(libc.mount(b"none", b"/", None, MS_REC | MS_PRIVATE, None), "private mounts")
-    for folder in [*sandbox.get("hide", []), *CLOSED_OFF]:
+    if machine is None:  # the deny-list
+        hidden = [*sandbox.get("hide", []), *CLOSED_OFF]
+        covered = {"/tmp", "/var/tmp", temp}
+    else:
+        hidden = [confinement.matplotlib_cache()]
+        covered = {"/tmp", temp}
+    for folder in [*hidden, template_folder]:
         if os.path.isdir(folder):
-            check(libc.mount(b"tmpfs", os.fsencode(folder), b"tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, b"size=4k"),
-                  f"hide {folder}")
-    covered = ("/tmp", "/var/tmp", "/dev/shm")
-    # Python's folders (a virtual environment or the package's source may live under /tmp; Python
-    # itself in a home folder others may not enter, as pyenv puts it) are opened now, to be bound
-    # back once the folders above them are covered: the kernel's user must read the Python it runs.
-    python = {os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, *sys.path) if p and os.path.isdir(p)}
-    python = sorted(p for p in python if not any(p.startswith(f"{q}/") for q in python))  # outermost only
-    under_tmp = [p for p in python if p.startswith(tuple(f"{c}/" for c in covered))]
-    closed = {p: _closed_above(p) for p in python if p not in under_tmp}
+            cover(folder)
+    covered = sorted(c for c in covered if os.path.isdir(c))
+    python = confinement.python_folders(exclude=(template_folder,))
+    under_covered = [p for p in python if p.startswith(tuple(f"{c}/" for c in covered))]
+    closed = {p: _closed_above(p) for p in python if p not in under_covered} if machine is None else {}
     closed = {p: above for p, above in closed.items() if above}
-    keep = [(cwd, os.open(cwd, os.O_PATH | os.O_DIRECTORY), 0),
-            *((p, os.open(p, os.O_PATH | os.O_DIRECTORY), MS_RDONLY) for p in [*under_tmp, *closed])]
+    # The quota: the kernel's /tmp, /dev/shm and the changes to its folder live in one tmpfs of this size.
+    quota = QUOTA_MOUNT
+    cover(quota, f"size={int(sandbox.get('disk_mb') or DISK_MB)}m,mode=0755".encode(), MS_NOSUID | MS_NODEV)
+    for name, mode in (("tmp", 0o1777), ("shm", 0o1777), ("changes", 0o755), ("overlay", 0o700)):
+        os.mkdir(f"{quota}/{name}")
+        os.chmod(f"{quota}/{name}", mode)
+    prepared = os.stat(cwd)  # the changes' root stands for the folder: its owner and mode
+    os.chown(f"{quota}/changes", prepared.st_uid, prepared.st_gid)
+    os.chmod(f"{quota}/changes", prepared.st_mode & 0o7777)
+    if any(c in cwd for c in ",:\\"):
+        raise OSError(f"sandbox: the kernel's folder may not have a comma, colon or backslash in its path: {cwd}")
+    layers = f"lowerdir={cwd},upperdir={quota}/changes,workdir={quota}/overlay"
+    check(libc.mount(b"overlay", os.fsencode(cwd), b"overlay", MS_NOSUID | MS_NODEV, os.fsencode(layers)), f"overlay {cwd}")
+    keep = [(cwd, os.open(cwd, os.O_PATH | os.O_DIRECTORY), False),
+            *((p, os.open(p, os.O_PATH | os.O_DIRECTORY), True) for p in [*under_covered, *closed])]
     # A closed folder above Python's (root's home, say) becomes an empty folder others may enter,
     # holding only Python's folders: the rest of it stays out of the kernel's sight.
-    for folder in sorted(set(closed.values())):
-        check(libc.mount(b"tmpfs", os.fsencode(folder), b"tmpfs", MS_NOSUID | MS_NODEV, b"size=64k,mode=0755"), f"open {folder}")
+    for above in sorted(set(closed.values())):
+        cover(above, b"size=64k,mode=0755", MS_NOSUID | MS_NODEV)
     for folder in covered:
-        if os.path.isdir(folder):
-            check(libc.mount(b"tmpfs", folder.encode(), b"tmpfs", MS_NOSUID | MS_NODEV, f"size={TMP_MB}m,mode=1777".encode()),
-                  f"private {folder}")
+        bind(f"{quota}/tmp", folder)
+    bind(f"{quota}/shm", "/dev/shm")
     for path, handle, readonly in keep:
         os.makedirs(path, mode=0o755, exist_ok=True)
-        check(libc.mount(f"/proc/self/fd/{handle}".encode(), os.fsencode(path), None, MS_BIND | MS_REC, None), f"bind {path}")
-        if readonly:
-            check(libc.mount(b"none", os.fsencode(path), None, MS_BIND | MS_REMOUNT | MS_RDONLY, None), f"read-only {path}")
+        bind(f"/proc/self/fd/{handle}", path, readonly)
         os.close(handle)
-    for folder in sorted(set(closed.values())):
-        check(libc.mount(b"none", os.fsencode(folder), None, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV, None), f"read-only {folder}")
+    for above in sorted(set(closed.values())):
+        check(libc.mount(b"none", os.fsencode(above), None, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV, None), f"read-only {above}")
+    check(libc.mount(b"proc", b"/proc", b"proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, b"hidepid=2"), "own /proc")
+    if machine is not None:
+        os.close(machine)
     check(libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no new privileges")
     os.setgroups([])
     os.setgid(sandbox["gid"])
@@ -225,6 +259,8 @@ def _detach(request: dict, listener: socket.socket) -> None:
     apply_limits(request.get("limits") or json.loads(os.environ.get("ACADEMY_KERNEL_LIMITS", "{}")))
     if request.get("sandbox"):
         enter_sandbox(request["sandbox"], request["cwd"])
+    else:
+        confinement.leave_for_machine()
     os.chdir(request.get("cwd") or os.getcwd())
     _fresh_random_state()
     os.environ.clear()
@@ -278,7 +314,8 @@ def warm(request: dict) -> dict:
         return {"error": f"not a loader the template runs: {target!r}"}
     module, function = target.split(":")
     try:
-        getattr(importlib.import_module(module), function)(*request.get("args", []))
+        with confinement.on_the_machine():  # a report's data lives in the instance, out of the sandbox's sight
+            getattr(importlib.import_module(module), function)(*request.get("args", []))
     except Exception as exc:  # the caller reports it; the template keeps serving
         return {"error": f"{type(exc).__name__}: {exc}"}
     gc.freeze()  # as after the warm-up: no kernel's collector walks what was loaded
@@ -398,6 +435,7 @@ def serve(path: str) -> None:
 
 
 if __name__ == "__main__":
+    confinement.restart_inside_bwrap()  # as root: runs this again inside bubblewrap, or says why not
     start_reaper()
     warm_up()
     if "--shell" in sys.argv[2:]:

@@ -1,0 +1,179 @@
+"""The allow-list around a grading worker's template, with bubblewrap, and the fallback where it cannot run.
+
+As root, the template (`forkserver`) starts itself again inside bubblewrap
+(``bwrap``, a Debian package) before it imports anything heavy. Inside, it
+sees only what Python needs, read-only: the system's programs and libraries
+(/usr and its links), a few files of /etc (fonts, time zone, the dynamic
+loader's cache), and Python's own folders (the virtual environment, the
+base interpreter and the package's source when installed editable). Its
+own folder, with its socket, and the machine's temporary folder (where the
+grader prepares each submission's working folder) are bound read-write; it
+has a fresh /proc and a minimal /dev. Nothing else of the machine is there:
+not /work, /home, /srv, the rest of /root, /run or /var.
+
+Each kernel forked from it then takes its own steps (`forkserver.enter_sandbox`):
+a network and IPC namespace, a disk quota holding its working folder's
+changes and its /tmp, a /proc that shows only its own processes, and a
+user of its own. The template keeps a handle on the machine's mount
+namespace, for the few things done outside the sandbox: forking a kernel
+that is not sandboxed (reports, the lab) and loading a report's cohort
+data. Every sandboxed kernel closes that handle before it runs anything.
+
+Where bubblewrap is missing or fails a start-up probe (a container that
+forbids the namespaces it needs, say), the template stays where it is and
+kernels get the deny-list sandbox instead: the same per-kernel steps, with
+the instance and the course sources covered rather than everything else
+left out. The template says which, once, on stderr.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+#: Set in a template started inside bubblewrap: the file descriptor of the machine's mount namespace.
+MACHINE_NAMESPACE = "ACADEMY_MACHINE_MOUNT_NAMESPACE"
+#: The machine's folders of programs and libraries, bound read-only (or recreated as the links they are).
+SYSTEM = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
+#: What a kernel needs of /etc: the dynamic loader's cache, fonts, time zone, names of users and hosts.
+ETC = ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "alternatives", "fonts", "localtime", "timezone",
+       "passwd", "group", "nsswitch.conf", "hosts", "mime.types", "ssl/certs")
+PROBE_TIMEOUT_S = 30
+CLONE_NEWNS = 0x00020000
+
+
+def python_folders(exclude: tuple[str, ...] = ()) -> list[str]:
+    """The outermost of the folders Python runs from: prefixes and the module path, real paths, existing ones.
+
+    Args:
+        exclude: folders left out, with everything above them (the template's own, the temporary folder).
+    """
+    found = {os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix, *sys.path) if p and os.path.isdir(p)}
+    found = {p for p in found if p != "/" and not any(p == e or e.startswith(f"{p}/") for e in exclude)}
+    return sorted(p for p in found if not any(p.startswith(f"{q}/") for q in found))
+
+
+def matplotlib_cache() -> str:
+    """Where matplotlib keeps its font list (as `matplotlib.get_cachedir` finds it, without importing matplotlib)."""
+    if os.environ.get("MPLCONFIGDIR"):
+        return os.path.realpath(os.environ["MPLCONFIGDIR"])
+    cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.realpath(os.path.join(cache, "matplotlib"))
+
+
+def machine_temp() -> str:
+    """The machine's temporary folder, as the grader sees it (``TMPDIR`` or /tmp): where working folders are made."""
+    return os.path.realpath(tempfile.gettempdir())
+
+
+def bwrap_arguments(own_folder: str) -> list[str]:
+    """bubblewrap's options for a template whose socket and working directory are in `own_folder`."""
+    arguments = ["--die-with-parent", "--unshare-ipc", "--unshare-uts", "--hostname", "grading",
+                 "--proc", "/proc", "--dev", "/dev"]
+    for path in SYSTEM:
+        if os.path.islink(path):
+            arguments += ["--symlink", os.readlink(path), path]
+        elif os.path.isdir(path):
+            arguments += ["--ro-bind", path, path]
+    for name in ETC:
+        arguments += ["--ro-bind-try", f"/etc/{name}", f"/etc/{name}"]
+    temp = machine_temp()
+    python = python_folders(exclude=(own_folder, temp))
+    cache = matplotlib_cache()
+    writable = [temp, *([] if own_folder.startswith(f"{temp}/") else [own_folder])]
+    # bubblewrap makes the folders above a bound one for root alone (0700): open them to the kernel's user.
+    above = {str(parent) for path in [*writable, *python, cache] for parent in Path(path).parents if str(parent) != "/"}
+    for parent in sorted(above, key=lambda p: p.count("/")):
+        if not any(parent == w or parent.startswith(f"{w}/") for w in writable):
+            arguments += ["--perms", "0755", "--dir", parent]
+    for folder in writable:
+        arguments += ["--bind", folder, folder]
+    for folder in python:
+        arguments += ["--ro-bind", folder, folder]
+    arguments += ["--bind-try", cache, cache]  # a font cache it cannot write, matplotlib rebuilds on every start
+    return [*arguments, "--chdir", own_folder]
+
+
+def unavailable(bwrap: str | None, arguments: list[str]) -> str | None:
+    """Why bubblewrap cannot hold the template, or None: a probe runs Python inside it with `arguments`."""
+    if bwrap is None:
+        return "bubblewrap (bwrap) is not installed"
+    probe = "import salesacademy.kernel.forkserver"
+    try:
+        done = subprocess.run([bwrap, *arguments, "--", sys.executable, "-c", probe], capture_output=True, text=True,
+                              timeout=PROBE_TIMEOUT_S, stdin=subprocess.DEVNULL)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return f"bubblewrap did not start: {exc}"
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1]
+        return f"bubblewrap's start-up probe failed: {last[:200]}"
+    return None
+
+
+def restart_inside_bwrap() -> None:
+    """Run this template again inside bubblewrap (never returns), or say once why not and return.
+
+    Only as root, and only once: the restarted template finds `MACHINE_NAMESPACE` set.
+    """
+    if os.geteuid() != 0 or MACHINE_NAMESPACE in os.environ:
+        return
+    bwrap = shutil.which("bwrap")
+    arguments = bwrap_arguments(os.path.realpath(os.getcwd()))
+    why = unavailable(bwrap, arguments)
+    if why:
+        print(f"academy: grading sandbox: {why}; grading kernels get the deny-list sandbox instead (docs/security.md)",
+              file=sys.stderr, flush=True)
+        return
+    machine = os.open("/proc/self/ns/mnt", os.O_RDONLY)
+    os.set_inheritable(machine, True)
+    os.environ[MACHINE_NAMESPACE] = str(machine)
+    os.execv(bwrap, [bwrap, *arguments, "--", sys.executable, *sys.orig_argv[1:]])
+
+
+def machine_namespace() -> int | None:
+    """The handle on the machine's mount namespace, in a template inside bubblewrap; None elsewhere."""
+    value = os.environ.get(MACHINE_NAMESPACE)
+    return int(value) if value else None
+
+
+def _setns(handle: int) -> None:
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.setns(handle, CLONE_NEWNS) != 0:
+        raise OSError(ctypes.get_errno(), "sandbox: back to the machine's mount namespace")
+
+
+def leave_for_machine() -> None:
+    """In a kernel that is not sandboxed: see the machine's file system, as if the template had never left it."""
+    handle = machine_namespace()
+    if handle is not None:
+        cwd = os.getcwd()
+        _setns(handle)
+        os.close(handle)
+        os.chdir(cwd)
+
+
+@contextlib.contextmanager
+def on_the_machine() -> Iterator[None]:
+    """In the template: do something in the machine's mount namespace (load a report's data), then come back."""
+    handle = machine_namespace()
+    if handle is None:
+        yield
+        return
+    cwd = os.getcwd()
+    own = os.open("/proc/self/ns/mnt", os.O_RDONLY)
+    try:
+        _setns(handle)
+        os.chdir(cwd)
+        yield
+    finally:
+        _setns(own)
+        os.close(own)
+        os.chdir(cwd)
