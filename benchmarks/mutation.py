@@ -1,0 +1,247 @@
+"""Mutation testing of the code that decides grades and statuses, with mutmut.
+
+Not a test and not run in CI: it takes minutes per module. For each module
+it copies the package and a fast set of tests into a scratch folder, lets
+mutmut change the module one small edit at a time (a ``<`` for a ``<=``, a
+constant, a dropped argument...), and runs the tests that reach the changed
+function against each change. A change no test notices is a *survivor*: a
+mistake of that shape would ship unnoticed.
+
+Only unit tests run: tests that need a course instance, PostgreSQL, or are
+marked slow or browser are left out (building an instance takes half a
+minute, and mutmut would build it again for every mutant). So the functions
+that read an instance (`OUTER`) have no test here; their mutants are counted
+apart, as "outside the fast set", not in the score.
+
+Mutants that change nothing a caller can observe are named in `EQUIVALENT`
+with the reason, and left out of the score. Run from the repository root::
+
+    .venv/bin/python benchmarks/mutation.py                  # every module
+    .venv/bin/python benchmarks/mutation.py status hr        # some
+    .venv/bin/python benchmarks/mutation.py --doc            # and write the table into docs/reliability.md
+
+mutmut runs at low priority (``nice -n 15``), one mutant at a time.
+Nothing is written inside the repository unless ``--doc`` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "src" / "salesacademy"
+DOC = ROOT / "docs" / "reliability.md"
+MUTMUT = Path(sys.executable).with_name("mutmut")
+
+
+@dataclasses.dataclass(frozen=True)
+class Target:
+    tests: tuple[str, ...]  # test files whose unit tests run against the module's mutants
+    outer: tuple[str, ...] = ()  # functions that read an instance: no fast test reaches them
+
+
+TARGETS = {
+    "status": Target(tests=("tests/test_status.py", "tests/test_review_rules.py", "tests/test_hr.py"), outer=("status",)),
+    "grade_writer": Target(tests=("tests/test_grade_writer.py",)),
+    "released": Target(tests=("tests/test_released.py",)),
+    "hr": Target(tests=("tests/test_hr.py", "tests/test_review_rules.py"), outer=("read_inputs", "_hr_folder", "completion")),
+    "items": Target(tests=("tests/test_item_analysis.py",), outer=("items", "report")),
+    "review": Target(tests=("tests/test_review_rules.py", "tests/test_hr.py"), outer=("review_feed_files",)),
+}
+
+#: Mutants that behave exactly as the original wherever the module is used, and why.
+EQUIVALENT: dict[str, str] = {
+}
+
+# Test helpers every selected test file may import.
+HELPERS = ("conftest.py", "cohort.py", "pg.py", "itemcheck.py")
+# Course content the package finds beside itself (config.bundled_content).
+CONTENT = ("course", "cases", "graders")
+
+# Loaded by pytest from the scratch folder's root: keeps only the unit tests.
+SELECTION = '''\
+"""Keep the unit tests: no course instance, no PostgreSQL, nothing slow."""
+
+NEEDS_AN_INSTANCE = {"instance_template", "postgres_server", "instance"}
+
+
+def pytest_collection_modifyitems(config, items):
+    keep, drop = [], []
+    for item in items:
+        heavy = NEEDS_AN_INSTANCE & set(getattr(item, "fixturenames", ()))
+        marked = item.get_closest_marker("slow") or item.get_closest_marker("browser")
+        (drop if heavy or marked else keep).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+    items[:] = keep
+    for item in keep:  # mutmut 3.2.0 reads the node id under the name pytest before 8.1 gave it
+        item._nodeid = item.nodeid
+'''
+
+
+def pytest_ini() -> str:
+    """The repository's pytest settings, for a folder of its own."""
+    options = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"]
+    lines = ["[pytest]", "addopts = --strict-markers -p no:cacheprovider", f"xfail_strict = {str(options.get('xfail_strict', False)).lower()}"]
+    for key in ("markers", "filterwarnings"):
+        lines.append(f"{key} =")
+        lines += [f"    {value}" for value in options.get(key, [])]
+    return "\n".join(lines) + "\n"
+
+
+def scratch_copy(module: str, target: Target, folder: Path) -> None:
+    """The package, the selected tests and the settings mutmut reads, in `folder`."""
+    shutil.copytree(PACKAGE, folder / "src" / "salesacademy", ignore=shutil.ignore_patterns("__pycache__"))
+    tests = folder / "tests"
+    tests.mkdir()
+    for name in (*HELPERS, *(Path(path).name for path in target.tests)):
+        if (ROOT / "tests" / name).exists():
+            shutil.copy2(ROOT / "tests" / name, tests / name)
+    kept = f"src/salesacademy/{module}.py"
+    others = sorted(str(path.relative_to(folder)) for path in (folder / "src").rglob("*.py") if str(path.relative_to(folder)) != kept)
+    (folder / "setup.cfg").write_text("[mutmut]\ndo_not_mutate =\n" + "".join(f"    {path}\n" for path in others)
+                                      + "also_copy =\n    pytest.ini\n    conftest.py\n", encoding="utf-8")
+    (folder / "pytest.ini").write_text(pytest_ini(), encoding="utf-8")
+    (folder / "conftest.py").write_text(SELECTION, encoding="utf-8")
+    # mutmut runs the tests in folder/mutants; the course content must be beside the package there too.
+    (folder / "mutants").mkdir()
+    for name in CONTENT:
+        (folder / "mutants" / name).symlink_to(ROOT / name)
+
+
+def run_mutmut(folder: Path) -> None:
+    """mutmut on the scratch copy, at low priority, one mutant at a time; its output in ``mutmut.log``."""
+    env = {**os.environ, "MPLBACKEND": "Agg"}
+    env.pop("CI", None)  # PostgreSQL must not be demanded: no test here uses it
+    with (folder / "mutmut.log").open("w", encoding="utf-8") as log:
+        done = subprocess.run(["nice", "-n", "15", str(MUTMUT), "run", "--max-children", "1"], cwd=folder, env=env,
+                              stdout=log, stderr=subprocess.STDOUT)
+    if done.returncode != 0:
+        tail = (folder / "mutmut.log").read_text(encoding="utf-8", errors="replace").strip().splitlines()[-15:]
+        raise SystemExit(f"mutmut failed in {folder}:\n" + "\n".join(tail))
+
+
+def function_of(mutant: str) -> str:
+    """The function a mutant changes: ``salesacademy.hr.x_summary__mutmut_3`` -> ``summary``; methods as ``Class.method``."""
+    name = mutant.rpartition(".")[2].rpartition("__mutmut_")[0]
+    if name.startswith("x_"):
+        return name[2:]
+    return ".".join(part for part in name.split("ǁ")[1:] if part)
+
+
+def outcomes(folder: Path, module: str) -> dict[str, str]:
+    """Each mutant of `module` and what became of it: killed, survived, no tests, timeout..."""
+    from mutmut.__main__ import status_by_exit_code
+
+    meta = json.loads((folder / "mutants" / "src" / "salesacademy" / f"{module}.py.meta").read_text(encoding="utf-8"))
+    return {name: status_by_exit_code.get(code, f"exit {code}") for name, code in meta["exit_code_by_key"].items()}
+
+
+def diff(folder: Path, mutant: str) -> str:
+    """The changed lines of a mutant, as mutmut shows it."""
+    shown = subprocess.run([str(MUTMUT), "show", mutant], cwd=folder, capture_output=True, text=True).stdout
+    return "\n".join(line for line in shown.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---")))
+
+
+def score(module: str, target: Target, results: dict[str, str], folder: Path) -> dict:
+    """The counts of one module, and every survivor with its diff."""
+    outside = {name for name in results if function_of(name) in target.outer}
+    counted = {name: status for name, status in results.items() if name not in outside}
+    equivalent = {name for name in counted if name in EQUIVALENT}
+    killed = {name for name, status in counted.items() if status in ("killed", "timeout") and name not in equivalent}
+    survived = sorted(set(counted) - killed - equivalent, key=_number_order)
+    judged = len(counted) - len(equivalent)
+    stale = sorted(name for name in equivalent if counted[name] in ("killed", "timeout"))
+    return {
+        "module": module, "mutants": len(counted), "killed": len(killed), "survived": len(survived), "equivalent": len(equivalent),
+        "score": len(killed) / judged if judged else 1.0, "outside": len(outside), "timeouts": sum(s == "timeout" for s in counted.values()),
+        "survivors": [{"mutant": name, "function": function_of(name), "status": counted[name], "diff": diff(folder, name)} for name in survived],
+        "equivalents": sorted(equivalent, key=_number_order), "stale_equivalents": stale,
+    }
+
+
+def _number_order(mutant: str) -> tuple[str, int]:
+    head, _, number = mutant.rpartition("__mutmut_")
+    return head, int(number) if number.isdigit() else 0
+
+
+def table(rows: list[dict]) -> str:
+    lines = ["| module | mutants | killed | survived | equivalent | score | outside the fast set |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    for row in rows:
+        lines.append(f"| `{row['module']}.py` | {row['mutants']} | {row['killed']} | {row['survived']} | {row['equivalent']} "
+                     f"| {100 * row['score']:.1f}% | {row['outside']} |")
+    return "\n".join(lines)
+
+
+def survivors_text(rows: list[dict]) -> str:
+    lines = []
+    for row in rows:
+        for survivor in row["survivors"]:
+            change = "; ".join(line.strip() for line in survivor["diff"].splitlines()) or survivor["status"]
+            lines.append(f"- `{survivor['mutant'].rpartition('.')[2]}` ({row['module']}.py, `{survivor['function']}`, "
+                         f"{survivor['status']}): `{change}`")
+    return "\n".join(lines) or "None."
+
+
+def write_doc(text: str) -> None:
+    """Put `text` between the mutation markers of docs/reliability.md."""
+    markers = re.compile(r"(<!-- mutation:start -->\n).*?(<!-- mutation:end -->)", re.DOTALL)
+    doc = DOC.read_text(encoding="utf-8")
+    if not markers.search(doc):
+        raise SystemExit(f"{DOC}: no <!-- mutation:start --> ... <!-- mutation:end --> markers to write between")
+    DOC.write_text(markers.sub(lambda m: m.group(1) + text + "\n" + m.group(2), doc), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("modules", nargs="*", metavar="MODULE", help=f"any of {', '.join(TARGETS)} (default: all)")
+    parser.add_argument("--workdir", type=Path, help="keep the scratch copies here (default: a temporary folder, removed after)")
+    parser.add_argument("--doc", action="store_true", help="write the table and the survivors into docs/reliability.md")
+    parser.add_argument("--json", type=Path, help="also write every count and survivor to this file")
+    args = parser.parse_args(argv)
+    if unknown := [m for m in args.modules if m not in TARGETS]:
+        parser.error(f"unknown module {unknown[0]!r}; the modules are: {', '.join(TARGETS)}")
+    modules = args.modules or list(TARGETS)
+    base = Path(tempfile.mkdtemp(prefix="salesacademy-mutation-")) if args.workdir is None else args.workdir
+    rows = []
+    try:
+        for module in modules:
+            folder = base / module
+            if folder.exists():
+                shutil.rmtree(folder)
+            folder.mkdir(parents=True)
+            scratch_copy(module, TARGETS[module], folder)
+            print(f"{module}: mutmut in {folder}", flush=True)
+            run_mutmut(folder)
+            rows.append(score(module, TARGETS[module], outcomes(folder, module), folder))
+            print(f"{module}: {rows[-1]['killed']} of {rows[-1]['mutants'] - rows[-1]['equivalent']} killed", flush=True)
+    finally:
+        if args.workdir is None:
+            shutil.rmtree(base, ignore_errors=True)
+    command = ".venv/bin/python benchmarks/mutation.py" + "".join(f" {m}" for m in args.modules)
+    text = (f"Measured {dt.date.today().isoformat()} with mutmut 3.2.0, with\n\n```\n{command}\n```\n\n{table(rows)}\n\n"
+            f"Surviving mutants:\n\n{survivors_text(rows)}")
+    print("\n" + text)
+    for row in rows:
+        for name in row["stale_equivalents"]:
+            print(f"note: {name} is listed as equivalent but was killed; take it off EQUIVALENT")
+    if args.json:
+        args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    if args.doc:
+        write_doc(text)
+
+
+if __name__ == "__main__":
+    main()
