@@ -15,16 +15,29 @@ where the submission lies, never from anything inside the notebook:
   test is a question's, any other code cell the learner added or changed from
   an answer becomes a Markdown cell: no learner code runs.
 
-`bind_notebook` is pure. `BindEmployee` runs it inside nbgrader's autograde
-(configured in `nbgrader_setup`) and `academy grade`, so both score alike.
+The same comparison is also made here, in the grader's own process: `bind`
+returns each question's `Verdict`, which `academy grade` writes as the test
+cell's outputs instead of running the cell, so nothing a kernel does can change
+a question's score. nbgrader's own autograde runs the rewritten test cell
+instead, and reaches the same score: an error output (the question's message)
+for a wrong, missing or malformed answer, none for a right one. An answer cell
+holding anything but an answer of its question's kind (code, another cell
+magic, two letters) scores 0, with the reason for the trainer in the verdict's
+``note``.
+
+`bind_notebook` and `bind` are pure. `BindEmployee` runs them inside
+nbgrader's autograde (configured in `nbgrader_setup`) and `academy grade`, so
+both score alike.
 `ShapeAnswerCells` gives answer cells their template in the generated
 learner version, where nbgrader would write its code stub.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
+import string
 
 from nbconvert.preprocessors import Preprocessor
 from nbformat import NotebookNode
@@ -48,35 +61,140 @@ def _locked(cell: NotebookNode) -> bool:
     return isinstance(meta, dict) and bool(meta.get("locked")) and bool(meta.get("grade_id"))
 
 
-def verdict(key: dict, given_text: str, employee_id: str, question: int) -> str:
-    """The line that replaces a hidden key line: a comparison of literals for `employee_id`."""
-    kind, language = key["kind"], key["language"]
+@dataclasses.dataclass(frozen=True)
+class Verdict:
+    """The grader's verdict on one question: passed, or the error its test cell shows and why."""
+
+    passed: bool
+    ename: str = ""
+    message: str = ""
+    #: For the trainer (``academy status``): the answer cell held something other than an answer.
+    note: str | None = None
+
+    def outputs(self) -> list[dict]:
+        """The test cell's outputs, as the kernel would have given them running the cell."""
+        if self.passed:
+            return []
+        return [{"output_type": "error", "ename": self.ename, "evalue": self.message, "traceback": [f"{self.ename}: {self.message}"]}]
+
+
+@dataclasses.dataclass(frozen=True)
+class _Reading:
+    """What an employee's answer reads as, against the right answer of their variant."""
+
+    kind: str
+    given: str | float | None
+    right: str | float
+    shown_right: str
+    accepted: list[str]
+    tolerance: float
+
+
+def _reading(key: dict, given_text: str, employee_id: str) -> _Reading:
+    kind = key["kind"]
     answers = key.get("answers") or key.get("correct")
     variant, order = questions.variant_of(key["module"], key["item"], employee_id, len(answers), max(key.get("options") or [0]))
+    accepted: list[str] = []
     if kind == "choice":
         options = key["options"][variant]
         shown = [i for i in order if i < options]
         right = questions.LETTERS[shown.index(key["correct"][variant])]
-        given = questions.read_choice(given_text, options)
-        shown_right = right
-    elif kind == "number":
-        right = float(key["answers"][variant])
-        given = questions.read_number(given_text)
-        shown_right = f"{right:g}"
-    else:
-        accepted = [questions.read_text(text) for text in key["answers"][variant]]
-        right, given = accepted[0], questions.read_text(given_text)
-        shown_right = key["answers"][variant][0]
-    if given is None:
-        text = questions.message(language, "unanswered_wrong", question=question, right=shown_right)
-        return f"assert False, {text!r}"
-    shown_given = f"{given:g}" if kind == "number" else given_text.strip()
-    text = questions.message(language, "wrong", question=question, given=shown_given, right=shown_right)
+        return _Reading(kind, questions.read_choice(given_text, options), right, right, accepted, 0.0)
     if kind == "number":
-        return f"assert abs({given!r} - {right!r}) <= {float(key['tolerance'])!r}, {text!r}"
-    if kind == "text":
-        return f"assert {given!r} in {accepted!r}, {text!r}"
-    return f"assert {given!r} == {right!r}, {text!r}"
+        right = float(key["answers"][variant])
+        return _Reading(kind, questions.read_number(given_text), right, f"{right:g}", accepted, float(key["tolerance"]))
+    accepted = [questions.read_text(text) for text in key["answers"][variant]]
+    return _Reading(kind, questions.read_text(given_text), accepted[0], key["answers"][variant][0], accepted, 0.0)
+
+
+def _right(reading: _Reading) -> bool:
+    if reading.kind == "number":
+        return abs(reading.given - reading.right) <= reading.tolerance
+    if reading.kind == "text":
+        return reading.given in reading.accepted
+    return reading.given == reading.right
+
+
+def _wrong_message(key: dict, reading: _Reading, given_text: str, question: int) -> str:
+    if reading.given is None:
+        return questions.message(key["language"], "unanswered_wrong", question=question, right=reading.shown_right)
+    shown_given = f"{reading.given:g}" if reading.kind == "number" else given_text.strip()
+    return questions.message(key["language"], "wrong", question=question, given=shown_given, right=reading.shown_right)
+
+
+#: A number answer may carry a unit ("12 笔", "40%"), of at most this many characters and no punctuation but "%".
+MAX_UNIT = 4
+_NUMBER = re.compile(r"[-+]?\d+(?:[.,，]\d+)?")
+_PUNCTUATION = set(string.punctuation) - {"%"}
+
+
+def literal(kind: str, text: str) -> bool:
+    """Whether `text`, which reads as an answer of `kind`, is that answer and nothing else.
+
+    The readers in `questions` take one letter only, and any short text; a
+    number they find inside anything, so a number answer must hold nothing
+    but the number and a short unit: ``12 笔`` is a number, ``x = 12`` is code.
+    """
+    if kind != "number":
+        return True
+    rest = _NUMBER.sub("", questions.normal(text), count=1).strip()
+    return len(rest) <= MAX_UNIT and not _PUNCTUATION & set(rest)
+
+
+def _form_message(key: dict, question: int, options: int) -> str:
+    letters = ("、" if key["language"].startswith("zh") else ", ").join(questions.LETTERS[:options])
+    return questions.message(key["language"], f"{key['kind']}_form", question=question, letters=letters, limit=questions.TEXT_LIMIT)
+
+
+def verdict(key: dict, given_text: str, employee_id: str, question: int) -> str:
+    """The line that replaces a hidden key line: a comparison of literals for `employee_id`."""
+    reading = _reading(key, given_text, employee_id)
+    text = _wrong_message(key, reading, given_text, question)
+    if reading.given is not None and not literal(key["kind"], given_text):
+        return f"assert False, {_form_message(key, question, max(key.get('options') or [4]))!r}"
+    if reading.given is None:
+        return f"assert False, {text!r}"
+    if reading.kind == "number":
+        return f"assert abs({reading.given!r} - {reading.right!r}) <= {reading.tolerance!r}, {text!r}"
+    if reading.kind == "text":
+        return f"assert {reading.given!r} in {reading.accepted!r}, {text!r}"
+    return f"assert {reading.given!r} == {reading.right!r}, {text!r}"
+
+
+#: What an answer must be, for the trainer's note on one that is something else.
+_EXPECTED = {"choice": "one letter", "number": "one number", "text": "a short answer"}
+
+
+def judge(key: dict, given_text: str, employee_id: str, question: int, *, options: int) -> Verdict:
+    """The verdict the question's test cell reaches for `given_text`, decided here rather than in a kernel.
+
+    The visible check first (`questions.check`: answered, in the form asked
+    for, reading up to `options` letters), then the comparison `verdict` writes.
+    """
+    kind = key["kind"]
+    if not given_text:
+        return Verdict(False, "AnswerFormError", questions.message(key["language"], "not_answered", question=question))
+    note = f"question {question} ({key['item']}): the answer cell holds {given_text[:60]!r}, not {_EXPECTED[kind]}; scored 0"
+    if questions.read(kind, given_text, options) is None:  # the visible check fails
+        return Verdict(False, "AnswerFormError", _form_message(key, question, options), note)
+    if not literal(kind, given_text):  # the visible check passes, the hidden comparison refuses it
+        return Verdict(False, "AssertionError", _form_message(key, question, options), note)
+    reading = _reading(key, given_text, employee_id)
+    if reading.given is not None and _right(reading):
+        return Verdict(True)
+    return Verdict(False, "AssertionError", _wrong_message(key, reading, given_text, question))
+
+
+def typed_answer(source: str, item: str) -> str:
+    """What an answer cell of `item` holds as its answer: its lines but the ``%%answer ITEM`` line and comments, joined.
+
+    Any other first line (code, another cell magic, the magic of another
+    question) is part of what was typed, so it makes the answer malformed.
+    """
+    lines = source.split("\n")
+    if lines and lines[0].split() == ["%%answer", item]:
+        lines = lines[1:]
+    return " ".join(line.strip() for line in lines if line.strip() and not line.strip().startswith("#"))
 
 
 def question_numbers(nb: NotebookNode) -> dict[str, int]:
@@ -89,8 +207,8 @@ def question_numbers(nb: NotebookNode) -> dict[str, int]:
     return numbers
 
 
-def bind_notebook(nb: NotebookNode, *, employee_id: str, codeless: bool) -> NotebookNode:
-    """`nb` as it must run for `employee_id`; see the module's docstring. Changes `nb` in place."""
+def bind(nb: NotebookNode, *, employee_id: str, codeless: bool) -> dict[str, Verdict]:
+    """Bind `nb` to `employee_id` in place (see the module's docstring); each question's verdict, by test cell id."""
     tests = [cell for cell in nb.cells if cell.cell_type == "code" and _locked(cell) and _KEY_LINE.search(cell.source)]
     keyed = {json.loads(match.group("key"))["item"] for cell in tests for match in _KEY_LINE.finditer(cell.source)}
     answers: dict[str, str] = {}
@@ -98,18 +216,23 @@ def bind_notebook(nb: NotebookNode, *, employee_id: str, codeless: bool) -> Note
     for cell in nb.cells:
         item = (_grade_id(cell) or "").removesuffix("-answer")
         if cell.cell_type == "code" and _grade_id(cell) == f"{item}-answer" and item in keyed and item not in answers:
-            answers[item] = questions.answer_text(cell.source)
+            answers[item] = typed_answer(cell.source, item)
             cell.source = questions.answer_cell(item, answers[item])
             answer_cells.append(cell)
     numbers = question_numbers(nb)
+    verdicts: dict[str, Verdict] = {}
     for cell in tests:
         number = numbers.get(_grade_id(cell), 0)
-
-        def replace(match: re.Match) -> str:
+        judged, lines = [], {}
+        for match in _KEY_LINE.finditer(cell.source):
             key = json.loads(match.group("key"))
-            return verdict(key, answers.get(key["item"], ""), employee_id, number)
-
-        cell.source = _KEY_LINE.sub(replace, cell.source)
+            given = answers.get(key["item"], "")
+            judged.append(judge(key, given, employee_id, number, options=max(key.get("options") or [4])))
+            lines[match.group(0)] = verdict(key, given, employee_id, number)
+        for line, comparison in lines.items():
+            cell.source = cell.source.replace(line, comparison)
+        failed = [one for one in judged if not one.passed]
+        verdicts[_grade_id(cell)] = failed[0] if failed else Verdict(True)
     # A module not yet converted to tracks still asks every track for code: only a notebook whose
     # every auto-graded test is a question's (tests are restored from the gradebook) runs no learner code.
     graded_code = [cell for cell in nb.cells if cell.cell_type == "code" and _locked(cell) and cell.metadata["nbgrader"].get("grade")]
@@ -119,11 +242,22 @@ def bind_notebook(nb: NotebookNode, *, employee_id: str, codeless: bool) -> Note
                 cell.cell_type = "markdown"
                 for field in ("outputs", "execution_count"):
                     cell.pop(field, None)
+    return verdicts
+
+
+def bind_notebook(nb: NotebookNode, *, employee_id: str, codeless: bool) -> NotebookNode:
+    """`nb` as it must run for `employee_id`; see the module's docstring. Changes `nb` in place."""
+    bind(nb, employee_id=employee_id, codeless=codeless)
     return nb
 
 
 class BindEmployee(Preprocessor):
-    """nbgrader step: bind a submission to its owner (`bind_notebook`). Runs after OverwriteCells."""
+    """nbgrader step: bind a submission to its owner (`bind`). Runs after OverwriteCells.
+
+    The questions' verdicts are left in ``resources["academy"]["verdicts"]``,
+    where `academy grade` takes them; nbgrader's own autograde ignores them and
+    runs the rewritten test cells.
+    """
 
     enabled = Bool(True)
     codeless_tracks = List(Unicode(), default_value=["frontline"], help="Tracks on which a learner writes no code.").tag(config=True)
@@ -132,7 +266,9 @@ class BindEmployee(Preprocessor):
         student = resources["nbgrader"]["student"]
         version = parse_assignment(resources["nbgrader"]["assignment"])
         codeless = version is not None and version.track in self.codeless_tracks
-        return bind_notebook(nb, employee_id=student, codeless=codeless), resources
+        verdicts = bind(nb, employee_id=student, codeless=codeless)
+        resources.setdefault("academy", {})["verdicts"] = verdicts
+        return nb, resources
 
 
 class ShapeAnswerCells(Preprocessor):

@@ -110,6 +110,9 @@ class Result:
     grader_fault: bool = False
     #: the grader's check of the reference answers failed: the run stops
     check_failed: bool = False
+    #: for the trainer beside the scores, though the notebook ran to the end: answer cells that held
+    #: something other than an answer (`binding.Verdict.note`)
+    notes: list[str] = dataclasses.field(default_factory=list)
 
 
 class GraderCheckFailed(AcademyError):
@@ -315,7 +318,10 @@ class _Worker:
                    "USER": "learner", "LOGNAME": "learner", "NBGRADER_EXECUTION": "autograde"}
             if self.sandbox:
                 _give(Path(folder), self.sandbox["uid"], self.sandbox["gid"])
-            problem = run_notebook(nb, cwd=str(work), env=env, limits=self.limits, sandbox=self.sandbox)
+            # Questions are judged here (`binding.judge`): the kernel never runs their tests.
+            verdicts = resources.get("academy", {}).get("verdicts", {})
+            problem = run_notebook(nb, cwd=str(work), env=env, limits=self.limits, sandbox=self.sandbox,
+                                   decided={grade_id: verdict.outputs() for grade_id, verdict in verdicts.items()})
         fault = self.environment_fault(nb)
         if fault:
             return Result(job, {}, {}, fault, grader_fault=True)
@@ -331,7 +337,7 @@ class _Worker:
         nbformat.write(nb, path)
         if left_out:
             problem = "; ".join(filter(None, [problem, f"files over {MAX_SUBMITTED_FILE_MB} MB left out: {', '.join(left_out)}"]))
-        return Result(job, scores, comments, problem)
+        return Result(job, scores, comments, problem, notes=[verdict.note for verdict in verdicts.values() if verdict.note])
 
     def unreadable(self, job: Job, reason: str) -> Result:
         return Result(job, {}, {}, reason, unreadable=True)

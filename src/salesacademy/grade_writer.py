@@ -52,8 +52,9 @@ class Writer:
                 self._update(result)
             key = {"employee_id": job.employee_id, "module_id": module_of(job.assignment)}
             db.execute(grading_problem.delete().filter_by(**key))
-            if result.problem:
-                db.execute(grading_problem.insert().values(**key, run_id=self.run_id, problem=result.problem))
+            problem = "; ".join(filter(None, [result.problem, *result.notes]))
+            if problem:
+                db.execute(grading_problem.insert().values(**key, run_id=self.run_id, problem=problem))
             db.commit()
         except BaseException:
             db.rollback()

@@ -9,6 +9,18 @@ where it happened, and every later code cell gets an error saying it never ran.
 An unexecuted test cell therefore scores nothing, whereas nbgrader would give
 full marks to a test cell with no output.
 
+Verdicts are checked here, whatever the kernel does. A test cell whose
+verdict the grader decided itself (a judgement question, `binding.judge`)
+is never sent to the kernel: it gets the grader's outputs. Every other test
+cell is sent twice, in random order: as it is, and as a canary, the same
+cell with one more check at its end that must fail. An honest kernel
+reports an error for the canary; one that reports it passed is forging its
+results (its reply path replaced, its recorder silenced, or someone else
+answering with the request's nonce). The test then scores nothing
+(`VerdictForged`), the kernel is stopped and the reason is returned, so
+later tests score nothing either; tests before it keep their verdicts,
+since their own canaries failed as they must.
+
 Outputs are bounded here too, whatever the kernel does: a reply longer than
 `MAX_REPLY_BYTES` stops the kernel, and once a notebook's outputs pass
 `MAX_NOTEBOOK_OUTPUT_CHARS`, later cells keep only their errors, cut short,
@@ -19,6 +31,7 @@ dropped.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import os
 import secrets
@@ -59,6 +72,10 @@ class Limits:
     def for_child(self) -> dict:
         return {"memory_mb": self.memory_mb, "processes": self.processes, "file_mb": self.file_mb,
                 "cpu_s": int(self.notebook_timeout_s) + 5}
+
+
+#: Why a notebook stopped when a canary passed; the cell's number follows.
+FORGED = "a check that must fail was reported as passed: the kernel's results are forged"
 
 
 def error_output(ename: str, evalue: str) -> dict:
@@ -182,11 +199,23 @@ class ForkedShell:
             self.kernel.wait(5)
 
 
-def run_notebook(nb, *, cwd: str, env: dict[str, str], limits: Limits, sandbox: dict | None = None) -> str | None:
+def start_template() -> None:
+    """Start this process's warm template in the background: it warms up while the caller does other work.
+
+    `run_notebook` waits for it then: `Template.get` holds its lock until the template is ready.
+    """
+    import threading
+
+    threading.Thread(target=Template.get, kwargs={"shell": True}, name="academy-template", daemon=True).start()
+
+
+def run_notebook(nb, *, cwd: str, env: dict[str, str], limits: Limits, sandbox: dict | None = None,
+                 decided: dict[str, list[dict]] | None = None) -> str | None:
     """Execute the code cells of `nb` in place; returns why execution stopped early, or None.
 
     Args:
         sandbox: For `forkserver.enter_sandbox` (grading as root): ``uid``, ``gid`` and folders to ``hide``.
+        decided: Test cell id -> the outputs the grader decided for it: that test cell is not run.
 
     Raises:
         KernelUnavailable: no warm template on this machine.
@@ -202,16 +231,17 @@ def run_notebook(nb, *, cwd: str, env: dict[str, str], limits: Limits, sandbox: 
         for index, cell in enumerate(nb.cells):
             if cell.cell_type != "code":
                 continue
+            test = _is_test(cell)
+            if test and cell.metadata["nbgrader"].get("grade_id") in (decided or {}):
+                cell.outputs = [_node(o) for o in decided[cell.metadata["nbgrader"]["grade_id"]]]
+                cell.execution_count = None
+                continue
             if stopped:
                 cell.outputs = [_node(error_output("KernelStopped", f"not run: {stopped}"))]
                 cell.execution_count = None
                 continue
-            cell_deadline = time.monotonic() + limits.cell_timeout_s
-            deadline, limit = ((cell_deadline, f"the cell limit of {limits.cell_timeout_s:g} s") if cell_deadline <= notebook_deadline
-                               else (notebook_deadline, f"the notebook limit of {limits.notebook_timeout_s:g} s"))
-            outputs, count, why = shell.run(cell.source, deadline=deadline, limit=limit, test=_is_test(cell), setup=_is_setup(cell))
-            if not why and time.monotonic() >= notebook_deadline:
-                why = f"stopped after {limit}"
+            run = functools.partial(_run_cell, shell, limits=limits, notebook_deadline=notebook_deadline, test=test, setup=_is_setup(cell))
+            outputs, count, why = _tested(run, cell.source) if test else run(cell.source)
             if why and not any(o["output_type"] == "error" for o in outputs):
                 outputs = [*outputs, error_output("KernelStopped", why)]
             budget -= sum(len(json.dumps(o)) for o in outputs)
@@ -223,6 +253,46 @@ def run_notebook(nb, *, cwd: str, env: dict[str, str], limits: Limits, sandbox: 
     finally:
         shell.close()
     return stopped
+
+
+def _run_cell(shell: ForkedShell, code: str, *, limits: Limits, notebook_deadline: float, test: bool,
+              setup: bool) -> tuple[list[dict], int | None, str | None]:
+    """One request to the kernel, within the cell's limit and what is left of the notebook's."""
+    cell_deadline = time.monotonic() + limits.cell_timeout_s
+    deadline, limit = ((cell_deadline, f"the cell limit of {limits.cell_timeout_s:g} s") if cell_deadline <= notebook_deadline
+                       else (notebook_deadline, f"the notebook limit of {limits.notebook_timeout_s:g} s"))
+    outputs, count, why = shell.run(code, deadline=deadline, limit=limit, test=test, setup=setup)
+    if not why and time.monotonic() >= notebook_deadline:
+        why = f"stopped after {limit}"
+    return outputs, count, why
+
+
+def canary(source: str) -> str:
+    """`source` with one more check at its end, which no answer can pass: a comparison of two different random texts."""
+    mine, other = secrets.token_hex(8), secrets.token_hex(8)
+    while other == mine:
+        other = secrets.token_hex(8)
+    return f"{source.rstrip()}\nassert {mine!r} == {other!r}\n"
+
+
+def _tested(run, source: str) -> tuple[list[dict], int | None, str | None]:
+    """A test cell's outputs, count and stop reason, its canary run just before or just after it, at random."""
+    first_canary = secrets.randbelow(2) == 0
+    if first_canary:
+        outputs, _, why = run(canary(source))
+        if why:
+            return [error_output("KernelStopped", f"not run: {why}")], None, why
+        if not any(o["output_type"] == "error" for o in outputs):
+            return [error_output("VerdictForged", FORGED)], None, FORGED
+    result = run(source)
+    if first_canary or result[2]:
+        return result
+    outputs, _, why = run(canary(source))
+    if why:
+        return result[0], result[1], why
+    if not any(o["output_type"] == "error" for o in outputs):
+        return [error_output("VerdictForged", FORGED)], None, FORGED
+    return result
 
 
 def _over_limit(outputs: list[dict]) -> list[dict]:
