@@ -15,9 +15,12 @@ import time
 from papermill.engines import Engine, papermill_engines
 
 from .provisioner import Template
-from .runner import ForkedShell, KernelUnavailable, Limits
+from .runner import ForkedShell, KernelUnavailable, Limits, error_output
 
 ENGINE_NAME = "academy"
+TIME_LIMIT = "the report's time limit"
+#: What `ForkedShell.run` adds to the outputs of a cell it stopped for running over `TIME_LIMIT`.
+TIMED_OUT = error_output("CellTimeoutError", f"stopped after {TIME_LIMIT}")
 
 
 class ForkEngine(Engine):
@@ -46,14 +49,17 @@ class ForkEngine(Engine):
                 failed = False
                 if cell.cell_type == "code":
                     deadline = min(time.monotonic() + limits.cell_timeout_s, notebook_deadline)
-                    outputs, count, stopped = shell.run(cell.source, deadline=deadline, limit="the report's time limit")
-                    if any(o.get("ename") == "CellTimeoutError" for o in outputs):
-                        cell.outputs = [_node(o) for o in outputs if o["output_type"] != "error"]
+                    outputs, count, stopped = shell.run(cell.source, deadline=deadline, limit=TIME_LIMIT)
+                    if outputs and outputs[-1] == TIMED_OUT:
+                        # what the interrupted cell left (its KeyboardInterrupt), as nbclient keeps it
+                        cell.outputs, cell.execution_count = [_node(o) for o in outputs[:-1]], count
                         nb_man.cell_complete(cell, cell_index=index)
                         raise CellTimeoutError.error_from_timeout_and_cell("Cell execution timed out", limits.cell_timeout_s, cell)
+                    failed = stopped is not None or any(o["output_type"] == "error" for o in outputs)
+                    # A cell that failed without a traceback (a UsageError, say) publishes none in a Jupyter kernel either.
+                    outputs = [o for o in outputs if not (o["output_type"] == "error" and not o["traceback"])]
                     cell.outputs, cell.execution_count = [_node(o) for o in outputs], count
                     _pass_on(cell.outputs, log_output=log_output, stdout_file=stdout_file, stderr_file=stderr_file)
-                    failed = stopped is not None or any(o["output_type"] == "error" for o in outputs)
                     if stopped and not any(o["output_type"] == "error" for o in outputs):
                         cell.outputs.append(_node({"output_type": "error", "ename": "KernelStopped", "evalue": stopped,
                                                    "traceback": [f"KernelStopped: {stopped}"]}))

@@ -160,6 +160,7 @@ def make_shell(recorder: Recorder):
     from IPython.core.displayhook import DisplayHook
     from IPython.core.displaypub import DisplayPublisher
     from IPython.core.interactiveshell import InteractiveShell
+    from ipykernel.compiler import XCachingCompiler
     from traitlets import Type
     from traitlets.config import Config
 
@@ -183,6 +184,8 @@ def make_shell(recorder: Recorder):
     class Shell(InteractiveShell):
         displayhook_class = Type(Hook)
         display_pub_class = Type(Publisher)
+        # ipykernel's: cells are named and quoted in tracebacks as in a Jupyter kernel (blank lines kept)
+        compiler_class = Type(XCachingCompiler)
 
         def _showtraceback(self, etype, evalue, stb) -> None:
             recorder.error(etype.__name__, str(evalue), list(stb))
