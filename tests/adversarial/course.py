@@ -33,13 +33,14 @@ FULL = {"skipped": 3.0, "late": 3.0, "choice": 2.0}
 HONEST = "honest"
 
 #: Limits of the suite's instance, low so that abuse is stopped quickly.
-LIMITS = {"cell_timeout_s": 8, "notebook_timeout_s": 40, "memory_mb": 1024, "max_file_mb": 20, "max_processes": 16}
+LIMITS = {"cell_timeout_s": 8, "notebook_timeout_s": 40, "memory_mb": 1024, "max_file_mb": 20, "max_processes": 16,
+          "max_disk_mb": 128}
 
 #: Everyone who hands something in, across the suite's modules (one roster, one release).
 EMPLOYEES = (
     HONEST,
     # test_resources
-    "endless-loop", "stubborn-loop", "memory-bomb", "flood-output", "huge-file",
+    "endless-loop", "stubborn-loop", "memory-bomb", "flood-output", "huge-file", "disk-filler",
     # test_processes
     "fork-bomb",
     # test_exits
@@ -49,7 +50,7 @@ EMPLOYEES = (
     "faked-outputs", "bonus-cell", "answer-claims-points",
     # test_reach
     "gradebook-reader", "peer-reader", "source-reader", "course-reader", "local-socket", "machine-socket", "public-socket", "network-lister", "unix-socket", "leftovers",
-    "inbound-symlink", "grader-environment",
+    "inbound-symlink", "grader-environment", "course-copy", "process-lister", "world-writable",
     # test_files
     "invalid-json", "nbformat-v3", "renamed-notebook", "no-notebook", "large-data", "unicode-data",
     "chinese-notebook", "warning-answer",

@@ -15,9 +15,13 @@ CI, when the grader does not run as root, those tests are skipped.
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import socketserver
+import subprocess
+import tempfile
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -124,7 +128,44 @@ def shared_memory_keys() -> set[int]:
 
 
 @pytest.fixture(scope="module")
-def run(course, informer, unix_informer):
+def elsewhere():
+    """What else this machine holds: another copy of the course, readable by all, and a folder everyone may write to."""
+    copy = Path(tempfile.mkdtemp(prefix="academy-copy-", dir="/srv")) / "course" / MODULE
+    copy.mkdir(parents=True)
+    shutil.copy(bundled_content() / "course" / MODULE / f"{NOTEBOOK}.py", copy)
+    for path in [*copy.parents[:2], *copy.rglob("*"), copy]:
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    drop = Path(tempfile.mkdtemp(prefix="academy-drop-", dir="/srv"))
+    drop.chmod(0o1777)
+    yield {"copy": copy / f"{NOTEBOOK}.py", "drop": drop, "var-tmp": Path(f"/var/tmp/academy-reach-{os.getpid()}")}
+    shutil.rmtree(copy.parents[1])
+    shutil.rmtree(drop)
+
+
+@pytest.fixture(scope="module")
+def bystander(course):
+    """A process of this machine (root's) with the instance's path on its command line, as `academy grade --instance` has."""
+    process = subprocess.Popen(["sh", "-c", "sleep 120", "bystander", str(course)])
+    yield process
+    process.kill()
+    process.wait()
+
+
+#: An answer that lists /proc: the users of the processes it shows, and whether any command line names INSTANCE.
+PROCESS_LISTER = (
+    "import os\n\nchoice = None\nusers, lines = set(), []\n"
+    "for pid in filter(str.isdigit, os.listdir('/proc')):\n"
+    "    try:\n"
+    "        users.add(int(open(f'/proc/{pid}/status').read().split('Uid:')[1].split()[0]))\n"
+    "        lines.append(open(f'/proc/{pid}/cmdline', 'rb').read().decode(errors='replace'))\n"
+    "    except OSError:\n"
+    "        pass\n"
+    "print('others:', sorted(users - {os.getuid()}))\n"
+    "print('instance named:', INSTANCE in ' '.join(lines))\n")
+
+
+@pytest.fixture(scope="module")
+def run(course, informer, unix_informer, elsewhere, bystander):
     content = bundled_content()
     hand_in(course, HONEST)
     hand_in(course, "gradebook-reader", {"choice": lift_from(str(course / "gradebook.db"))})
@@ -164,6 +205,16 @@ def run(course, informer, unix_informer):
     hand_in(course, "inbound-symlink", {"choice": lift_from("notes.db")})
     plant_link(course, "inbound-symlink", "notes.db", course / "gradebook.db")
     hand_in(course, "grader-environment", {"choice": ENVIRONMENT_READER})
+    hand_in(course, "course-copy", {"choice": lift_from(str(elsewhere["copy"]))})
+    hand_in(course, "process-lister", {"choice": f"INSTANCE = {str(course)!r}\n" + PROCESS_LISTER})
+    hand_in(course, "world-writable", {"choice": (
+        "choice = None\n"
+        f"for path in ({str(elsewhere['drop'] / 'left.txt')!r}, {str(elsewhere['var-tmp'])!r}):\n"
+        "    try:\n"
+        "        open(path, 'w').write('left behind')\n"
+        "        print('wrote', path)\n"
+        "    except OSError as exc:\n"
+        "        print(type(exc).__name__, path)\n")})
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(*SECRET)
         return grade_batch(course)
@@ -189,7 +240,7 @@ def assert_reach_failed(course, employee_id: str, *expected_errors: str) -> None
 def test_the_batch_grades_everyone_and_the_honest_answers_keep_full_marks(run, course):
     assert {s.employee_id for s in run.graded} == {HONEST, "gradebook-reader", "peer-reader", "source-reader", "course-reader",
                                                    "local-socket", "machine-socket", "public-socket", "network-lister", "unix-socket", "leftovers", "inbound-symlink",
-                                                   "grader-environment"}
+                                                   "grader-environment", "course-copy", "process-lister", "world-writable"}
     assert Submission(HONEST, ASSIGNMENT) not in run.failed
     assert scores(course)[HONEST] == FULL
 
@@ -266,3 +317,27 @@ def test_the_graders_environment_cannot_be_read(run, course):
     graded = (course / "autograded" / "grader-environment" / ASSIGNMENT / f"{NOTEBOOK}.ipynb").read_text(encoding="utf-8")
     assert SECRET[1] not in graded, "the kernel found the grader's environment and printed it into the notebook"
     assert scores(course)["grader-environment"]["choice"] == 0
+
+
+def test_another_copy_of_the_course_on_this_machine_cannot_be_read(run, course, elsewhere):
+    """A copy in /srv, readable by every user: the sandbox shows nothing of the machine it was not told to."""
+    require_root_sandbox()
+    assert 'choice == "C"' in elsewhere["copy"].read_text(encoding="utf-8")  # the answer is there to lift
+    assert_reach_failed(course, "course-copy", "FileNotFoundError", "PermissionError")
+
+
+def test_proc_shows_no_process_outside_the_sandbox_and_no_instance_path(run, course, bystander):
+    require_root_sandbox()
+    assert str(course) in open(f"/proc/{bystander.pid}/cmdline", "rb").read().decode()  # visible outside the sandbox
+    printed = answer_printed(course, "process-lister")
+    assert "others: []\n" in printed, printed
+    assert "instance named: False\n" in printed, printed
+
+
+def test_world_writable_folders_of_the_machine_cannot_be_written(run, course, elsewhere):
+    require_root_sandbox()
+    printed = answer_printed(course, "world-writable")
+    assert "wrote" not in printed, printed
+    assert not list(elsewhere["drop"].iterdir())
+    assert not elsewhere["var-tmp"].exists()
+    assert scores(course)["world-writable"] == {**FULL, "choice": 0}

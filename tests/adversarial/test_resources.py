@@ -8,11 +8,14 @@ answer, and the test would fail on the marks it earned.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from salesacademy.grade import Submission
 
-from .course import FULL, HONEST, LIMITS, ASSIGNMENT, autograded, errors, grade_batch, hand_in, late_with, locked_test, scores
+from .course import (FULL, HONEST, LIMITS, ASSIGNMENT, autograded, errors, grade_batch, hand_in, late_with, locked_test,
+                     require_root_sandbox, scores)
 
 pytestmark = pytest.mark.slow
 
@@ -29,6 +32,10 @@ CASES = {
     # 1 GiB, in 1 MiB writes
     "huge-file": late_with("    block = bytes(2**20)\n    with open('late.bin', 'wb') as out:\n"
                            "        for _ in range(1024):\n            out.write(block)\n"),
+    # 20 files of 16 MiB, each under the file-size limit, in turn in the kernel's folder and in /tmp: 320 MiB
+    "disk-filler": late_with("    for i in range(20):\n"
+                             "        with open(('/tmp/' if i % 2 else '') + f'academy-fill-{i}.bin', 'wb') as out:\n"
+                             "            out.write(bytes(16 * 2**20))\n"),
 }
 
 
@@ -37,7 +44,10 @@ def run(course):
     hand_in(course, HONEST)
     for employee_id, code in CASES.items():
         hand_in(course, employee_id, {"late": code})
-    return grade_batch(course, workers=2)
+    before = set(Path("/tmp").iterdir())
+    graded = grade_batch(course, workers=2)
+    graded.left_in_tmp = [p.name for p in set(Path("/tmp").iterdir()) - before if p.name.startswith("academy-fill")]
+    return graded
 
 
 def test_the_batch_grades_everyone_and_the_honest_answers_keep_full_marks(run, course):
@@ -84,3 +94,15 @@ def test_a_huge_file_is_stopped_at_the_file_size_limit_and_left_behind(run, cour
     folder = course / "autograded" / "huge-file" / ASSIGNMENT
     assert not (folder / "late.bin").exists()
     assert sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) < 5 * 2**20
+
+
+def test_many_files_past_the_disk_quota_fail_and_leave_nothing_behind(run, course):
+    """Each file is under the file-size limit; together they pass the quota on what a kernel may write."""
+    require_root_sandbox()
+    assert scores(course)["disk-filler"] == {**FULL, "late": 0}
+    shown = errors(locked_test(autograded(course, "disk-filler"), "late"))
+    assert any(e.startswith("OSError: [Errno 28] No space left on device") for e in shown), shown
+    assert Submission("disk-filler", ASSIGNMENT) not in run.failed
+    folder = course / "autograded" / "disk-filler" / ASSIGNMENT
+    assert not list(folder.glob("academy-fill-*")), "what the kernel wrote reached the graded folder"
+    assert run.left_in_tmp == [], "what the kernel wrote in /tmp outlived it"
