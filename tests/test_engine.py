@@ -191,7 +191,7 @@ def test_one_worker_grades_employees_in_isolation(released, tmp_path):
     assert graded[("R2", "choice")] == graded[("R1", "choice")], "R2 found something R1 left behind"
 
 
-@pytest.mark.skipif(__import__("os").geteuid() != 0, reason="the sandbox needs root; CI runs as root")
+@pytest.mark.root
 def test_the_root_sandbox_hides_folders_cuts_the_network_and_drops_root(tmp_path):
     import os
 
@@ -224,7 +224,7 @@ def test_the_root_sandbox_hides_folders_cuts_the_network_and_drops_root(tmp_path
     shutil.rmtree(secret.parent)
 
 
-@pytest.mark.skipif(__import__("os").geteuid() != 0, reason="the sandbox needs root; CI runs as root")
+@pytest.mark.root
 def test_a_sandboxed_kernel_leaves_nothing_in_tmp_for_the_next(tmp_path):
     import os
 
@@ -259,7 +259,7 @@ def test_a_closed_template_leaves_no_folder_behind():
     assert not folder.exists()
 
 
-@pytest.mark.skipif(__import__("os").geteuid() != 0, reason="the sandbox needs root; CI runs as root")
+@pytest.mark.root
 def test_the_template_kills_the_processes_of_sandbox_users_only(tmp_path):
     import pwd
     import subprocess

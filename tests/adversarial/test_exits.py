@@ -111,6 +111,7 @@ def test_a_kernel_that_kills_itself_fails_with_the_signal_named(run, course):
     assert errors(locked_test(graded, "choice")) == [f"KernelStopped: not run: {reason}"]
 
 
+@pytest.mark.root
 def test_no_process_of_a_submission_outlives_its_grading(run, course, lock):
     assert lock.exists(), "the submission could not start its background process"
     assert not still_locked(lock), "a process started by the submission still runs after grading"
