@@ -17,12 +17,12 @@ from salesacademy.init import init
 from salesacademy.release import release
 from salesacademy.roster import import_roster
 
-from .course import EMPLOYEES, LIMITS, MODULE
+from .course import EMPLOYEES, LIMITS, MODULE, TELLERS
 
 
 @pytest.fixture(scope="session")
 def released_course(tmp_path_factory) -> Path:
-    """An instance with low grading limits and MODULE released to every employee of the suite."""
+    """An instance with low grading limits and MODULE released to every employee of the suite (compliance officers but TELLERS)."""
     paths = init(directory=tmp_path_factory.mktemp("adversarial") / "course", db="sqlite:///gradebook.db")
     settings = tomllib.loads(paths.config.read_text(encoding="utf-8"))
     settings["grading"].update(LIMITS)
@@ -30,7 +30,8 @@ def released_course(tmp_path_factory) -> Path:
     roster = paths.root / "roster.csv"
     roster.write_text(
         "employee_id,name,branch,department,role,manager_id,hire_date,email,language\n"
-        + "".join(f"{e},Staff {e},Branch,Compliance,compliance_officer,,2020-01-01,{e}@bank.example,zh-CN\n" for e in EMPLOYEES),
+        + "".join(f"{e},Staff {e},Branch,Compliance,{'teller' if e in TELLERS else 'compliance_officer'},,2020-01-01,{e}@bank.example,zh-CN\n"
+                  for e in EMPLOYEES),
         encoding="utf-8")
     import_roster(instance=paths.root, file=roster)
     release(instance=paths.root, modules=[MODULE], progress=False)

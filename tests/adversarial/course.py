@@ -47,7 +47,8 @@ EMPLOYEES = (
     "sys-exit", "os-exit", "self-kill", "lingering-process",
     # test_tampering
     "assertion-swap", "builtin-patch", "shadowed-dict", "silenced-errors", "forged-replies", "edited-test", "deleted-test",
-    "faked-outputs", "bonus-cell", "answer-claims-points",
+    "faked-outputs", "bonus-cell", "answer-claims-points", "reply-encoder", "reply-socket", "silenced-recorder", "impersonated-shell",
+    "teller-code-answers",
     # test_reach
     "gradebook-reader", "peer-reader", "source-reader", "course-reader", "local-socket", "machine-socket", "public-socket", "network-lister", "unix-socket", "leftovers",
     "inbound-symlink", "grader-environment", "course-copy", "process-lister", "world-writable",
@@ -55,6 +56,9 @@ EMPLOYEES = (
     "invalid-json", "nbformat-v3", "renamed-notebook", "no-notebook", "large-data", "unicode-data",
     "chinese-notebook", "warning-answer",
 )
+
+#: Of EMPLOYEES, the tellers: they take MODULE's frontline version, judgement questions and no code.
+TELLERS = ("teller-code-answers",)
 
 
 def in_ci() -> bool:
