@@ -25,6 +25,15 @@ worker scores anything. An error in a submission that comes from the machine
 rather than the learner (a module the grader has but the sandboxed kernel
 cannot import) leaves that submission pending, with the reason.
 
+Verdicts are the grader's own where they can be, and checked where they
+cannot. A judgement question's answer is a literal: `binding.BindEmployee`
+judges it in this process against the owner's right answer, and the kernel
+never runs its test (`run_notebook`'s ``decided``). A code item's test runs in
+the kernel beside a canary that must fail (`kernel.runner`): a kernel that
+reports the canary passed is forging, and that test and the ones after it
+score nothing, with the reason. An answer cell holding more than its answer
+scores nothing and is noted for the trainer beside the scores (`Result.notes`).
+
 nbgrader never overwrites a manual score: the automatic score is stored
 beside it, and a manual score, once given, counts. Written answers stay for
 the trainer in nbgrader's formgrader (``academy lab --role trainer``).
