@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from salesacademy.curriculum import Curriculum
-from salesacademy.status import compute_status
+from salesacademy.status import _unmatched, compute_status
 
 CURRICULUM = Curriculum.model_validate({
     "defaults": {"due_days": 30, "recertify_months": 12, "pass_mark": 0.7},
@@ -92,3 +92,93 @@ def test_a_score_awaiting_a_trainer_is_neither_a_pass_nor_on_time_nor_certified_
 def test_a_failed_submission_neither_counts_as_on_time_nor_expires():
     table = compute_status(**case(submitted="2025-01-10", scores=[1.0, 1.0]), as_of=dt.date(2025, 3, 1))
     assert table.status.iloc[0] == "failed" and not bool(table.on_time.iloc[0]) and pd.isna(table.expires_on.iloc[0])
+
+
+
+def test_a_filter_matching_nothing_names_the_values_that_would():
+    assert _unmatched("branch", "静安", pd.Series(["西城", "浦东", "西城"])) == "no branch '静安' among enrolled employees; branches: 浦东, 西城"
+    assert _unmatched("module_id", "09-x", pd.Series(["03-b", "01-a"])) == (
+        "nobody is enrolled in module '09-x'; modules with enrolled employees: 01-a, 03-b")
+    assert _unmatched("role", "cfo", pd.Series(["teller"])) == "nobody in role 'cfo' is enrolled; roles with enrolled employees: teller"
+    assert _unmatched("employee_id", "E9", pd.Series(["E2", "E1"])) == "no enrolled employee 'E9'; employees: E1, E2"
+    assert _unmatched("branch", "静安", pd.Series([], dtype=object)) == "nobody is enrolled in any module yet, so nothing matches '静安'"
+
+
+def test_up_to_thirty_employees_are_listed_and_more_are_counted():
+    thirty = [f"E{n:02d}" for n in range(1, 31)]
+    assert _unmatched("employee_id", "E99", pd.Series(thirty)) == f"no enrolled employee 'E99'; employees: {', '.join(thirty)}"
+    assert _unmatched("employee_id", "E99", pd.Series([*thirty, "E31"])) == (
+        "no enrolled employee 'E99'; 31 employees are enrolled (see 'academy status')")
+
+
+@pytest.mark.parametrize(
+    ("submitted", "expected"),
+    [
+        ("2025-01-15 00:00", "passed"),  # the first moment of the as-of day
+        ("2025-01-15 23:59:59", "passed"),  # its last
+        ("2025-01-16 00:00", "assigned"),  # the next day has not happened yet: neither the submission nor its score counts
+        ("2025-01-16 10:00", "assigned"),
+    ],
+)
+def test_only_what_happened_by_the_end_of_the_as_of_day_counts(submitted, expected):
+    table = compute_status(**case(submitted=submitted, scores=[5.0, 5.0]), as_of=dt.date(2025, 1, 15))
+    assert table.status.tolist() == [expected]
+    if expected == "assigned":
+        assert pd.isna(table.submitted_at.iloc[0]) and pd.isna(table.score.iloc[0]) and pd.isna(table.percent.iloc[0])
+    else:
+        assert table.score.iloc[0] == 10.0 and table.percent.iloc[0] == 1.0
+
+
+def test_an_enrollment_counts_from_the_day_it_was_assigned():
+    assert compute_status(**case(), as_of=dt.date(2025, 1, 1)).status.tolist() == ["assigned"]
+
+
+def test_an_enrollment_in_a_module_no_longer_in_the_curriculum_is_still_shown():
+    inputs = case()
+    inputs["enrollments"] = pd.concat([inputs["enrollments"], inputs["enrollments"].assign(module_id="99-retired")], ignore_index=True)
+    table = compute_status(**inputs, as_of=dt.date(2025, 1, 15))
+    assert table.module_id.tolist() == ["01-m", "99-retired"] and table.status.tolist() == ["assigned", "assigned"]
+
+
+def test_scores_are_numbers_even_when_nothing_is_graded_yet():
+    table = compute_status(**case(submitted="2025-01-10"), as_of=dt.date(2025, 1, 15))
+    for column in ("score", "max_score", "percent"):
+        assert pd.api.types.is_float_dtype(table[column]), column
+
+
+def test_a_module_of_one_point_has_a_percentage():
+    inputs = case(submitted="2025-01-10", scores=[1.0])
+    inputs["grades"] = inputs["grades"].assign(max_score=1.0)
+    table = compute_status(**inputs, as_of=dt.date(2025, 1, 15))
+    assert table.percent.tolist() == [1.0] and table.status.tolist() == ["passed"]
+
+
+def test_no_percentage_of_zero_points():
+    """Extra credit on cells worth nothing: a score, but no share of a maximum, so no pass."""
+    inputs = case(submitted="2025-01-10", scores=[1.0])
+    inputs["grades"] = inputs["grades"].assign(max_score=0.0)
+    table = compute_status(**inputs, as_of=dt.date(2025, 1, 15))
+    assert table.score.tolist() == [1.0] and pd.isna(table.percent.iloc[0]) and table.status.tolist() != ["passed"]
+
+
+def test_the_due_day_itself_is_not_overdue_and_a_pass_by_its_end_is_on_time():
+    assert compute_status(**case(), as_of=dt.date(2025, 1, 31)).status.tolist() == ["assigned"]
+    assert compute_status(**case(), as_of=dt.date(2025, 2, 1)).status.tolist() == ["overdue"]
+    last_moment = compute_status(**case(submitted="2025-01-31 23:59:59", scores=[5.0, 5.0]), as_of=dt.date(2025, 2, 15))
+    next_day = compute_status(**case(submitted="2025-02-01 00:00", scores=[5.0, 5.0]), as_of=dt.date(2025, 2, 15))
+    assert last_moment.on_time.tolist() == [True] and next_day.on_time.tolist() == [False]
+
+
+def test_expiry_is_a_date_column_even_when_nobody_has_passed():
+    """HR reads it with .dt: a table of nothing but assignments must still hold dates there."""
+    table = compute_status(**case(), as_of=dt.date(2025, 1, 15))
+    assert pd.api.types.is_datetime64_any_dtype(table.expires_on) and pd.api.types.is_datetime64_any_dtype(table.submitted_at)
+
+
+def test_rows_are_sorted_by_employee_and_module_and_numbered_from_zero():
+    inputs = case()
+    second = {"employee_id": "A0", "name": "乙", "branch": "B", "role": "teller", "active": True}
+    inputs["employees"] = pd.concat([inputs["employees"], pd.DataFrame([second])], ignore_index=True)
+    inputs["enrollments"] = pd.concat([inputs["enrollments"], inputs["enrollments"].assign(employee_id="A0")], ignore_index=True)
+    table = compute_status(**inputs, as_of=dt.date(2025, 1, 15))
+    assert table.employee_id.tolist() == ["A0", "E1"] and table.index.tolist() == [0, 1]
