@@ -1,7 +1,8 @@
 """The `academy` command: wires arguments to the keyword-only functions of each verb's module.
 
-Verb modules are imported only when their command runs, so `academy --help`
-answers at once. Defaults come from the verb modules themselves. A user's
+Verb modules are imported only when their command runs, or when its options
+need a default from them, so `academy --help` and most commands' ``--help``
+answer at once. Defaults come from the verb modules themselves. A user's
 mistake ends in one line on stderr and exit status 1 (2 for bad arguments),
 and so does a gradebook that cannot be opened or is not a gradebook;
 anything else is a bug and keeps its traceback.
@@ -95,6 +96,16 @@ def _course(instance: Path):
 
     config, _ = load_config(instance)
     return config.course.language, load_curriculum(content_root(config))
+
+
+class _Verb:
+    """A verb's module, imported when an attribute of it is first read."""
+
+    def __init__(self, module_name: str) -> None:
+        self._module_name = module_name
+
+    def __getattr__(self, attribute: str):
+        return getattr(importlib.import_module(f"salesacademy.{self._module_name}"), attribute)
 
 
 def _configure(name: str, parser: argparse.ArgumentParser, verb) -> None:
@@ -308,7 +319,7 @@ def main(argv: list[str] | None = None) -> int:
     from .errors import AcademyError
 
     try:
-        verb = importlib.import_module(f"salesacademy.{module_name}")
+        verb = _Verb(module_name)
         parser = argparse.ArgumentParser(prog=f"{PROG} {name}", description=summary[0].upper() + summary[1:] + ".")
         _configure(name, parser, verb)
         rest = list(argv)

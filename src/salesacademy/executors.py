@@ -41,13 +41,16 @@ IN_FLIGHT_PER_WORKER = 4
 CONNECT_TIMEOUT_S = 10
 
 
-def chosen(name: str, *, workers: int, scheduler: str | None, inline: bool = False) -> contextlib.AbstractContextManager[Fanout]:
+def chosen(name: str, *, workers: int, scheduler: str | None, inline: bool = False,
+           start: Callable[..., None] | None = None, start_args: tuple = ()) -> contextlib.AbstractContextManager[Fanout]:
     """The executor `name` (``local`` or ``dask``), checked now, connected when entered.
 
     Args:
         workers: Worker processes of the local executor.
         scheduler: Address of the Dask scheduler, e.g. ``tcp://10.0.0.5:8786``; only with ``dask``.
         inline: Local executor only: with one worker, run the tasks in this process.
+        start: Local executor only: the workers start when it is entered, and each first runs
+            ``start(*start_args)`` (loading what its tasks need), while the caller prepares their work.
 
     Raises:
         AcademyError: an unknown executor, or a scheduler given to the local
@@ -56,7 +59,7 @@ def chosen(name: str, *, workers: int, scheduler: str | None, inline: bool = Fal
     if name == LOCAL:
         if scheduler is not None:
             raise AcademyError("--scheduler is for --executor dask; leave it out to use this machine's own workers")
-        return local(workers, inline=inline)
+        return local(workers, inline=inline, start=start, start_args=start_args)
     if name == DASK:
         if not scheduler:
             raise AcademyError("--executor dask needs the scheduler's address: --scheduler tcp://HOST:8786")
@@ -65,8 +68,15 @@ def chosen(name: str, *, workers: int, scheduler: str | None, inline: bool = Fal
 
 
 @contextlib.contextmanager
-def local(count: int, *, inline: bool = False) -> Iterator[Fanout]:
-    """Up to `count` worker processes of this machine, started for each fan-out and stopped after it."""
+def local(count: int, *, inline: bool = False, start: Callable[..., None] | None = None,
+          start_args: tuple = ()) -> Iterator[Fanout]:
+    """Up to `count` worker processes of this machine, started for each fan-out and stopped after it.
+
+    With `start`, all `count` are started on entry instead, each running ``start(*start_args)``
+    before its first task, and serve every fan-out until exit: they load what
+    they need while the caller is still preparing their work.
+    """
+    early = _pool(count, start, start_args) if start is not None and not (inline and count == 1) else None
 
     def fanout(task: Callable[[Item], Outcome], items: Sequence[Item],
                lost: Callable[[Item, Exception], Outcome]) -> Iterator[tuple[Item, Outcome]]:
@@ -77,13 +87,11 @@ def local(count: int, *, inline: bool = False) -> Iterator[Fanout]:
             for item in items:
                 yield item, task(item)
             return
-        import multiprocessing
         from collections import deque
-        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+        from concurrent.futures import FIRST_COMPLETED, wait
         from concurrent.futures.process import BrokenProcessPool
 
-        # spawn: workers must not inherit this process's threads, database handles or kernel template
-        pool = ProcessPoolExecutor(size, mp_context=multiprocessing.get_context("spawn"))
+        pool = early or _pool(size)
         waiting = deque(items)
         running: dict = {}  # future -> item; a few per worker, so memory does not grow with the batch
         try:
@@ -100,9 +108,34 @@ def local(count: int, *, inline: bool = False) -> Iterator[Fanout]:
                         item = running.pop(future)
                         yield item, _outcome(future, item, lost)
         finally:
-            pool.shutdown(cancel_futures=True)  # the caller stopped early: queued tasks are dropped
+            if pool is not early:
+                pool.shutdown(cancel_futures=True)  # the caller stopped early: queued tasks are dropped
+            else:
+                for future in running:
+                    future.cancel()
 
-    yield fanout
+    try:
+        yield fanout
+    finally:
+        if early is not None:
+            early.shutdown(cancel_futures=True)
+
+
+def _pool(size: int, start: Callable[..., None] | None = None, start_args: tuple = ()):
+    """`size` spawned worker processes; with `start`, all of them running now, each having begun with ``start(*start_args)``."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # spawn: workers must not inherit this process's threads, database handles or kernel template
+    pool = ProcessPoolExecutor(size, mp_context=multiprocessing.get_context("spawn"), initializer=start, initargs=start_args)
+    if start is not None:
+        for _ in range(size):  # spawned workers are otherwise started one by one, as tasks arrive
+            pool.submit(_started)
+    return pool
+
+
+def _started() -> None:
+    """The task that makes a pool start a worker ahead of the real tasks."""
 
 
 @contextlib.contextmanager

@@ -63,6 +63,7 @@ from .curriculum import load_curriculum, module_of
 from .errors import AcademyError
 from .grade_writer import Writer
 from .imports import installed_at, unimportable_module
+from .kernel import start_template
 from .kernel.forkserver import SANDBOX_UID_BASE
 from .paths import InstancePaths
 from .release import chosen_released
@@ -441,7 +442,8 @@ def grade(
             sandbox; the run stopped before scoring anything more.
     """
     config, paths = load_config(instance)
-    pool = executors.chosen(executor, workers=workers or config_workers(config), scheduler=scheduler)
+    count = workers or config_workers(config)
+    executors.chosen(executor, workers=count, scheduler=scheduler)  # a misconfigured executor stops the run first
     curriculum = load_curriculum(content_root(config))
     for module_id in modules or []:
         curriculum.module(module_id)
@@ -461,9 +463,12 @@ def grade(
         return run
     from . import gradebook
 
-    gradebook.add_missing_tables(url)
+    # Local workers start now, each with its template (`kernel.start_template`), and warm up
+    # while this process and they themselves prepare the first submissions.
+    pool = executors.chosen(executor, workers=min(count, len(todo)), scheduler=scheduler, start=start_template)
     owner = _owner_file(staging_root)
     with pool as run_all:  # connected before anything is written
+        gradebook.add_missing_tables(url)
         staging_root.parent.mkdir(exist_ok=True)
         owner.write_text(f"{socket.gethostname()} {os.getpid()}\n", encoding="utf-8")
         staging_root.mkdir()

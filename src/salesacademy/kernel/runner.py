@@ -199,16 +199,6 @@ class ForkedShell:
             self.kernel.wait(5)
 
 
-def start_template() -> None:
-    """Start this process's warm template in the background: it warms up while the caller does other work.
-
-    `run_notebook` waits for it then: `Template.get` holds its lock until the template is ready.
-    """
-    import threading
-
-    threading.Thread(target=Template.get, kwargs={"shell": True}, name="academy-template", daemon=True).start()
-
-
 def run_notebook(nb, *, cwd: str, env: dict[str, str], limits: Limits, sandbox: dict | None = None,
                  decided: dict[str, list[dict]] | None = None) -> str | None:
     """Execute the code cells of `nb` in place; returns why execution stopped early, or None.
