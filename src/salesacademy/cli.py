@@ -244,9 +244,10 @@ def _run(name: str, args: argparse.Namespace, verb) -> int:
         run = verb.report(instance=args.instance, employees=(args.employees + (args.more_employees or [])) or None, branch=args.branch,
                           all_=args.all, as_of=args.as_of, period=args.period, workers=args.workers,
                           executor=args.executor, scheduler=args.scheduler, pdf=not args.no_pdf)
-        print(f"wrote {len(run.written)} file(s) in {args.instance.resolve() / 'reports' / 'employees'}, {len(run.failed)} report(s) failed")
-        for employee_id, reason in run.failed.items():
-            print(f"failed: {employee_id}: {reason}", file=sys.stderr)
+        summary, failures = verb.run_lines(run, folder=args.instance.resolve() / "reports" / "employees")
+        print(summary)
+        for line in failures:
+            print(line, file=sys.stderr)
         return 1 if run.failed else 0
     elif name == "hr completion":
         files = verb.completion(instance=args.instance, as_of=args.as_of, branch=args.branch, role=args.role,
