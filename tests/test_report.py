@@ -24,11 +24,12 @@ import pytest
 from conftest import gradebook_url
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
+from salesacademy import pdf as printing
 from salesacademy import report as report_module
 from salesacademy.config import ReviewSection
 from salesacademy.curriculum import Curriculum
 from salesacademy.errors import AcademyError
-from salesacademy.report import publishable, select_employees, to_html, write_private
+from salesacademy.report import PDF, REPORT, Failure, publishable, select_employees, to_html, write_private
 from salesacademy import report_data
 from salesacademy.questions import variant_of
 from salesacademy.report_data import add_means, employee_report_data, module_means
@@ -354,9 +355,24 @@ def test_files_are_written_atomically_and_privately(tmp_path):
 
 
 def test_missing_chromium_is_a_one_line_error(monkeypatch):
-    monkeypatch.setattr(report_module.shutil, "which", lambda name: None)
-    with pytest.raises(AcademyError, match="install it"):
-        report_module.chromium_executable()
+    monkeypatch.setattr(printing.shutil, "which", lambda name: None)
+    with pytest.raises(AcademyError, match="install it") as error:
+        printing.chromium_executable()
+    assert "\n" not in str(error.value)
+
+
+def test_what_failed_is_said_in_the_course_language_one_line_each(tmp_path):
+    run = report_module.ReportRun(written=[tmp_path / "E1_p.html", tmp_path / "E1_p.pdf", tmp_path / "E2_p.html"],
+                                  failed={"E2": Failure(PDF, "TimeoutError: page.pdf: Timeout 60000ms exceeded."),
+                                          "E3": Failure(REPORT, "KeyError: 'E3'")}, language="zh-CN")
+    summary, lines = report_module.run_lines(run, folder=tmp_path)
+    assert summary == f"已写入 3 个文件（{tmp_path}）；2 位员工的报告未完成"
+    assert lines == ["E2：PDF 未能打印，网页版报告已写入：TimeoutError: page.pdf: Timeout 60000ms exceeded.",
+                     "E3：报告未生成：KeyError: 'E3'"]
+    summary, lines = report_module.run_lines(dataclasses.replace(run, language="en"), folder=tmp_path)
+    assert summary == f"wrote 3 file(s) in {tmp_path}; 2 employee report(s) incomplete"
+    assert lines[0] == "E2: PDF not printed; the HTML report was written: TimeoutError: page.pdf: Timeout 60000ms exceeded."
+    assert str(run.failed["E2"]) == "PDF: TimeoutError: page.pdf: Timeout 60000ms exceeded." and str(run.failed["E3"]) == "KeyError: 'E3'"
 
 
 def test_papermill_failures_are_reported_by_the_notebook_exception():
@@ -530,9 +546,134 @@ def test_a_failing_report_does_not_stop_the_others(cohort, tmp_path):
                         + '\n# %%\nassert employee_id != "E10005", "broken for this employee"\n', encoding="utf-8")
     run = report_module.report(instance=cohort.paths.root, employees=["E10004", "E10005"], period="broken", pdf=False,
                                progress=False, template=template)
-    assert run.failed == {"E10005": "AssertionError: broken for this employee"}
+    assert run.failed == {"E10005": Failure(REPORT, "AssertionError: broken for this employee")}
     assert [p.name for p in run.written] == ["E10004_broken.html"]
     assert not (cohort.paths.reports / "employees" / "E10005_broken.html").exists()
+
+
+# PDFs from one warm browser per worker (slow) --------------------------------------------------
+
+
+def pdf_facts(path):
+    """(pages, paper, text) of a PDF as poppler reads it: the file must be a PDF that pdfinfo and pdftotext open."""
+    assert path.read_bytes().startswith(b"%PDF-"), path
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)$", info, re.MULTILINE).group(1))
+    paper = re.search(r"^Page size:.*\((\w+)\)$", info, re.MULTILINE)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return pages, paper.group(1) if paper else None, " ".join(text.split())
+
+
+def roster_names(cohort):
+    from salesacademy import gradebook
+
+    roster = gradebook.employees(f"sqlite:///{cohort.paths.root}/gradebook.db")
+    return dict(zip(roster.employee_id, roster["name"]))
+
+
+# A report's first heading in each roster language, as the report notebook writes it.
+HEADING = {"zh-CN": "员工培训报告: ", "en": "Employee training report: "}
+
+
+def report_heading(cohort, employee_id):
+    from salesacademy import gradebook
+
+    roster = gradebook.employees(f"sqlite:///{cohort.paths.root}/gradebook.db").set_index("employee_id")
+    return HEADING[roster.language[employee_id]] + roster["name"][employee_id]
+
+
+def gone(pid):
+    """True once process `pid` has ended (a zombie waiting for its parent counts as ended)."""
+    try:
+        state = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return True
+    return state in ("Z", "X")
+
+
+@pytest.fixture(scope="module")
+def printed(cohort):
+    """Three reports of one worker (this process), the browser killed right after the second PDF; the browser's pid at each PDF."""
+    import os
+    import signal
+    import time
+
+    chosen = ["E10001", "E10003", "E10006"]
+    chromium = printing.chromium_executable()
+    printing.printer(chromium).close()  # a browser an earlier test left running: this run starts its own
+    pids, killed = [], []
+    original = printing.Printer.print
+
+    def watched(self, html):
+        document = original(self, html)
+        pids.append(self.pid)
+        if len(pids) == 2:
+            os.kill(pids[-1], signal.SIGKILL)
+            killed.append(pids[-1])
+            for _ in range(100):  # until it is really gone, before the next report
+                if gone(killed[0]):
+                    break
+                time.sleep(0.1)
+        return document
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(printing.Printer, "print", watched)
+        run = report_module.report(instance=cohort.paths.root, employees=chosen, period="printed", workers=1, progress=False)
+    return chosen, pids, killed, run, printing.printer(chromium)
+
+
+@pytest.mark.slow
+def test_one_browser_prints_the_pdfs_of_a_worker(cohort, printed):
+    chosen, pids, _, run, _ = printed
+    assert run.failed == {}
+    assert len(pids) == 3 and all(isinstance(pid, int) for pid in pids)
+    assert pids[0] == pids[1]  # the second report's PDF came from the browser that printed the first
+    for employee_id in chosen:
+        pdf = cohort.paths.reports / "employees" / f"{employee_id}_printed.pdf"
+        assert pdf in run.written
+        pages, paper, text = pdf_facts(pdf)
+        assert pages >= 2 and paper == "A4", (employee_id, pages, paper)
+        assert report_heading(cohort, employee_id) in text and employee_id in text, employee_id  # the text, Chinese names included
+
+
+@pytest.mark.slow
+def test_a_browser_killed_between_two_reports_is_restarted(cohort, printed):
+    chosen, pids, killed, run, printer = printed
+    assert killed == [pids[1]] and gone(killed[0])
+    assert pids[2] != pids[1] and not gone(pids[2])  # a new browser printed the third, and stays for the next
+    assert printer.launches == 2
+    assert run.failed == {}
+    pages, _, text = pdf_facts(cohort.paths.reports / "employees" / f"{chosen[2]}_printed.pdf")
+    assert pages >= 2 and report_heading(cohort, chosen[2]) in text
+
+
+@pytest.mark.slow
+def test_a_pdf_that_fails_is_listed_and_the_other_reports_are_written(cohort, monkeypatch, capsys):
+    from salesacademy import cli
+
+    chosen, unlucky = ["E10002", "E10004", "E10006"], "E10004"
+    folder = cohort.paths.reports / "employees"
+    stale = folder / f"{unlucky}_faulty.pdf"
+    stale.write_bytes(b"%PDF-1.4 an earlier run's")
+    original = printing.Printer.print
+
+    def failing(self, html):
+        if f"<td>{unlucky}</td>" in html:
+            raise RuntimeError("Target page, context or browser has been closed")
+        return original(self, html)
+
+    monkeypatch.setattr(printing.Printer, "print", failing)
+    code = cli.main(["report", "--instance", str(cohort.paths.root), *chosen, "--period", "faulty", "--workers", "1"])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert out.strip() == f"已写入 5 个文件（{folder.resolve()}）；1 位员工的报告未完成"
+    said = [line for line in err.splitlines() if "：" in line]  # the progress bar shares stderr
+    assert said == [f"{unlucky}：PDF 未能打印，网页版报告已写入：RuntimeError: Target page, context or browser has been closed"]
+    assert sorted(p.name for p in folder.glob("*_faulty.*")) == [
+        "E10002_faulty.html", "E10002_faulty.pdf", "E10004_faulty.html", "E10006_faulty.html", "E10006_faulty.pdf"]
+    assert roster_names(cohort)[unlucky] in (folder / f"{unlucky}_faulty.html").read_text(encoding="utf-8")
+    for employee_id in ("E10002", "E10006"):
+        assert pdf_facts(folder / f"{employee_id}_faulty.pdf")[0] >= 2
 
 
 def status_of(cohort, employee_id, as_of):

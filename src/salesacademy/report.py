@@ -6,9 +6,11 @@ added up the cohort's means (papermill's ``academy`` engine,
 `kernel.papermill_engine`), then published for HR and managers:
 outputs only, with no code, no parameters, no warnings and no machine
 details, on a page that loads nothing from outside (`templates/employee_report.html.j2`).
-Chromium prints the same page to PDF. Files are written atomically and are
-readable by their owner only: they hold personal data. One failing report
-does not stop the others; failures are collected with their reasons.
+Each worker's one warm Chromium prints the same page to PDF (`pdf`). Files
+are written atomically and are readable by their owner only: they hold
+personal data. One failing report does not stop the others; failures are
+collected with their reasons, and a report whose page was written but whose
+PDF could not be printed is listed as such (`Failure`).
 """
 
 from __future__ import annotations
@@ -19,21 +21,25 @@ import datetime as dt
 import functools
 import os
 import re
-import shutil
-import subprocess
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
-from nbformat import NotebookNode
 
 from . import executors, gradebook, scratch
+from . import pdf as printing
 from .config import content_root, database_url, load_config, today
 from .config import workers as config_workers
 from .errors import AcademyError
 from .kernel import KERNEL_NAME, ensure_kernelspec
 from .paths import InstancePaths
+
+if TYPE_CHECKING:
+    from nbformat import NotebookNode
 
 TEMPLATES = Path(__file__).parent / "templates"
 NOTEBOOK_TEMPLATE = TEMPLATES / "employee_report.py"
@@ -43,17 +49,53 @@ COHORT_PARAMETERS = ("gradebook_url", "timezone", "content", "as_of")
 #: Cells that carry papermill's parameters; never published.
 PARAMETER_TAGS = {"parameters", "injected-parameters"}
 PERIOD = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
-CHROMIUM_TIMEOUT_S = 120
 #: Anything that would make a published page load from elsewhere.
 EXTERNAL = re.compile(r"<script[^>]*\bsrc=|\bsrc=[\"']?https?:", re.IGNORECASE)
 
 
+#: Report stages that can fail: the report itself (nothing is written), or only its PDF (the page is written).
+REPORT, PDF = "report", "pdf"
+
+
+@dataclasses.dataclass(frozen=True)
+class Failure:
+    """Why an employee's report, or only its PDF, was not written."""
+
+    stage: str  # REPORT or PDF
+    reason: str  # one line, the notebook's or the browser's own words
+
+    def __str__(self) -> str:
+        return self.reason if self.stage == REPORT else f"PDF: {self.reason}"
+
+
 @dataclasses.dataclass
 class ReportRun:
-    """Files written, and the reason each failed employee's report was not."""
+    """Files written, what failed for whom, and the course language to say so in."""
 
     written: list[Path] = dataclasses.field(default_factory=list)
-    failed: dict[str, str] = dataclasses.field(default_factory=dict)
+    failed: dict[str, Failure] = dataclasses.field(default_factory=dict)
+    language: str = "en"
+
+
+#: What `academy report` says, in the course language.
+MESSAGES = {
+    "zh-CN": {"summary": "已写入 {files} 个文件（{folder}）；{failed} 位员工的报告未完成",
+              REPORT: "{employee}：报告未生成：{reason}",
+              PDF: "{employee}：PDF 未能打印，网页版报告已写入：{reason}"},
+    "en": {"summary": "wrote {files} file(s) in {folder}; {failed} employee report(s) incomplete",
+           REPORT: "{employee}: report not written: {reason}",
+           PDF: "{employee}: PDF not printed; the HTML report was written: {reason}"},
+}
+
+
+def run_lines(run: ReportRun, *, folder: Path) -> tuple[str, list[str]]:
+    """The summary of `run` and one line per employee whose report or PDF failed, in the course language."""
+    from .labels import language_of
+
+    words = MESSAGES[language_of(run.language)]
+    summary = words["summary"].format(files=len(run.written), folder=folder, failed=len(run.failed))
+    return summary, [words[failure.stage].format(employee=employee_id, reason=failure.reason)
+                     for employee_id, failure in run.failed.items()]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -115,13 +157,13 @@ def report(
     period = period or as_of.isoformat()
     if not PERIOD.match(period):
         raise AcademyError(f"period {period!r}: use letters, digits, '.', '_' or '-' only, e.g. 2025-H1")
-    chromium = chromium_executable() if pdf else None
+    chromium = printing.chromium_executable() if pdf else None
     url = database_url(config, paths)
     gradebook.add_missing_tables(url)  # a gradebook of an earlier version lacks the indexes that reads by employee take
     roster = gradebook.employees(url)
     chosen = select_employees(roster, employees=employees, branch=branch, all_=all_)
     language = dict(zip(roster.employee_id, roster.language))
-    notebook = template_notebook(template or NOTEBOOK_TEMPLATE)
+    source = template_source(template or NOTEBOOK_TEMPLATE)
     common = {"as_of": as_of.isoformat(), "gradebook_url": url, "timezone": config.course.timezone,
               "content": str(content_root(config)), "period": period, "review": config.review.model_dump()}
     jobs = [
@@ -132,15 +174,16 @@ def report(
     ]
     from tqdm import tqdm
 
-    run = ReportRun()
+    run = ReportRun(language=config.course.language)
     with pool as run_all, tqdm(total=len(jobs), desc="report", unit="employee", disable=not progress) as bar:
         (paths.reports / "employees").mkdir(parents=True, exist_ok=True, mode=0o700)
         ensure_kernelspec()
-        for job, reason in _render_all(notebook, jobs, chromium, run_all):
-            if reason is None:
+        for job, failure in _render_all(source, jobs, chromium, run_all):
+            if failure is None:
                 run.written += [path for path in (job.html, job.pdf) if path is not None]
             else:
-                run.failed[job.employee_id] = reason
+                run.written += [job.html] if failure.stage == PDF else []
+                run.failed[job.employee_id] = failure
             bar.update()
     return run
 
@@ -174,14 +217,29 @@ def select_employees(roster: pd.DataFrame, *, employees: list[str] | None, branc
     return list(chosen.employee_id)
 
 
-def template_notebook(path: Path) -> NotebookNode:
-    """The report notebook of the jupytext source at `path`, set to run on the warm kernel."""
-    import jupytext
+def template_source(path: Path) -> str:
+    """The text of the report notebook's jupytext source at `path`.
 
+    Raises:
+        AcademyError: the file cannot be read.
+    """
     try:
-        notebook = jupytext.read(path, fmt="py:percent")
+        return path.read_text(encoding="utf-8")
     except OSError as exc:
         raise AcademyError(f"{path}: cannot read the report template ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise AcademyError(f"{path}: the report template is not UTF-8 text") from None
+
+
+@functools.lru_cache(maxsize=2)
+def template_notebook(source: str) -> NotebookNode:
+    """The report notebook of a jupytext source (percent format), set to run on the warm kernel; parsed once per process.
+
+    Workers parse it, not the command: jupytext and nbformat are imported only where notebooks run.
+    """
+    import jupytext
+
+    notebook = jupytext.reads(source, fmt="py:percent")
     notebook.metadata["kernelspec"] = {"name": KERNEL_NAME, "display_name": KERNEL_NAME, "language": "python"}
     return notebook
 
@@ -227,29 +285,6 @@ def to_html(notebook: NotebookNode, *, title: str) -> str:
     return html
 
 
-def chromium_executable() -> str:
-    """Path of the Chromium that prints reports to PDF.
-
-    Raises:
-        AcademyError: Chromium is not installed.
-    """
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found is None:
-        raise AcademyError("PDF reports need Chromium, which is not installed: install it "
-                           "(scripts/os-packages runtime, or apt-get install chromium), or skip the PDF")
-    return found
-
-
-def print_pdf(chromium: str, html: Path, pdf: Path) -> None:
-    """Print the page `html` to `pdf` with headless Chromium, without the URL and date it adds by default."""
-    command = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-               f"--user-data-dir={pdf.parent / 'chromium-profile'}", f"--print-to-pdf={pdf}", html.as_uri()]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=CHROMIUM_TIMEOUT_S, stdin=subprocess.DEVNULL)
-    if result.returncode != 0 or not pdf.is_file():
-        lines = [line for line in result.stderr.splitlines() if line.strip()]
-        raise RuntimeError(f"chromium could not print the report: {lines[-1] if lines else f'exit status {result.returncode}'}")
-
-
 def write_private(path: Path, data: bytes) -> None:
     """Write `data` to `path` atomically, readable and writable by the owner only."""
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")  # mode 0o600
@@ -262,38 +297,81 @@ def write_private(path: Path, data: bytes) -> None:
         raise
 
 
-_warmed: set[tuple] = set()
+_warmed: dict[tuple, threading.Thread] = {}
+_warming = threading.Lock()
 
 
-def _warm_cohort(parameters: dict) -> None:
-    """Add up the cohort's means in this process's kernel template once, for every report it forks."""
+def prepare(cohort: tuple, chromium: str | None) -> None:
+    """Get this worker ready for its reports, the slow parts side by side: once per process and cohort.
+
+    In the background, the kernel template starts and adds up the cohort's
+    means (`report_data.cohort`, with `cohort` its `COHORT_PARAMETERS`), in a
+    process of its own; meanwhile this thread imports papermill and nbconvert,
+    builds the page exporter and starts Chromium. `render` waits for the
+    template's part. Nothing here raises: what fails, fails again in the first
+    report, which says why.
+    """
+    with _warming:
+        if cohort not in _warmed:
+            _warmed[cohort] = thread = threading.Thread(target=_warm_cohort, args=(cohort,), name="academy-cohort", daemon=True)
+            thread.start()
+    try:
+        import papermill  # noqa: F401 (imported here, beside the template's start, rather than in the first report)
+
+        from .kernel import papermill_engine
+
+        papermill_engine.register()
+        html_exporter()
+        if chromium is not None:
+            printing.printer(chromium).start()
+    except Exception:  # the first report fails with the reason
+        return
+
+
+def _warm_cohort(cohort: tuple) -> None:
     from .kernel import papermill_engine
 
-    key = tuple(parameters[k] for k in COHORT_PARAMETERS)
-    if key not in _warmed:
-        papermill_engine.warm("salesacademy.report_data:cohort", *key)
-        _warmed.add(key)
+    try:
+        papermill_engine.warm("salesacademy.report_data:cohort", *cohort)
+    except Exception:  # each report's kernel then adds the cohort up itself, or fails saying why
+        return
 
 
-def render(notebook: NotebookNode, job: Job, chromium: str | None) -> None:
-    """Run the report notebook for one employee and write its HTML (and PDF); raises on any failure."""
+def _cohort_of(parameters: dict) -> tuple:
+    return tuple(parameters[k] for k in COHORT_PARAMETERS)
+
+
+class PrintFailed(Exception):
+    """The report's page was written; its PDF could not be printed."""
+
+
+def render(source: str, job: Job, chromium: str | None) -> None:
+    """Run the report notebook for one employee, write its HTML, then print its PDF with this worker's browser.
+
+    Raises:
+        PrintFailed: the page was written and its PDF was not (nor is any earlier one left beside it).
+        Exception: anything else; nothing was written.
+    """
     import papermill
 
     from .kernel import papermill_engine
 
-    papermill_engine.register()
-    _warm_cohort(job.parameters)
+    cohort = _cohort_of(job.parameters)
+    prepare(cohort, chromium)
+    _warmed[cohort].join()
     with tempfile.TemporaryDirectory(prefix=scratch.prefix("report")) as folder:
-        executed = papermill.execute_notebook(copy.deepcopy(notebook), None, parameters=job.parameters,
+        executed = papermill.execute_notebook(copy.deepcopy(template_notebook(source)), None, parameters=job.parameters,
                                               engine_name=papermill_engine.ENGINE_NAME, kernel_name=KERNEL_NAME,
                                               progress_bar=False, log_output=False, cwd=folder)
-        html = to_html(executed, title=job.html.stem).encode("utf-8")
-        if job.pdf is not None:
-            page, printed = Path(folder) / "report.html", Path(folder) / "report.pdf"
-            page.write_bytes(html)
-            print_pdf(chromium, page, printed)
-            write_private(job.pdf, printed.read_bytes())
-        write_private(job.html, html)
+    html = to_html(executed, title=job.html.stem)
+    write_private(job.html, html.encode("utf-8"))
+    if job.pdf is not None:
+        try:
+            document = printing.printer(chromium).print(html)
+        except Exception as error:  # the page stands without its PDF: said apart from a report that failed
+            job.pdf.unlink(missing_ok=True)  # an earlier run's PDF would contradict the new page
+            raise PrintFailed(failure_reason(error)) from None
+        write_private(job.pdf, document)
 
 
 def failure_reason(error: BaseException) -> str:
@@ -303,16 +381,18 @@ def failure_reason(error: BaseException) -> str:
     return text.strip().splitlines()[0] if text.strip() else type(error).__name__
 
 
-def _render_reason(notebook: NotebookNode, job: Job, chromium: str | None) -> str | None:
+def _render_outcome(source: str, job: Job, chromium: str | None) -> Failure | None:
     try:
-        render(notebook, job, chromium)
+        render(source, job, chromium)
+    except PrintFailed as error:
+        return Failure(PDF, str(error))
     except Exception as error:  # one report's failure is recorded, the batch goes on
-        return failure_reason(error)
+        return Failure(REPORT, failure_reason(error))
     return None
 
 
-def _render_all(notebook: NotebookNode, jobs: list[Job], chromium: str | None,
-                run_all: executors.Fanout) -> Iterator[tuple[Job, str | None]]:
-    """Each job with the reason it failed (None on success), as they finish."""
-    render_one = functools.partial(_render_reason, notebook, chromium=chromium)
-    return run_all(render_one, jobs, lambda job, error: failure_reason(error))  # lost: the worker itself died
+def _render_all(source: str, jobs: list[Job], chromium: str | None,
+                run_all: executors.Fanout) -> Iterator[tuple[Job, Failure | None]]:
+    """Each job with what failed (None on success), as they finish."""
+    render_one = functools.partial(_render_outcome, source, chromium=chromium)
+    return run_all(render_one, jobs, lambda job, error: Failure(REPORT, failure_reason(error)))  # lost: the worker itself died
