@@ -305,9 +305,8 @@ def test_a_kernel_that_drops_its_connection_with_a_request_unread_is_gone_not_a_
 
 # The allow-list sandbox (bubblewrap) and its fallback ---------------------------------------
 
-#: The sandbox's user in these tests, and the instance-like folders a kernel must not see.
+#: The sandbox's user in these tests.
 SANDBOX_UID = 2_999_995
-needs_root = pytest.mark.skipif(__import__("os").geteuid() != 0, reason="the sandbox needs root; CI runs as root")
 
 
 @pytest.fixture
@@ -368,7 +367,7 @@ def instance_folder():
     shutil.rmtree(folder)
 
 
-@needs_root
+@pytest.mark.root
 def test_a_kernel_sees_nothing_of_the_machine_but_python_and_its_folder(machine, instance_folder):
     cells = sandboxed(machine, instance_folder, PROBES)
     assert text(cells["answer"]) == "7 1.5\n", "an honest answer reads its data and imports the standard library"
@@ -382,7 +381,7 @@ def test_a_kernel_sees_nothing_of_the_machine_but_python_and_its_folder(machine,
     assert "srv" not in eval(root) and "home" not in eval(root)
 
 
-@needs_root
+@pytest.mark.root
 def test_writing_past_the_disk_quota_fails_and_leaves_nothing_behind(machine, instance_folder):
     """16 MiB files, each under the file-size limit, written in turn to the kernel's folder and /tmp, up to 160 MiB."""
     before = set(Path("/tmp").iterdir())
@@ -402,7 +401,7 @@ def test_writing_past_the_disk_quota_fails_and_leaves_nothing_behind(machine, in
     assert not [p for p in set(Path("/tmp").iterdir()) - before if p.name.startswith("academy-fill")]
 
 
-@needs_root
+@pytest.mark.root
 def test_without_bubblewrap_the_deny_list_sandbox_grades_with_its_protections(machine, instance_folder, capfd, monkeypatch):
     """bwrap is not on the template's PATH: the template says so once and its kernels get the deny-list sandbox."""
     from salesacademy.kernel.provisioner import Template

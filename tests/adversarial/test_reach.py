@@ -28,8 +28,8 @@ import pytest
 from salesacademy.config import bundled_content, load_config
 from salesacademy.grade import Submission
 
-from .course import (FULL, HONEST, ASSIGNMENT, MODULE, NOTEBOOK, autograded, cell_with, errors, grade_batch, hand_in, locked_test,
-                     require_root_sandbox, scores)
+from .course import (ASSIGNMENT, FULL, HONEST, MODULE, NOTEBOOK, autograded, cell_with, errors, grade_batch, hand_in,
+                    locked_test, require_root_sandbox, scores)
 
 pytestmark = pytest.mark.slow
 
@@ -328,7 +328,7 @@ def test_another_copy_of_the_course_on_this_machine_cannot_be_read(run, course, 
 
 def test_proc_shows_no_process_outside_the_sandbox_and_no_instance_path(run, course, bystander):
     require_root_sandbox()
-    assert str(course) in open(f"/proc/{bystander.pid}/cmdline", "rb").read().decode()  # visible outside the sandbox
+    assert str(course) in Path(f"/proc/{bystander.pid}/cmdline").read_bytes().decode()  # visible outside the sandbox
     printed = answer_printed(course, "process-lister")
     assert "others: []\n" in printed, printed
     assert "instance named: False\n" in printed, printed

@@ -107,7 +107,7 @@ def unavailable(bwrap: str | None, arguments: list[str]) -> str | None:
     probe = "import salesacademy.kernel.forkserver"
     try:
         done = subprocess.run([bwrap, *arguments, "--", sys.executable, "-c", probe], capture_output=True, text=True,
-                              timeout=PROBE_TIMEOUT_S, stdin=subprocess.DEVNULL)
+                              timeout=PROBE_TIMEOUT_S, stdin=subprocess.DEVNULL, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
         return f"bubblewrap did not start: {exc}"
     if done.returncode != 0:
