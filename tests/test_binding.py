@@ -105,6 +105,8 @@ def test_every_question_of_a_notebook_gets_a_verdict_and_only_the_malformed_answ
     ("{right}", True),
     ("{right} 笔", True),  # a short unit is part of a number answer
     ("约 {right} 笔", True),
+    ("{right} tickets", True),
+    ("{right}%", True),
     ("x = {right}", False),  # code that holds the number is not the number
     ("print({right})", False),
     ("{right} opportunities, as the table shows", False),

@@ -37,7 +37,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-import string
 
 from nbconvert.preprocessors import Preprocessor
 from nbformat import NotebookNode
@@ -122,10 +121,9 @@ def _wrong_message(key: dict, reading: _Reading, given_text: str, question: int)
     return questions.message(key["language"], "wrong", question=question, given=shown_given, right=reading.shown_right)
 
 
-#: A number answer may carry a unit ("12 笔", "40%"), of at most this many characters and no punctuation but "%".
-MAX_UNIT = 4
+#: A number answer may carry a unit: a word (letters of any script, or "%") on either side, such as 12 笔, 40%, 约 12 笔.
+MAX_UNIT_WORDS = 2
 _NUMBER = re.compile(r"[-+]?\d+(?:[.,，]\d+)?")
-_PUNCTUATION = set(string.punctuation) - {"%"}
 
 
 def literal(kind: str, text: str) -> bool:
@@ -133,12 +131,12 @@ def literal(kind: str, text: str) -> bool:
 
     The readers in `questions` take one letter only, and any short text; a
     number they find inside anything, so a number answer must hold nothing
-    but the number and a short unit: ``12 笔`` is a number, ``x = 12`` is code.
+    but the number and its unit: ``12 笔`` is a number, ``x = 12`` is code.
     """
     if kind != "number":
         return True
-    rest = _NUMBER.sub("", questions.normal(text), count=1).strip()
-    return len(rest) <= MAX_UNIT and not _PUNCTUATION & set(rest)
+    words = _NUMBER.sub(" ", questions.normal(text), count=1).split()
+    return len(words) <= MAX_UNIT_WORDS and all(word.rstrip("%").isalpha() or word == "%" for word in words)
 
 
 def _form_message(key: dict, question: int, options: int) -> str:
