@@ -108,3 +108,10 @@ def test_a_template_started_in_the_background_serves_every_notebook_of_its_proce
     result = subprocess.run([sys.executable, "-c", TEMPLATE_PROBE], capture_output=True, text=True, timeout=600, cwd=tmp_path)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.splitlines() == ["None 42", "None 42", "True None"]
+
+
+def test_grading_workers_import_no_pandas():
+    """A worker imports `salesacademy.grade` for its tasks; pandas is the gradebook writer's, in the command's process."""
+    probe = "import sys, salesacademy.grade\nprint(sorted(m for m in ('pandas', 'numpy', 'matplotlib') if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=300)
+    assert result.stdout.strip() == "[]", result.stderr[-2000:]

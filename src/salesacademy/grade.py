@@ -61,12 +61,10 @@ from .config import content_root, database_url, load_config
 from .config import workers as config_workers
 from .curriculum import load_curriculum, module_of
 from .errors import AcademyError
-from .grade_writer import Writer
 from .imports import installed_at, unimportable_module
 from .kernel import start_template
 from .kernel.forkserver import SANDBOX_UID_BASE
 from .paths import InstancePaths
-from .release import chosen_released
 from .released import ReleasedCells, check_cell_metadata_class, restore_roles
 
 #: Largest file of a submission copied for grading; bigger ones are left out and named in the reason.
@@ -441,6 +439,10 @@ def grade(
         GraderCheckFailed: the reference answers did not earn full marks in the
             sandbox; the run stopped before scoring anything more.
     """
+    # Here, not at the top: workers import this module, and need neither (nor the pandas they load).
+    from .grade_writer import Writer
+    from .release import chosen_released
+
     config, paths = load_config(instance)
     count = workers or config_workers(config)
     executors.chosen(executor, workers=count, scheduler=scheduler)  # a misconfigured executor stops the run first
