@@ -13,8 +13,8 @@ repository) and run twice:
 - papermill's: with `papermill.execute_notebook`, once with its ``nbclient``
   engine on ``python3`` and once with the ``academy`` engine; compared are the
   exception raised, each cell's source (the injected parameters), outputs,
-  execution count and papermill's record of it, and the parameters papermill
-  recorded.
+  execution count, papermill's record of it and which of its times nbclient
+  records, the parameters papermill recorded, and the kernel's language.
 
 Outputs are normalised only for what differs between any two runs: the
 folder each run works in, the file names ipykernel gives cells, memory
@@ -255,9 +255,10 @@ def run_papermill(relative: str, root: Path, engine: str) -> dict:
     if output.exists():
         nb = nbformat.read(output, as_version=4)
         result["parameters"] = nb.metadata.get("papermill", {}).get("parameters")
+        result["language_info"] = nb.metadata.get("language_info")
         result["cells"] = [{"type": cell.cell_type, "source": normalised_text(cell.source, root), "count": cell.get("execution_count"),
                             "tags": cell.metadata.get("tags"), "jupyter": cell.metadata.get("jupyter"),
-                            "papermill": _papermill_record(cell),
+                            "papermill": _papermill_record(cell), "timed": sorted(cell.metadata.get("execution", {})),
                             "outputs": normalised_outputs(cell.get("outputs", []), root)} for cell in nb.cells]
     return result
 

@@ -47,12 +47,15 @@ class ForkEngine(Engine):
             for index, cell in enumerate(nb_man.nb.cells):
                 nb_man.cell_start(cell, index)
                 failed = False
-                if cell.cell_type == "code":
+                if cell.cell_type == "code" and cell.source.strip():  # nbclient runs no empty cell
                     deadline = min(time.monotonic() + limits.cell_timeout_s, notebook_deadline)
+                    started = _timestamp()
                     outputs, count, stopped = shell.run(cell.source, deadline=deadline, limit=TIME_LIMIT)
+                    cell.metadata["execution"] = _timing(started, _timestamp())
                     if outputs and outputs[-1] == TIMED_OUT:
-                        # what the interrupted cell left (its KeyboardInterrupt), as nbclient keeps it
+                        # what the interrupted cell left (its KeyboardInterrupt), as nbclient keeps it; no reply came
                         cell.outputs, cell.execution_count = [_node(o) for o in outputs[:-1]], count
+                        del cell.metadata["execution"]["shell.execute_reply"]
                         nb_man.cell_complete(cell, cell_index=index)
                         raise CellTimeoutError.error_from_timeout_and_cell("Cell execution timed out", limits.cell_timeout_s, cell)
                     failed = stopped is not None or any(o["output_type"] == "error" for o in outputs)
@@ -68,6 +71,7 @@ class ForkEngine(Engine):
                 nb_man.cell_complete(cell, cell_index=index)
                 if failed:
                     break
+            nb_man.nb.metadata["language_info"] = _language_info()  # as papermill's nbclient records it, once all ran
         finally:
             shell.close()
 
@@ -87,6 +91,25 @@ def _pass_on(outputs: list, *, log_output: bool, stdout_file, stderr_file) -> No
                 target.flush()
         elif log_output and "text/plain" in output.get("data", {}):
             logger.info("".join(output.data["text/plain"]))
+
+
+def _language_info() -> dict:
+    """What a Python kernel says of its language; the forked kernels run this same Python."""
+    from ipykernel.ipkernel import IPythonKernel
+
+    return dict(IPythonKernel.language_info)
+
+
+def _timestamp() -> str:
+    """Now, written as nbclient writes the times of a cell's messages."""
+    from datetime import datetime, timezone
+
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _timing(started: str, ended: str) -> dict:
+    """A cell's ``execution`` metadata, with the keys nbclient records (its ``record_timing``)."""
+    return {"iopub.status.busy": started, "iopub.execute_input": started, "shell.execute_reply": ended, "iopub.status.idle": ended}
 
 
 def _node(output: dict):
