@@ -93,11 +93,12 @@ def test_every_question_of_a_notebook_gets_a_verdict_and_only_the_malformed_answ
         answer_cell(nb, item).source = f"%%answer {item}\n{text}"
     verdicts = bind(nb, employee_id=EMPLOYEE, codeless=True)
     assert set(verdicts) == set(items)
-    assert verdicts[items[0]].passed and verdicts[items[0]].note is None
+    assert verdicts[items[0]].passed and verdicts[items[0]].note("en") is None
     assert not verdicts[items[1]].passed and verdicts[items[1]].ename == "AnswerFormError"
-    assert "'12 笔 and 13'" in verdicts[items[1]].note and "not one number" in verdicts[items[1]].note
+    assert verdicts[items[1]].note("en") == f"question 2 ({items[1]}): the answer cell holds '12 笔 and 13', not one number; scored 0"
+    assert verdicts[items[1]].note("zh-CN") == f"第 2 题（{items[1]}）：答案单元格填写的是“12 笔 and 13”，不是一个数字，计 0 分"
     blank = verdicts[items[2]]
-    assert (blank.passed, blank.note) == (False, None)
+    assert (blank.passed, blank.note("en")) == (False, None)
     assert blank.message == questions.message("en", "not_answered", question=3)
 
 
@@ -117,7 +118,7 @@ def test_a_number_answer_is_the_number_and_at_most_a_short_unit(typed, passes):
     answer_cell(nb, item).source = f"%%answer {item}\n" + typed.format(right=right(item))
     verdict = bind(nb, employee_id=EMPLOYEE, codeless=True)[item]
     assert verdict.passed == passes
-    assert (verdict.note is None) == passes
+    assert (verdict.note("en") is None) == passes
     ran = as_a_kernel_runs_it(answer_cell(nb, item).source, check_cell(nb, item).source, item)
     assert ran == (None if passes else (verdict.ename, verdict.message))
 

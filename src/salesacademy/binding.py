@@ -22,8 +22,8 @@ a question's score. nbgrader's own autograde runs the rewritten test cell
 instead, and reaches the same score: an error output (the question's message)
 for a wrong, missing or malformed answer, none for a right one. An answer cell
 holding anything but an answer of its question's kind (code, another cell
-magic, two letters) scores 0, with the reason for the trainer in the verdict's
-``note``.
+magic, two letters) scores 0, with the reason for the trainer
+(`Verdict.note`).
 
 `bind_notebook` and `bind` are pure. `BindEmployee` runs them inside
 nbgrader's autograde (configured in `nbgrader_setup`) and `academy grade`, so
@@ -42,7 +42,7 @@ from nbconvert.preprocessors import Preprocessor
 from nbformat import NotebookNode
 from traitlets import Bool, List, Unicode
 
-from . import questions
+from . import labels, questions
 from .curriculum import parse_assignment
 from .itembank import KEY_CALL
 
@@ -67,8 +67,18 @@ class Verdict:
     passed: bool
     ename: str = ""
     message: str = ""
-    #: For the trainer (``academy status``): the answer cell held something other than an answer.
-    note: str | None = None
+    #: What the answer cell held, when it was something other than an answer of the question's kind.
+    malformed: str | None = None
+    question: int = 0
+    item: str = ""
+    kind: str = ""
+
+    def note(self, language: str) -> str | None:
+        """For the trainer, in `language` (``academy status``): why a malformed answer scored nothing; None for any other."""
+        if self.malformed is None:
+            return None
+        texts = labels.MALFORMED_ANSWER[labels.language_of(language)]
+        return texts["note"].format(question=self.question, item=self.item, typed=self.malformed[:60], expected=texts[self.kind])
 
     def outputs(self) -> list[dict]:
         """The test cell's outputs, as the kernel would have given them running the cell."""
@@ -159,10 +169,6 @@ def verdict(key: dict, given_text: str, employee_id: str, question: int) -> str:
     return f"assert {reading.given!r} == {reading.right!r}, {text!r}"
 
 
-#: What an answer must be, for the trainer's note on one that is something else.
-_EXPECTED = {"choice": "one letter", "number": "one number", "text": "a short answer"}
-
-
 def judge(key: dict, given_text: str, employee_id: str, question: int, *, options: int) -> Verdict:
     """The verdict the question's test cell reaches for `given_text`, decided here rather than in a kernel.
 
@@ -172,11 +178,11 @@ def judge(key: dict, given_text: str, employee_id: str, question: int, *, option
     kind = key["kind"]
     if not given_text:
         return Verdict(False, "AnswerFormError", questions.message(key["language"], "not_answered", question=question))
-    note = f"question {question} ({key['item']}): the answer cell holds {given_text[:60]!r}, not {_EXPECTED[kind]}; scored 0"
+    malformed = {"malformed": given_text, "question": question, "item": key["item"], "kind": kind}
     if questions.read(kind, given_text, options) is None:  # the visible check fails
-        return Verdict(False, "AnswerFormError", _form_message(key, question, options), note)
+        return Verdict(False, "AnswerFormError", _form_message(key, question, options), **malformed)
     if not literal(kind, given_text):  # the visible check passes, the hidden comparison refuses it
-        return Verdict(False, "AssertionError", _form_message(key, question, options), note)
+        return Verdict(False, "AssertionError", _form_message(key, question, options), **malformed)
     reading = _reading(key, given_text, employee_id)
     if reading.given is not None and _right(reading):
         return Verdict(True)

@@ -118,8 +118,8 @@ class Result:
     grader_fault: bool = False
     #: the grader's check of the reference answers failed: the run stops
     check_failed: bool = False
-    #: for the trainer beside the scores, though the notebook ran to the end: answer cells that held
-    #: something other than an answer (`binding.Verdict.note`)
+    #: for the trainer beside the scores, in the course language, though the notebook ran to the end:
+    #: answer cells that held something other than an answer (`binding.Verdict.note`)
     notes: list[str] = dataclasses.field(default_factory=list)
 
 
@@ -345,7 +345,8 @@ class _Worker:
         nbformat.write(nb, path)
         if left_out:
             problem = "; ".join(filter(None, [problem, f"files over {MAX_SUBMITTED_FILE_MB} MB left out: {', '.join(left_out)}"]))
-        return Result(job, scores, comments, problem, notes=[verdict.note for verdict in verdicts.values() if verdict.note])
+        notes = [verdict.note(self.config.course.language) for verdict in verdicts.values() if verdict.malformed is not None]
+        return Result(job, scores, comments, problem, notes=notes)
 
     def unreadable(self, job: Job, reason: str) -> Result:
         return Result(job, {}, {}, reason, unreadable=True)

@@ -77,6 +77,15 @@ SHEET = {
            "Expiring 30d": "Lapsing within 30 days", "Expiring 60d": "Lapsing within 60 days"},
 }
 
+#: A grading problem noted beside the scores (``academy status``'s problem column): a question's answer cell held
+#: something other than its answer, by the kind of answer the question asks for.
+MALFORMED_ANSWER = {
+    "zh-CN": {"note": "第 {question} 题（{item}）：答案单元格填写的是“{typed}”，不是{expected}，计 0 分",
+              "choice": "一个字母", "number": "一个数字", "text": "简短答案"},
+    "en": {"note": "question {question} ({item}): the answer cell holds '{typed}', not {expected}; scored 0",
+           "choice": "one letter", "number": "one number", "text": "a short answer"},
+}
+
 #: Fill colour of each display status in the workbook: green done, amber waiting, red to act on, grey not required.
 STATUS_COLOUR = {"passed": "C6EFCE", "passed-late": "E2F0D9", "assigned": "FFFFFF", "submitted": "FFF2CC",
                  "needs-manual-grading": "FFEB9C", "failed": "F8CBAD", "overdue": "FFC7CE", "expired": "F4B084",

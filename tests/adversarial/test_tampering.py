@@ -341,8 +341,9 @@ def test_a_tellers_answer_cell_holding_more_than_the_answer_scores_nothing_with_
         assert rows.loc[item, "auto_score"] == 0, item
     assert Submission(TELLER, f"{MODULE}.frontline.zh") not in run.failed, "a malformed answer is the learner's, not a failed run"
     problem = status_rows(course).loc[TELLER, "problem"]
-    assert "(skipped-step)" in problem and "'x = " in problem and "not one number" in problem
-    assert "(first-reply)" in problem and "'%%capture " in problem and "not one letter" in problem
+    # the instance's language is Chinese: 第 1 题（skipped-step）：答案单元格填写的是“x = 18”，不是一个数字，计 0 分
+    assert "（skipped-step）：答案单元格填写的是“x = " in problem and "不是一个数字" in problem
+    assert "（first-reply）：答案单元格填写的是“%%capture " in problem and "不是一个字母" in problem
     assert "process-order" not in problem, "a wrong answer is no problem"
 
 
