@@ -14,6 +14,11 @@ give the same scores, since a fast wrong grader is worth nothing.
    and ``academy grade MODULE``; their scores must be identical.
 4. Scaling: ``academy grade`` on each of `--sizes` submissions, each in a fresh
    copy of the instance, with the peak memory of its largest process.
+5. ``academy --help``: the median wall time of `HELP_RUNS` runs.
+
+Before each timed command the script waits, up to `--patience` seconds, for
+the 1-minute load average to fall to `--quiet-load`, and the load when the
+command ended is published beside its time.
 
 Run from the repository root::
 
@@ -24,11 +29,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import shlex
 import shutil
 import sqlite3
+import statistics
+import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -37,6 +46,24 @@ from common import publish, timed  # noqa: E402
 
 SECTION = "Grading"
 BIN = Path(sys.executable).parent
+HELP_RUNS = 7
+
+
+def quiet(load: float, patience: float) -> None:
+    """Wait until the 1-minute load average is at most `load`, or `patience` seconds have passed."""
+    deadline = time.monotonic() + patience
+    while os.getloadavg()[0] > load and time.monotonic() < deadline:
+        time.sleep(5)
+
+
+def help_seconds() -> float:
+    """Median wall time of `academy --help`, the whole process."""
+    times = []
+    for _ in range(HELP_RUNS):
+        start = time.perf_counter()
+        subprocess.run([str(BIN / "academy"), "--help"], check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
 
 
 def build_cohort(instance: Path, *, employees: int, seed: int) -> None:
@@ -96,6 +123,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", default="100,1000,5000", help="submission counts for the scaling runs (default 100,1000,5000)")
     parser.add_argument("--workers", type=int, default=2, help="academy grade --workers (default 2)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--quiet-load", type=float, default=1.0, help="1-minute load to wait for before each timed command (default 1.0)")
+    parser.add_argument("--patience", type=float, default=120, help="longest wait for that load, in seconds (default 120)")
     parser.add_argument("--no-readme", action="store_true", help="print the figures only")
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",")]
@@ -110,7 +139,9 @@ def main(argv: list[str] | None = None) -> None:
         stock, fast = work / "stock", work / "fast"
         for target in (stock, fast):
             with_submissions(work / "cohort", target, args.module, args.stock)
+        quiet(args.quiet_load, args.patience)
         stock_run = timed([str(BIN / "nbgrader"), "autograde", args.module, "--Execute.kernel_name=python3"], cwd=stock)
+        quiet(args.quiet_load, args.patience)
         fast_run = timed([str(BIN / "academy"), "grade", "--instance", str(fast), module_of(args.module),
                           "--workers", str(args.workers)])
         expected, got = scores(stock), scores(fast)
@@ -124,11 +155,17 @@ def main(argv: list[str] | None = None) -> None:
         for size in sizes:
             target = work / f"scale-{size}"
             with_submissions(work / "cohort", target, args.module, size)
+            quiet(args.quiet_load, args.patience)
             run = timed([str(BIN / "academy"), "grade", "--instance", str(target), module_of(args.module),
                          "--workers", str(args.workers)])
             rows.append((f"`academy grade --workers {args.workers}`", size, run))
             print(f"  {size} submissions: {run['seconds']:.1f} s, {run['peak_mib']:.0f} MiB", flush=True)
             shutil.rmtree(target)
+
+    quiet(args.quiet_load, args.patience)
+    help_run = help_seconds()
+    help_load = os.getloadavg()[0]
+    print(f"  academy --help: {help_run:.3f} s", flush=True)
 
     per_stock = stock_run["seconds"] / args.stock
     lines = ["| grader | submissions | seconds | seconds per submission | speed-up over stock | peak MiB | load (1 min) |",
@@ -136,7 +173,8 @@ def main(argv: list[str] | None = None) -> None:
     for label, count, run in rows:
         each = run["seconds"] / count
         lines.append(f"| {label} | {count:,} | {run['seconds']:.1f} | {each:.3f} | {per_stock / each:.1f}x | {run['peak_mib']:.0f} | {run['load']:.1f} |")
-    note = f"Module `{args.module}`; the first two rows grade the same {args.stock} submissions and gave identical scores."
+    note = (f"Module `{args.module}`; the first two rows grade the same {args.stock} submissions and gave identical scores.\n\n"
+            f"`academy --help`: {help_run:.3f} s (median of {HELP_RUNS} runs; load {help_load:.1f}).")
     publish(SECTION, command, note + "\n\n" + "\n".join(lines), readme=not args.no_readme)
 
 
