@@ -8,18 +8,15 @@ outlive its grading.
 
 from __future__ import annotations
 
-import fcntl
 import os
-import shutil
 import signal
-import tempfile
 from pathlib import Path
 
 import pytest
 
 from salesacademy.grade import Submission
 
-from .course import FULL, HONEST, ASSIGNMENT, autograded, errors, grade_batch, hand_in, locked_test, scores, status_rows
+from .course import FULL, HONEST, ASSIGNMENT, autograded, cell_with, errors, grade_batch, hand_in, locked_test, scores, status_rows
 
 pytestmark = pytest.mark.slow
 
@@ -31,56 +28,54 @@ CASES = {
 }
 
 
-def lingering(lock: Path) -> str:
-    """An answer to ``choice`` that leaves a detached process behind, holding a lock on `lock` for 30 s."""
+#: The name the lingering process gives itself (its ``comm``), to be told apart from any other on this machine.
+LINGERER = "academy-linger"
+
+
+def lingering() -> str:
+    """An answer to ``choice`` that leaves a detached process named LINGERER behind for 30 s, and prints its id.
+
+    The process id is the machine's: the sandbox shares the machine's process ids and hides other users'
+    processes from the kernel, not the kernel's from the machine.
+    """
     return (
-        "import fcntl\nimport os\nimport time\n\n"
+        "import ctypes\nimport os\nimport time\n\n"
+        "reader, writer = os.pipe()\n"
         "child = os.fork()\n"
         "if child == 0:\n"
         "    os.setsid()\n"
-        "    if os.fork() == 0:\n"
-        f"        with open({str(lock)!r}, 'w') as held:\n"
-        "            fcntl.flock(held, fcntl.LOCK_EX)\n"
-        "            held.write(str(os.getpid()))\n"
-        "            held.flush()\n"
-        "            time.sleep(30)\n"
+        "    grandchild = os.fork()\n"
+        "    if grandchild == 0:\n"
+        f"        ctypes.CDLL(None).prctl(15, {LINGERER.encode()!r}, 0, 0, 0)  # PR_SET_NAME\n"
+        "        os.write(writer, str(os.getpid()).encode())\n"
+        "        time.sleep(30)\n"
         "    os._exit(0)\n"
         "os.waitpid(child, 0)\n"
+        "print('lingering', os.read(reader, 32).decode())\n"
         "choice = 'C'\n"
     )
 
 
-@pytest.fixture(scope="module")
-def lock():
-    """The file the lingering process locks, in a folder a sandboxed kernel may write to.
-
-    Not under /tmp, /var/tmp, /dev/shm or /run: a sandboxed kernel has empty ones of its own, which this
-    test could not see. As root, a folder of /var/lib; otherwise the sandbox is off, and /tmp will do.
-    """
-    folder = Path(tempfile.mkdtemp(prefix="academy-adversarial-", dir="/var/lib" if os.access("/var/lib", os.W_OK) else None))
-    folder.chmod(0o777)
-    yield folder / "lingering.lock"
-    if (folder / "lingering.lock").exists() and still_locked(folder / "lingering.lock"):
-        os.kill(int((folder / "lingering.lock").read_text()), signal.SIGKILL)  # started by this test
-    shutil.rmtree(folder, ignore_errors=True)
-
-
-def still_locked(lock: Path) -> bool:
-    with open(lock) as held:
-        try:
-            fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return True
+def still_running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip() == LINGERER
+    except OSError:
         return False
 
 
 @pytest.fixture(scope="module")
-def run(course, lock):
+def run(course):
     hand_in(course, HONEST)
     for employee_id, code in CASES.items():
         hand_in(course, employee_id, code)
-    hand_in(course, "lingering-process", {"choice": lingering(lock)})
-    return grade_batch(course)
+    hand_in(course, "lingering-process", {"choice": lingering()})
+    graded = grade_batch(course)
+    printed = "".join(o.get("text", "") for o in cell_with(autograded(course, "lingering-process"), "choice-answer").outputs
+                      if o.output_type == "stream")
+    graded.lingerer = int(printed.split("lingering ", 1)[1].split()[0]) if "lingering " in printed else None
+    yield graded
+    if graded.lingerer and still_running(graded.lingerer):  # without the root sandbox, nothing ended it
+        os.kill(graded.lingerer, signal.SIGKILL)
 
 
 def test_the_batch_grades_everyone_and_the_honest_answers_keep_full_marks(run, course):
@@ -112,9 +107,9 @@ def test_a_kernel_that_kills_itself_fails_with_the_signal_named(run, course):
 
 
 @pytest.mark.root
-def test_no_process_of_a_submission_outlives_its_grading(run, course, lock):
-    assert lock.exists(), "the submission could not start its background process"
-    assert not still_locked(lock), "a process started by the submission still runs after grading"
+def test_no_process_of_a_submission_outlives_its_grading(run, course):
+    assert run.lingerer, "the submission could not start its background process"
+    assert not still_running(run.lingerer), "a process started by the submission still runs after grading"
     assert scores(course)["lingering-process"] == FULL
 
 
