@@ -152,7 +152,6 @@ def report(
     """
     config, paths = load_config(instance)
     scratch.remove_abandoned()
-    pool = executors.chosen(executor, workers=workers or config_workers(config), scheduler=scheduler, inline=True)
     as_of = as_of or today(config)
     period = period or as_of.isoformat()
     if not PERIOD.match(period):
@@ -172,12 +171,15 @@ def report(
             report_file(paths, employee_id, period, ".pdf") if pdf else None)
         for employee_id in chosen
     ]
+    # Local workers start at once, each loading what its reports need (`prepare`) while the first jobs are handed out.
+    pool = executors.chosen(executor, workers=min(workers or config_workers(config), len(jobs)), scheduler=scheduler, inline=True,
+                            start=prepare if executor == executors.LOCAL else None, start_args=(_cohort_of(common), chromium))
     from tqdm import tqdm
 
     run = ReportRun(language=config.course.language)
+    (paths.reports / "employees").mkdir(parents=True, exist_ok=True, mode=0o700)
+    ensure_kernelspec()
     with pool as run_all, tqdm(total=len(jobs), desc="report", unit="employee", disable=not progress) as bar:
-        (paths.reports / "employees").mkdir(parents=True, exist_ok=True, mode=0o700)
-        ensure_kernelspec()
         for job, failure in _render_all(source, jobs, chromium, run_all):
             if failure is None:
                 run.written += [path for path in (job.html, job.pdf) if path is not None]
@@ -306,21 +308,22 @@ def prepare(cohort: tuple, chromium: str | None) -> None:
 
     In the background, the kernel template starts and adds up the cohort's
     means (`report_data.cohort`, with `cohort` its `COHORT_PARAMETERS`), in a
-    process of its own; meanwhile this thread imports papermill and nbconvert,
-    builds the page exporter and starts Chromium. `render` waits for the
-    template's part. Nothing here raises: what fails, fails again in the first
-    report, which says why.
+    process of its own; meanwhile this thread imports nbconvert, builds the
+    page exporter and starts Chromium. `render` waits for the template's part.
+    Nothing here raises: what fails, fails again in the first report, which
+    says why.
     """
+    try:
+        # Imported before the thread starts, so that no two threads import papermill at once.
+        from .kernel import papermill_engine
+    except Exception:  # the first report fails with the reason
+        return
     with _warming:
         if cohort not in _warmed:
-            _warmed[cohort] = thread = threading.Thread(target=_warm_cohort, args=(cohort,), name="academy-cohort", daemon=True)
+            _warmed[cohort] = thread = threading.Thread(target=_warm_cohort, args=(papermill_engine, cohort), daemon=True,
+                                                        name="academy-cohort")
             thread.start()
     try:
-        import papermill  # noqa: F401 (imported here, beside the template's start, rather than in the first report)
-
-        from .kernel import papermill_engine
-
-        papermill_engine.register()
         html_exporter()
         if chromium is not None:
             printing.printer(chromium).start()
@@ -328,9 +331,7 @@ def prepare(cohort: tuple, chromium: str | None) -> None:
         return
 
 
-def _warm_cohort(cohort: tuple) -> None:
-    from .kernel import papermill_engine
-
+def _warm_cohort(papermill_engine, cohort: tuple) -> None:
     try:
         papermill_engine.warm("salesacademy.report_data:cohort", *cohort)
     except Exception:  # each report's kernel then adds the cohort up itself, or fails saying why
@@ -356,6 +357,7 @@ def render(source: str, job: Job, chromium: str | None) -> None:
 
     from .kernel import papermill_engine
 
+    papermill_engine.register()
     cohort = _cohort_of(job.parameters)
     prepare(cohort, chromium)
     _warmed[cohort].join()
