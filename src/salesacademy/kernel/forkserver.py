@@ -24,6 +24,9 @@ socket SOCKET:
 The template never starts a thread, so forking it is safe. Each child starts
 its own session, applies the limits in ``ACADEMY_KERNEL_LIMITS`` (JSON:
 ``memory_mb``, ``file_mb``, ``processes``, ``cpu_s``) and never returns here.
+As root, the template first starts itself again inside bubblewrap, which
+shows it only what Python needs (`salesacademy.kernel.sandbox`), and each
+sandboxed child takes its own steps after the fork (`enter_sandbox`).
 """
 
 from __future__ import annotations
@@ -168,6 +171,8 @@ def enter_sandbox(sandbox: dict, cwd: str) -> None:
         if readonly:
             check(libc.mount(b"none", os.fsencode(target), None, MS_BIND | MS_REMOUNT | MS_RDONLY, None), f"read-only {target}")
 
+    if any(c in cwd for c in ",:\\"):  # they separate the overlay's options and layers
+        raise OSError(f"sandbox: the kernel's folder may not have a comma, colon or backslash in its path: {cwd}")
     machine = confinement.machine_namespace()
     temp = confinement.machine_temp()
     template_folder = os.getcwd()
@@ -196,8 +201,6 @@ def enter_sandbox(sandbox: dict, cwd: str) -> None:
     prepared = os.stat(cwd)  # the changes' root stands for the folder: its owner and mode
     os.chown(f"{quota}/changes", prepared.st_uid, prepared.st_gid)
     os.chmod(f"{quota}/changes", prepared.st_mode & 0o7777)
-    if any(c in cwd for c in ",:\\"):
-        raise OSError(f"sandbox: the kernel's folder may not have a comma, colon or backslash in its path: {cwd}")
     layers = f"lowerdir={cwd},upperdir={quota}/changes,workdir={quota}/overlay"
     check(libc.mount(b"overlay", os.fsencode(cwd), b"overlay", MS_NOSUID | MS_NODEV, os.fsencode(layers)), f"overlay {cwd}")
     keep = [(cwd, os.open(cwd, os.O_PATH | os.O_DIRECTORY), False),
