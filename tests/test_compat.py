@@ -8,8 +8,8 @@ repository) and run twice:
   ClearOutput and Execute preprocessors, in the notebook's folder, no working
   folder given to the kernel), once on the stock ``python3`` kernel and once
   on ``salesacademy-fork``; compared are the validation result, each cell's
-  outputs and execution count, and each grade cell's score as nbgrader
-  computes it when autograding.
+  outputs and execution count, each grade cell's score as nbgrader computes
+  it when autograding, and the kernel's language.
 - papermill's: with `papermill.execute_notebook`, once with its ``nbclient``
   engine on ``python3`` and once with the ``academy`` engine; compared are the
   exception raised, each cell's source (the injected parameters), outputs,
@@ -217,6 +217,7 @@ def run_nbgrader(relative: str, root: Path, kernel: str) -> dict:
         result["cells"] = [{"type": cell.cell_type, "count": cell.get("execution_count"),
                             "outputs": normalised_outputs(cell.get("outputs", []), root)} for cell in nb.cells]
         result["grades"] = {cell.metadata.nbgrader["grade_id"]: determine_grade(cell) for cell in nb.cells if is_grade(cell)}
+        result["language_info"] = nb.metadata.get("language_info")
     return result
 
 
