@@ -128,7 +128,8 @@ def load_bank(folder: Path, *, tracks: list[str]) -> Bank | None:
     if not path.is_file():
         return None
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's loader where PyYAML has it: every report worker reads every bank, and the pure-Python one takes seconds
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         bank = Bank.model_validate(raw)
     except yaml.YAMLError as exc:
         raise AcademyError(f"{path}: not valid YAML ({str(exc).splitlines()[0]})") from None
