@@ -121,6 +121,37 @@ def test_nothing_scored_gives_an_empty_table_with_the_columns():
     assert list(item_analysis(grades=grades().iloc[0:0]).columns) == items.COLUMNS
 
 
+def test_five_responses_are_enough_for_a_discrimination():
+    five = item_analysis(grades=grades(employees=EMPLOYEES[1:], module={"q1": (4, [4, 3, 2, 1, 0]), "q4": (1, [0, 1, 0, 1, 1])}))
+    # q1 against the rest of the test (q4 alone) and q4 against q1, worked as Pearson's r of the two columns.
+    expected = np.corrcoef([4, 3, 2, 1, 0], [0, 1, 0, 1, 1])[0, 1]
+    assert five.n.tolist() == [5, 5] and five.discrimination.tolist() == pytest.approx([expected, expected])
+
+
+def test_cells_worth_no_points_are_left_out():
+    """A cell worth nothing (extra credit only) has no facility: its share of zero points means nothing."""
+    bonus = pd.DataFrame([grade(e, "01-m", "bonus", 1, 0) for e in EMPLOYEES])
+    got = item_analysis(grades=pd.concat([grades(), bonus], ignore_index=True))
+    assert sorted(got["item"]) == ["q1", "q2", "q3", "q4"]
+
+
+def test_items_come_sorted_by_module_and_item_whatever_the_order_of_the_rows():
+    rows = grades(module={"q9": (1, [1, 0, 1, 0, 1, 0]), "q1": (1, [0, 1, 0, 1, 0, 1])}, module_id="02-x")
+    rows = pd.concat([rows, grades(module={"q5": (1, [1] * 6)}, module_id="01-m")], ignore_index=True)
+    assert list(zip(item_analysis(grades=rows).module_id, item_analysis(grades=rows)["item"])) == [
+        ("01-m", "q5"), ("02-x", "q1"), ("02-x", "q9")]
+
+
+def test_scores_read_as_decimals_give_the_same_figures():
+    """PostgreSQL hands numbers back as Decimal objects; the statistics are those of the same floats."""
+    from decimal import Decimal
+
+    exact = grades()
+    decimals = exact.assign(score=exact.score.map(lambda v: Decimal(str(v))).astype(object),
+                            max_score=exact.max_score.map(lambda v: Decimal(str(v))).astype(object))
+    pd.testing.assert_frame_equal(item_analysis(grades=decimals), item_analysis(grades=exact))
+
+
 @pytest.fixture(scope="module")
 def cohort_instance(instance_template, tmp_path_factory):
     return cohort.build(instance_template, tmp_path_factory.mktemp("items") / "course")
