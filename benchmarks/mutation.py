@@ -96,10 +96,10 @@ HELPERS = ("conftest.py", "cohort.py", "pg.py", "itemcheck.py")
 # Course content the package finds beside itself (config.bundled_content).
 CONTENT = ("course", "cases", "graders")
 
-# Loaded by pytest from the scratch folder's root: keeps only the unit tests.
-SELECTION = '''\
-"""Keep the unit tests: no course instance, no PostgreSQL, nothing slow."""
+# Added to the scratch copy of tests/conftest.py: keeps only the unit tests.
+SELECTION = '''
 
+# Mutation testing keeps the unit tests: no course instance, no PostgreSQL, nothing slow.
 NEEDS_AN_INSTANCE = {"instance_template", "postgres_server", "instance"}
 
 
@@ -130,29 +130,47 @@ def pytest_ini() -> str:
 def scratch_copy(module: str, target: Target, folder: Path) -> None:
     """The package, the selected tests and the settings mutmut reads, in `folder`."""
     shutil.copytree(PACKAGE, folder / "src" / "salesacademy", ignore=shutil.ignore_patterns("__pycache__"))
-    tests = folder / "tests"
-    tests.mkdir()
-    for name in (*HELPERS, *(Path(path).name for path in target.tests)):
-        if (ROOT / "tests" / name).exists():
-            shutil.copy2(ROOT / "tests" / name, tests / name)
+    copy_tests(target, folder / "tests")
     kept = f"src/salesacademy/{module}.py"
     others = sorted(str(path.relative_to(folder)) for path in (folder / "src").rglob("*.py") if str(path.relative_to(folder)) != kept)
     (folder / "setup.cfg").write_text("[mutmut]\ndo_not_mutate =\n" + "".join(f"    {path}\n" for path in others)
-                                      + "also_copy =\n    pytest.ini\n    conftest.py\n", encoding="utf-8")
+                                      + "also_copy =\n    pytest.ini\n", encoding="utf-8")
     (folder / "pytest.ini").write_text(pytest_ini(), encoding="utf-8")
-    (folder / "conftest.py").write_text(SELECTION, encoding="utf-8")
     # mutmut runs the tests in folder/mutants; the course content must be beside the package there too.
     (folder / "mutants").mkdir()
     for name in CONTENT:
         (folder / "mutants" / name).symlink_to(ROOT / name)
 
 
-def run_mutmut(folder: Path) -> None:
+def copy_tests(target: Target, tests: Path) -> None:
+    """The helpers and the selected test files, as they are now, into `tests`; the conftest keeps the unit tests only."""
+    tests.mkdir(parents=True, exist_ok=True)
+    for name in (*HELPERS, *(Path(path).name for path in target.tests)):
+        if (ROOT / "tests" / name).exists():
+            shutil.copy2(ROOT / "tests" / name, tests / name)
+    conftest = (tests / "conftest.py").read_text(encoding="utf-8")
+    if "def pytest_collection_modifyitems" in conftest:
+        raise SystemExit("tests/conftest.py selects tests itself now: merge SELECTION of benchmarks/mutation.py into it")
+    (tests / "conftest.py").write_text(conftest + SELECTION, encoding="utf-8")
+
+
+def again(module: str, target: Target, folder: Path) -> None:
+    """Run the survivors of an earlier run in `folder` again, against the tests as they are now."""
+    survivors = [name for name, status in outcomes(folder, module).items()
+                 if status not in ("killed", "timeout") and function_of(name) not in target.outer]
+    for tests in (folder / "tests", folder / "mutants" / "tests"):
+        copy_tests(target, tests)
+    (folder / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)  # which test reaches which function, found again
+    if survivors:
+        run_mutmut(folder, survivors)
+
+
+def run_mutmut(folder: Path, mutants: list[str] = ()) -> None:
     """mutmut on the scratch copy, at low priority, one mutant at a time; its output in ``mutmut.log``."""
     env = {**os.environ, "MPLBACKEND": "Agg"}
     env.pop("CI", None)  # PostgreSQL must not be demanded: no test here uses it
     with (folder / "mutmut.log").open("w", encoding="utf-8") as log:
-        done = subprocess.run(["nice", "-n", "15", str(MUTMUT), "run", "--max-children", "1"], cwd=folder, env=env,
+        done = subprocess.run(["nice", "-n", "15", str(MUTMUT), "run", "--max-children", "1", *mutants], cwd=folder, env=env,
                               stdout=log, stderr=subprocess.STDOUT)
     if done.returncode != 0:
         tail = (folder / "mutmut.log").read_text(encoding="utf-8", errors="replace").strip().splitlines()[-15:]
@@ -206,7 +224,9 @@ def score(module: str, target: Target, results: dict[str, str], folder: Path) ->
         "module": module, "mutants": len(counted), "killed": len(killed), "survived": len(survived), "equivalent": len(equivalent),
         "score": len(killed) / judged if judged else 1.0, "outside": len(outside), "timeouts": sum(s == "timeout" for s in counted.values()),
         "survivors": [{"mutant": name, "function": function_of(name), "status": counted[name], "diff": diff(folder, module, name)} for name in survived],
-        "equivalents": sorted(equivalent, key=_number_order), "stale_equivalents": stale,
+        "equivalents": [{"mutant": name, "function": function_of(name), "why": EQUIVALENT[name], "diff": diff(folder, module, name)}
+                        for name in sorted(equivalent, key=_number_order)],
+        "stale_equivalents": stale,
     }
 
 
@@ -224,13 +244,14 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def survivors_text(rows: list[dict]) -> str:
+def mutants_text(rows: list[dict], kind: str) -> str:
+    """One line per survivor (`kind` "survivors") or equivalent mutant ("equivalents"): its name, function and change."""
     lines = []
     for row in rows:
-        for survivor in row["survivors"]:
-            change = "; ".join(line.strip() for line in survivor["diff"].splitlines()) or survivor["status"]
-            lines.append(f"- `{survivor['mutant'].rpartition('.')[2]}` ({row['module']}.py, `{survivor['function']}`, "
-                         f"{survivor['status']}): `{change}`")
+        for mutant in row[kind]:
+            change = " / ".join(line.strip() for line in mutant["diff"].splitlines())
+            after = f": {mutant['why']}" if kind == "equivalents" else f" ({mutant['status']})"
+            lines.append(f"- `{mutant['mutant'].rpartition('.')[2]}` in `{row['module']}.{mutant['function']}`, `{change}`{after}")
     return "\n".join(lines) or "None."
 
 
@@ -248,11 +269,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("modules", nargs="*", metavar="MODULE", help=f"any of {', '.join(TARGETS)} (default: all)")
     parser.add_argument("--workdir", type=Path, help="keep the scratch copies here (default: a temporary folder, removed after)")
     parser.add_argument("--doc", action="store_true", help="write the table and the survivors into docs/reliability.md")
+    parser.add_argument("--again", action="store_true", help="run the survivors of an earlier run kept in --workdir again, against the current tests")
     parser.add_argument("--report-only", action="store_true", help="count the results of an earlier run kept in --workdir, running nothing")
     parser.add_argument("--json", type=Path, help="also write every count and survivor to this file")
     args = parser.parse_args(argv)
-    if args.report_only and args.workdir is None:
-        parser.error("--report-only reads an earlier run: give its --workdir")
+    if (args.report_only or args.again) and args.workdir is None:
+        parser.error("--report-only and --again read an earlier run: give its --workdir")
     if unknown := [m for m in args.modules if m not in TARGETS]:
         parser.error(f"unknown module {unknown[0]!r}; the modules are: {', '.join(TARGETS)}")
     modules = args.modules or list(TARGETS)
@@ -261,7 +283,10 @@ def main(argv: list[str] | None = None) -> None:
     try:
         for module in modules:
             folder = base / module
-            if not args.report_only:
+            if args.again:
+                print(f"{module}: survivors again in {folder}", flush=True)
+                again(module, TARGETS[module], folder)
+            elif not args.report_only:
                 if folder.exists():
                     shutil.rmtree(folder)
                 folder.mkdir(parents=True)
@@ -275,7 +300,7 @@ def main(argv: list[str] | None = None) -> None:
             shutil.rmtree(base, ignore_errors=True)
     command = ".venv/bin/python benchmarks/mutation.py" + "".join(f" {m}" for m in args.modules)
     text = (f"Measured {dt.date.today().isoformat()} with mutmut 3.2.0, with\n\n```\n{command}\n```\n\n{table(rows)}\n\n"
-            f"Surviving mutants:\n\n{survivors_text(rows)}")
+            f"Surviving mutants:\n\n{mutants_text(rows, 'survivors')}\n\nEquivalent mutants:\n\n{mutants_text(rows, 'equivalents')}")
     print("\n" + text)
     for row in rows:
         for name in row["stale_equivalents"]:
