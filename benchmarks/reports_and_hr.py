@@ -6,9 +6,14 @@ writes it into ``benchmarks/README.md`` (section "Reports and HR exports").
 
 1. Reports: an instance with ``--report-employees`` staff, every bundled module
    released 40 days ago, ~90% of assignments submitted and graded; time
-   `salesacademy.report.report` on a random sample, HTML only and with PDF.
-2. HR: ``--hr-employees`` staff, each required to take ``--hr-modules``
-   modules; time `salesacademy.hr.completion` for each format.
+   `salesacademy.report.report` on a random sample, HTML only and with PDF
+   (``--no-reports`` leaves this part out).
+2. HR: for each size of ``--hr-employees``, that many staff, each required to
+   take ``--hr-modules`` modules; time `salesacademy.hr.completion` for each
+   format. The smallest gradebook is built; each larger one is copies of it
+   under new employee ids, made in SQL. Beside it, on the smallest, stock
+   ``nbgrader export`` and ``academy hr completion --format csv``, both as
+   commands.
 
 Every step, building included, runs in a fresh child process, which reports
 its seconds and peak resident memory (``ru_maxrss``). Run from the repository
@@ -26,6 +31,8 @@ import os
 import random
 import resource
 import shlex
+import shutil
+import sqlite3
 import sys
 import tempfile
 import time
@@ -37,7 +44,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from common import publish  # noqa: E402
+from common import publish, timed  # noqa: E402
 
 SECTION = "Reports and HR exports"
 SHARE_SUBMITTED = 0.9
@@ -46,6 +53,7 @@ SUBMITTED_WITHIN_DAYS = (1, 34)  # a few submit after the due date
 SHARE_WRITTEN_UNGRADED = 0.05  # written answers still waiting for a trainer
 BATCH = 100_000  # submissions per executemany batch and commit
 HR_FORMATS = ("xlsx", "csv", "html")
+STOCK_TIMEOUT = 30 * 60  # stock nbgrader export is given this long
 
 # The graded cells of every module, with the ids nbgrader gave them at release.
 GRADED_CELLS = """
@@ -206,6 +214,47 @@ def build(instance: Path, *, employees: int, seed: int, modules: int | None) -> 
     return [*done, f"{count:,} graded submissions inserted: {time.perf_counter() - started:.0f} s"]
 
 
+# Copies of one gradebook under new employee ids: each table that has a row per employee, and
+# how a copy's row is made from the original's (columns not named are copied as they are).
+COPIED = {
+    "student": {"id": "id || :suffix"},
+    "academy_employee": {"employee_id": "employee_id || :suffix",
+                         "manager_id": "CASE WHEN manager_id IS NULL OR manager_id = '' THEN manager_id ELSE manager_id || :suffix END"},
+    "academy_enrollment": {"employee_id": "employee_id || :suffix"},
+    "submitted_assignment": {"id": "id || :suffix", "student_id": "student_id || :suffix"},
+    "submitted_notebook": {"id": "id || :suffix", "assignment_id": "assignment_id || :suffix"},
+    "grade": {"id": "id || :suffix", "notebook_id": "notebook_id || :suffix"},
+}
+
+
+def replicate(source: Path, target: Path, *, copies: int) -> list[str]:
+    """`target`: the instance `source` with its staff and their submissions `copies` times over, under new ids.
+
+    Copy k of employee ``E10001`` is ``E10001-k`` (the first copy keeps the
+    original ids), with the same branch, role, enrollments, submission times
+    and scores. The database copies the rows itself (``INSERT ... SELECT``),
+    audit triggers included. Returns how long it took.
+    """
+    started = time.perf_counter()
+    shutil.copytree(source, target, symlinks=True)
+    database = sqlite3.connect(target / "gradebook.db")
+    try:
+        for pragma in ("synchronous=OFF", "cache_size=-2000000"):
+            database.execute(f"PRAGMA {pragma}")
+        for table, made in COPIED.items():
+            columns = [row[1] for row in database.execute(f"PRAGMA table_info({table})")]
+            database.execute(f"CREATE TEMP TABLE original_{table} AS SELECT * FROM {table}")
+            for copy in range(2, copies + 1):
+                values = ", ".join(made.get(column, column) for column in columns)
+                database.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {values} FROM original_{table}", {"suffix": f"-{copy}"})
+            database.execute(f"DROP TABLE original_{table}")
+            database.commit()
+        database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        database.close()
+    return [f"{target.name}: {source.name} {copies} times over, copied in SQL: {time.perf_counter() - started:.0f} s"]
+
+
 # Timed steps ----------------------------------------------------------------------------
 
 
@@ -244,11 +293,36 @@ def in_child(function, /, **kwargs):
 
 
 def table(rows: list[dict]) -> str:
-    """The figures as a Markdown table."""
-    lines = ["| size | step | seconds | seconds per employee | peak MiB | load (1 min) |", "|---|---|---:|---:|---:|---:|"]
-    lines += [f"| {r['size']} | {r['step']} | {r['seconds']:.1f} | {r['seconds'] / r['employees']:.3g} | {r['peak_mib']:,.0f} | {r['load']:.1f} |"
-              for r in rows]
+    """The figures as a Markdown table; a row timed beside stock `nbgrader export` says how many times faster it was."""
+    lines = ["| size | step | seconds | seconds per employee | speed-up over stock | peak MiB | load (1 min) |",
+             "|---|---|---:|---:|---:|---:|---:|"]
+    lines += [f"| {r['size']} | {r['step']} | {r['seconds']:.1f} | {r['seconds'] / r['employees']:.3g} | {r.get('speed_up', '')} "
+              f"| {r['peak_mib']:,.0f} | {r['load']:.1f} |" for r in rows]
     return "\n".join(lines)
+
+
+def stock_side_by_side(instance: Path, *, employees: int, size: str) -> list[dict]:
+    """Stock `nbgrader export` (its CSV of every score) and `academy hr completion --format csv` on `instance`, as commands.
+
+    Stock is stopped after `STOCK_TIMEOUT`; its row then says so and there is no ratio.
+    """
+    out = instance / "stock-export"
+    out.mkdir(exist_ok=True)
+    bin_dir = Path(sys.executable).parent
+    rows = []
+    try:
+        stock = timed(["timeout", str(STOCK_TIMEOUT), str(bin_dir / "nbgrader"), "export", f"--to={out / 'grades.csv'}"], cwd=instance)
+        rows.append({"size": size, "step": "stock `nbgrader export` (CSV)", "employees": employees, "speed_up": "1.0x", **stock})
+    except RuntimeError as failed:
+        if "(124)" not in str(failed):  # what `timeout` returns when it stopped the command
+            raise
+        stock = None
+        rows.append({"size": size, "step": f"stock `nbgrader export` (CSV): stopped after {STOCK_TIMEOUT} s", "employees": employees,
+                     "seconds": STOCK_TIMEOUT, "peak_mib": float("nan"), "load": os.getloadavg()[0]})
+    ours = timed([str(bin_dir / "academy"), "hr", "completion", "--format", "csv", "--instance", str(instance)])
+    speed_up = f"{stock['seconds'] / ours['seconds']:.1f}x" if stock else ""
+    rows.append({"size": size, "step": "`academy hr completion --format csv`", "employees": employees, "speed_up": speed_up, **ours})
+    return rows
 
 
 # Main ------------------------------------------------------------------------------------
@@ -259,8 +333,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--report-employees", type=int, default=1000, help="staff in the reports' gradebook (default 1000)")
     parser.add_argument("--report-sample", type=int, default=40, help="employees whose HTML report is timed (default 40)")
     parser.add_argument("--pdf-sample", type=int, default=10, help="employees whose HTML and PDF report is timed (default 10)")
-    parser.add_argument("--hr-employees", type=int, default=100_000, help="staff in the HR gradebook (default 100000)")
+    parser.add_argument("--no-reports", action="store_true", help="leave the employee reports out: HR exports only")
+    parser.add_argument("--hr-employees", default="10000,100000,300000",
+                        help="staff in each HR gradebook, comma-separated, each a multiple of the first (default 10000,100000,300000)")
     parser.add_argument("--hr-modules", type=int, default=20, help="modules each of them must take (default 20)")
+    parser.add_argument("--no-stock", action="store_true", help="leave out stock nbgrader export")
     parser.add_argument("--seed", type=int, default=2025)
     parser.add_argument("--workdir", type=Path, default=None, help="keep the instances here instead of a temporary folder")
     parser.add_argument("--no-readme", action="store_true", help="print the figures only; leave benchmarks/README.md alone")
@@ -268,6 +345,12 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if args.reuse and args.workdir is None:
         parser.error("--reuse needs --workdir")
+    try:
+        sizes = sorted({int(size) for size in args.hr_employees.split(",")})
+    except ValueError:
+        parser.error(f"--hr-employees: {args.hr_employees!r} is not a list of numbers such as 10000,100000")
+    if sizes[0] <= 0 or any(size % sizes[0] for size in sizes):
+        parser.error(f"--hr-employees: every size must be a positive multiple of the smallest, {sizes[0]}")
 
     command = shlex.join([".venv/bin/python", "benchmarks/reports_and_hr.py", *(argv if argv is not None else sys.argv[1:])])
     temporary = tempfile.TemporaryDirectory(prefix="academy-bench-") if args.workdir is None else None
@@ -275,9 +358,12 @@ def main(argv: list[str] | None = None) -> None:
     work.mkdir(parents=True, exist_ok=True)
     rows, fixtures = [], []
     try:
-        # Both gradebooks first, then every timed step, back to back.
-        reports, hr = work / "reports", work / "hr"
-        for instance, employees, modules in ((reports, args.report_employees, None), (hr, args.hr_employees, args.hr_modules)):
+        # Every gradebook first, then every timed step, back to back.
+        reports = work / "reports"
+        hr = {size: work / f"hr-{size}" for size in sizes}
+        builds = [] if args.no_reports else [(reports, args.report_employees, None)]
+        builds.append((hr[sizes[0]], sizes[0], args.hr_modules))
+        for instance, employees, modules in builds:
             if args.reuse:
                 if not (instance / "academy.toml").is_file():
                     parser.error(f"--reuse: no gradebook built in {instance}")
@@ -286,19 +372,36 @@ def main(argv: list[str] | None = None) -> None:
             print(f"building {instance.name} gradebook", flush=True)
             fixtures += in_child(build, instance=instance, employees=employees, seed=args.seed, modules=modules)
             print("\n".join(f"  {line}" for line in fixtures[-2:]), flush=True)
+        for size in sizes[1:]:
+            if args.reuse and (hr[size] / "academy.toml").is_file():
+                fixtures.append(f"{hr[size].name}: reused from an earlier build in {work}")
+                continue
+            print(f"copying {hr[sizes[0]].name} into {hr[size].name}", flush=True)
+            fixtures += in_child(replicate, source=hr[sizes[0]], target=hr[size], copies=size // sizes[0])
+            print(f"  {fixtures[-1]}", flush=True)
 
         print("timing", flush=True)
-        roster_ids = [f"E{10001 + i}" for i in range(args.report_employees)]  # demo.synthetic_roster's ids
-        sample = random.Random(args.seed).sample(roster_ids, args.report_sample + args.pdf_sample)
-        steps = [("report-html", reports, sample[:args.report_sample], f"employee report, HTML ({args.report_sample} reports, 2 workers)"),
-                 ("report-pdf", reports, sample[args.report_sample:], f"employee report, HTML + PDF ({args.pdf_sample} reports, 2 workers)"),
-                 *((f"hr-{fmt}", hr, [], f"hr completion, {fmt}") for fmt in HR_FORMATS)]
-        for step, instance, chosen, label in steps:
+        steps = []
+        if not args.no_reports:
+            roster_ids = [f"E{10001 + i}" for i in range(args.report_employees)]  # demo.synthetic_roster's ids
+            sample = random.Random(args.seed).sample(roster_ids, args.report_sample + args.pdf_sample)
+            steps += [("report-html", reports, sample[:args.report_sample], f"{args.report_employees:,} employees",
+                       f"employee report, HTML ({args.report_sample} reports, 2 workers)"),
+                      ("report-pdf", reports, sample[args.report_sample:], f"{args.report_employees:,} employees",
+                       f"employee report, HTML + PDF ({args.pdf_sample} reports, 2 workers)")]
+        steps += [(f"hr-{fmt}", hr[size], [], f"{size:,} x {args.hr_modules} modules", f"hr completion, {fmt}")
+                  for size in sizes for fmt in HR_FORMATS]
+        for step, instance, chosen, size, label in steps:
             result = in_child(run_step, step=step, instance=instance, employees=chosen)
-            size = f"{args.report_employees:,} employees" if instance == reports else f"{args.hr_employees:,} x {args.hr_modules} modules"
             # Other work on the machine slows a step down; the load average shows whether there was any.
-            rows.append({"size": size, "step": label, "employees": len(chosen) or args.hr_employees, "load": os.getloadavg()[0], **result})
-            print(f"  {label}: {result['seconds']:.1f} s, {result['peak_mib']:,.0f} MiB", flush=True)
+            employees = len(chosen) or int(instance.name.removeprefix("hr-"))
+            rows.append({"size": size, "step": label, "employees": employees, "load": os.getloadavg()[0], **result})
+            print(f"  {size}, {label}: {result['seconds']:.1f} s, {result['peak_mib']:,.0f} MiB", flush=True)
+        if not args.no_stock:
+            size = f"{sizes[0]:,} x {args.hr_modules} modules"
+            for row in stock_side_by_side(hr[sizes[0]], employees=sizes[0], size=size):
+                rows.append(row)
+                print(f"  {size}, {row['step']}: {row['seconds']:.1f} s, {row['peak_mib']:,.0f} MiB", flush=True)
     finally:
         if temporary:
             temporary.cleanup()

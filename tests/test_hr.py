@@ -14,14 +14,16 @@ import stat
 
 import cohort
 import numpy as np
+import pg
 import openpyxl
 import pandas as pd
 import pytest
 from hypothesis import given, settings
+from conftest import gradebook_url
 from hypothesis import strategies as st
 
 from salesacademy import hr
-from salesacademy.config import ReviewSection
+from salesacademy.config import ReviewSection, load_config
 from salesacademy.curriculum import Curriculum
 from salesacademy.errors import AcademyError
 from salesacademy.review import (
@@ -267,6 +269,44 @@ def test_overdue_trend_counts_each_week_back_from_the_date():
     assert hr.overdue_trend(inputs=inputs, as_of=AS_OF, branch="elsewhere").overdue.sum() == 0
 
 
+def test_overdue_trend_from_one_status_table_is_what_status_said_each_week():
+    """Rows due in different weeks, sent on time, sent late, never sent, assigned late, sent after the date, in two branches.
+
+    By hand, for the twelve Saturdays from 2024-12-14 to 2025-03-01 (overdue on a day after the due day,
+    until the day the submission was in): E1 01-m due 01-10, never sent: from 01-11 on, 8 dates;
+    E1 02-n due 01-31, sent 02-10 14:00: 02-01 and 02-08; E2 01-m due 01-10, sent 01-09: never;
+    E2 02-n assigned 02-01, due 02-20, sent 03-01 08:00: 02-22 only (on 03-01 it is in by the end of the day);
+    E3 01-m due 12-31, sent 03-05, after the date: from 01-04 on, 9 dates; E4 (inactive): never counted.
+    """
+    employees = pd.DataFrame([{"employee_id": e, "name": e, "branch": branch, "role": "teller", "active": active}
+                              for e, branch, active in (("E1", "B", True), ("E2", "B", True), ("E3", "C", True), ("E4", "B", False))])
+    enrolled = [("E1", "01-m", "2024-12-01", "2025-01-10"), ("E1", "02-n", "2025-01-01", "2025-01-31"), ("E2", "01-m", "2024-12-01", "2025-01-10"),
+                ("E2", "02-n", "2025-02-01", "2025-02-20"), ("E3", "01-m", "2024-12-01", "2024-12-31"), ("E4", "01-m", "2024-12-01", "2025-01-10")]
+    enrollments = pd.DataFrame([{"employee_id": e, "module_id": m, "assigned_on": pd.Timestamp(a), "due_on": pd.Timestamp(d)} for e, m, a, d in enrolled])
+    sent = [("E1", "02-n", "2025-02-10 14:00"), ("E2", "01-m", "2025-01-09 10:00"), ("E2", "02-n", "2025-03-01 08:00"), ("E3", "01-m", "2025-03-05 10:00")]
+    submissions = pd.DataFrame([{"employee_id": e, "module_id": m, "submitted_at": pd.Timestamp(t)} for e, m, t in sent])
+    grades = pd.DataFrame([{"employee_id": e, "module_id": m, "score": 8.0, "max_score": 10.0, "needs_manual_grade": False,
+                            "submitted_at": pd.Timestamp(t)} for e, m, t in sent])
+    curriculum = Curriculum.model_validate({
+        "roles": {"teller": {"zh": "柜员", "en": "Teller"}},
+        "tracks": {"frontline": {"title": {"zh": "一线岗位", "en": "Frontline"}, "roles": ["teller"], "code": False}},
+        "competencies": {"c": {"zh": "能力", "en": "Skill"}},
+        "modules": [{"id": m, "title": {"zh": m, "en": m}, "notebooks": ["exercise"], "competencies": ["c"], "points": 10,
+                     "required_for": ["teller"]} for m in ("01-m", "02-n")],
+    })
+    inputs = hr.Inputs(employees=employees, enrollments=enrollments, submissions=submissions, grades=grades, curriculum=curriculum,
+                       language="zh-CN", review=DEFAULT_REVIEW)
+    trend = hr.overdue_trend(inputs=inputs, as_of=AS_OF)
+    by_hand = {"E1 01-m": [0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1], "E1 02-n": [0] * 7 + [1, 1, 0, 0, 0],
+               "E2 02-n": [0] * 10 + [1, 0], "E3 01-m": [0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1]}
+    assert trend.overdue.tolist() == [sum(week) for week in zip(*by_hand.values())]
+    # The same as computing every week's status, as the report once did.
+    each_week = [int((inputs.status(day).status == "overdue").sum()) for day in trend.as_of]
+    assert trend.overdue.tolist() == each_week
+    assert hr.overdue_trend(inputs=inputs, as_of=AS_OF, branch="C").overdue.tolist() == by_hand["E3 01-m"]
+    assert hr.overdue_by_week(status=inputs.status(AS_OF), as_of=AS_OF, weeks=3).overdue.tolist() == [2, 3, 2]
+
+
 # Files, from a real gradebook ------------------------------------------------------------
 
 
@@ -300,6 +340,58 @@ def sheet_frame(workbook, name) -> pd.DataFrame:
 
 def cjk(text) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in str(text))
+
+
+@pytest.fixture
+def own_cohort(instance_template, tmp_path):
+    """The cohort in a gradebook of this test's own, which it may change."""
+    root = cohort.build(instance_template, tmp_path / "course")
+    yield root
+    pg.drop_database(gradebook_url(root))
+
+
+def test_submission_totals_from_the_database_equal_the_graded_cells_added_up(own_cohort):
+    """A trainer's score over the automatic one, extra credit, a cell awaiting a trainer, cells with no score, a submission with none."""
+    from nbgrader.api import Gradebook
+
+    from salesacademy import gradebook
+    from salesacademy.status import submission_scores
+
+    root, url = own_cohort, gradebook_url(own_cohort)
+    with Gradebook(url, "sales-academy") as gb:
+        def grade(item, module_id, employee_id):
+            return gb.find_grade(item, "exercise", module_id, employee_id)
+
+        grade("q2", "01-sales-process", "B1").manual_score = 3  # over the automatic 5
+        grade("q1", "03-suitability", "B1").extra_credit = 1
+        r1 = grade("q2", "01-sales-process", "R1")
+        r1.auto_score, r1.needs_manual_grade = None, True
+        for item in ("q1", "q2"):
+            grade(item, "01-sales-process", "T1").auto_score = None
+        gb.db.commit()
+        w2 = gb.find_submission_notebook("exercise", "03-suitability", "W2")
+        for cell in list(w2.grades):
+            gb.db.delete(cell)
+        gb.db.commit()
+    sent, totals = gradebook.submission_totals(url, "UTC")
+    got = {(e, m): (score, top, manual) for e, m, score, top, manual in
+           zip(totals.employee_id, totals.module_id, totals.score, totals.max_score, totals.needs_manual_grade)}
+    # By hand from tests/cohort.py and the changes above; W2's submission has no graded cell left.
+    assert got == {("B1", "01-sales-process"): (8.0, 10.0, False), ("B1", "03-suitability"): (10.0, 10.0, False),
+                   ("R1", "01-sales-process"): (5.0, 10.0, True), ("T1", "01-sales-process"): (0.0, 10.0, False),
+                   ("B2", "01-sales-process"): (8.0, 10.0, False), ("B2", "03-suitability"): (10.0, 10.0, False)}
+    assert set(zip(sent.employee_id, sent.module_id)) == set(cohort.SUBMISSIONS)
+    # What the cells give, added up in pandas: the same, and so is every status.
+    cells = gradebook.grade_rows(url, "UTC")
+    summed = submission_scores(cells).set_index(["employee_id", "module_id"]).sort_index()
+    assert summed.to_dict("index") == totals.astype({"employee_id": str, "module_id": str}).set_index(["employee_id", "module_id"]).sort_index()[
+        ["score", "max_score", "needs_manual_grade"]].to_dict("index")
+    inputs, timezone = hr.read_inputs(instance=root), load_config(root)[0].course.timezone
+    from_cells = compute_status(employees=inputs.employees, enrollments=inputs.enrollments, submissions=gradebook.submissions(url, timezone),
+                                grades=gradebook.grade_rows(url, timezone), curriculum=inputs.curriculum, as_of=cohort.AS_OF)
+    from_totals = inputs.status(cohort.AS_OF)
+    pd.testing.assert_frame_equal(from_totals.astype({"employee_id": str, "module_id": str}), from_cells.astype({"employee_id": str, "module_id": str}))
+    assert from_totals.set_index("employee_id").loc["W2"].set_index("module_id").status["03-suitability"] == "submitted"
 
 
 def test_completion_writes_every_file_into_reports_hr(cohort_instance, report_files):

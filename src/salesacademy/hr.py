@@ -286,7 +286,7 @@ def read_inputs(*, instance: Path) -> Inputs:
     config, paths = load_config(instance)
     url = database_url(config, paths)
     submissions, totals = gradebook.submission_totals(url, config.course.timezone)
-    return Inputs(employees=gradebook.employees(url), enrollments=gradebook.enrollments(url), submissions=submissions, grades=totals,
+    return Inputs(employees=gradebook.employees(url), enrollments=gradebook.cohort_enrollments(url), submissions=submissions, grades=totals,
                   curriculum=load_curriculum(content_root(config)), language=config.course.language, review=config.review)
 
 
