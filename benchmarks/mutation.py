@@ -100,6 +100,11 @@ CONTENT = ("course", "cases", "graders")
 SELECTION = '''
 
 # Mutation testing keeps the unit tests: no course instance, no PostgreSQL, nothing slow.
+import os as _os  # noqa: E402
+import sys as _sys  # noqa: E402
+
+import pytest as _pytest  # noqa: E402
+
 NEEDS_AN_INSTANCE = {"instance_template", "postgres_server", "instance"}
 
 
@@ -114,6 +119,21 @@ def pytest_collection_modifyitems(config, items):
     items[:] = keep
     for item in keep:  # mutmut 3.2.0 reads the node id under the name pytest before 8.1 gave it
         item._nodeid = item.nodeid
+
+
+# mutmut 3.2.0 limits each mutant's CPU time to twice the time its tests took when it measured them,
+# but keeps only the teardown's time; a test stopped by that limit is then counted as a survivor.
+# So each test's whole time is what it keeps.
+_TOTAL = {}
+
+
+@_pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    yield
+    mutmut = _sys.modules.get("mutmut")
+    if mutmut is not None and _os.environ.get("MUTANT_UNDER_TEST") == "stats":
+        _TOTAL[item.nodeid] = _TOTAL.get(item.nodeid, 0.0) + call.duration
+        mutmut.duration_by_test[item.nodeid] = _TOTAL[item.nodeid]
 '''
 
 
