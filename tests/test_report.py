@@ -7,7 +7,11 @@ real gradebook, a batch at a time, must give what the whole cohort read at
 once gives. Publishing is tested on notebooks built in memory. The slow tests
 render real reports of a demo cohort with papermill, nbconvert and Chromium,
 read the pages against the gradebook, the curriculum and the question
-sources, and look at the printed pages' ink.
+sources, and look at the printed pages' ink. The PDF tests print reports of
+the small cohort of tests/cohort.py in this process, one worker, and read the
+PDFs back with poppler: one browser prints them all, a browser killed between
+two reports is started again, and a PDF that fails is listed while the other
+reports are written.
 """
 
 from __future__ import annotations
@@ -564,22 +568,11 @@ def pdf_facts(path):
     return pages, paper.group(1) if paper else None, " ".join(text.split())
 
 
-def roster_names(cohort):
-    from salesacademy import gradebook
+def small_cohort_heading(employee_id):
+    """The first heading of a report of the cohort of tests/cohort.py, whose staff all read Chinese."""
+    import cohort as small
 
-    roster = gradebook.employees(f"sqlite:///{cohort.paths.root}/gradebook.db")
-    return dict(zip(roster.employee_id, roster["name"]))
-
-
-# A report's first heading in each roster language, as the report notebook writes it.
-HEADING = {"zh-CN": "员工培训报告: ", "en": "Employee training report: "}
-
-
-def report_heading(cohort, employee_id):
-    from salesacademy import gradebook
-
-    roster = gradebook.employees(f"sqlite:///{cohort.paths.root}/gradebook.db").set_index("employee_id")
-    return HEADING[roster.language[employee_id]] + roster["name"][employee_id]
+    return f"员工培训报告: {small.NAMES[employee_id]}"
 
 
 def gone(pid):
@@ -592,13 +585,23 @@ def gone(pid):
 
 
 @pytest.fixture(scope="module")
-def printed(cohort):
+def small_cohort(instance_template, tmp_path_factory):
+    """The graded cohort of tests/cohort.py: six staff, two modules, built in a second."""
+    import cohort as small
+
+    return small.build(instance_template, tmp_path_factory.mktemp("pdf") / "course")
+
+
+@pytest.fixture(scope="module")
+def printed(small_cohort):
     """Three reports of one worker (this process), the browser killed right after the second PDF; the browser's pid at each PDF."""
     import os
     import signal
     import time
 
-    chosen = ["E10001", "E10003", "E10006"]
+    import cohort as small
+
+    chosen = ["B1", "R1", "T1"]
     chromium = printing.chromium_executable()
     printing.printer(chromium).close()  # a browser an earlier test left running: this run starts its own
     pids, killed = [], []
@@ -618,41 +621,45 @@ def printed(cohort):
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(printing.Printer, "print", watched)
-        run = report_module.report(instance=cohort.paths.root, employees=chosen, period="printed", workers=1, progress=False)
+        run = report_module.report(instance=small_cohort, employees=chosen, as_of=small.AS_OF, period="printed", workers=1,
+                                   progress=False)
     return chosen, pids, killed, run, printing.printer(chromium)
 
 
 @pytest.mark.slow
-def test_one_browser_prints_the_pdfs_of_a_worker(cohort, printed):
+def test_one_browser_prints_the_pdfs_of_a_worker(small_cohort, printed):
     chosen, pids, _, run, _ = printed
     assert run.failed == {}
     assert len(pids) == 3 and all(isinstance(pid, int) for pid in pids)
     assert pids[0] == pids[1]  # the second report's PDF came from the browser that printed the first
     for employee_id in chosen:
-        pdf = cohort.paths.reports / "employees" / f"{employee_id}_printed.pdf"
+        pdf = small_cohort / "reports" / "employees" / f"{employee_id}_printed.pdf"
         assert pdf in run.written
         pages, paper, text = pdf_facts(pdf)
-        assert pages >= 2 and paper == "A4", (employee_id, pages, paper)
-        assert report_heading(cohort, employee_id) in text and employee_id in text, employee_id  # the text, Chinese names included
+        assert pages >= 1 and paper == "A4", (employee_id, pages, paper)
+        assert small_cohort_heading(employee_id) in text and employee_id in text, employee_id  # the text, Chinese names included
 
 
 @pytest.mark.slow
-def test_a_browser_killed_between_two_reports_is_restarted(cohort, printed):
+def test_a_browser_killed_between_two_reports_is_restarted(small_cohort, printed):
     chosen, pids, killed, run, printer = printed
     assert killed == [pids[1]] and gone(killed[0])
     assert pids[2] != pids[1] and not gone(pids[2])  # a new browser printed the third, and stays for the next
     assert printer.launches == 2
     assert run.failed == {}
-    pages, _, text = pdf_facts(cohort.paths.reports / "employees" / f"{chosen[2]}_printed.pdf")
-    assert pages >= 2 and report_heading(cohort, chosen[2]) in text
+    pages, _, text = pdf_facts(small_cohort / "reports" / "employees" / f"{chosen[2]}_printed.pdf")
+    assert pages >= 1 and small_cohort_heading(chosen[2]) in text
 
 
 @pytest.mark.slow
-def test_a_pdf_that_fails_is_listed_and_the_other_reports_are_written(cohort, monkeypatch, capsys):
+def test_a_pdf_that_fails_is_listed_and_the_other_reports_are_written(small_cohort, monkeypatch, capsys):
+    import cohort as small
+
     from salesacademy import cli
 
-    chosen, unlucky = ["E10002", "E10004", "E10006"], "E10004"
-    folder = cohort.paths.reports / "employees"
+    chosen, unlucky = ["B2", "W2", "T2"], "W2"
+    folder = small_cohort / "reports" / "employees"
+    folder.mkdir(parents=True, exist_ok=True)
     stale = folder / f"{unlucky}_faulty.pdf"
     stale.write_bytes(b"%PDF-1.4 an earlier run's")
     original = printing.Printer.print
@@ -663,17 +670,18 @@ def test_a_pdf_that_fails_is_listed_and_the_other_reports_are_written(cohort, mo
         return original(self, html)
 
     monkeypatch.setattr(printing.Printer, "print", failing)
-    code = cli.main(["report", "--instance", str(cohort.paths.root), *chosen, "--period", "faulty", "--workers", "1"])
+    code = cli.main(["report", "--instance", str(small_cohort), *chosen, "--as-of", small.AS_OF.isoformat(), "--period", "faulty",
+                     "--workers", "1"])
     out, err = capsys.readouterr()
     assert code == 1
     assert out.strip() == f"已写入 5 个文件（{folder.resolve()}）；1 位员工的报告未完成"
     said = [line for line in err.splitlines() if "：" in line]  # the progress bar shares stderr
     assert said == [f"{unlucky}：PDF 未能打印，网页版报告已写入：RuntimeError: Target page, context or browser has been closed"]
     assert sorted(p.name for p in folder.glob("*_faulty.*")) == [
-        "E10002_faulty.html", "E10002_faulty.pdf", "E10004_faulty.html", "E10006_faulty.html", "E10006_faulty.pdf"]
-    assert roster_names(cohort)[unlucky] in (folder / f"{unlucky}_faulty.html").read_text(encoding="utf-8")
-    for employee_id in ("E10002", "E10006"):
-        assert pdf_facts(folder / f"{employee_id}_faulty.pdf")[0] >= 2
+        "B2_faulty.html", "B2_faulty.pdf", "T2_faulty.html", "T2_faulty.pdf", "W2_faulty.html"]
+    assert small.NAMES[unlucky] in (folder / f"{unlucky}_faulty.html").read_text(encoding="utf-8")
+    for employee_id in ("B2", "T2"):
+        assert small_cohort_heading(employee_id) in pdf_facts(folder / f"{employee_id}_faulty.pdf")[2]
 
 
 def status_of(cohort, employee_id, as_of):
