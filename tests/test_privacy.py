@@ -139,7 +139,7 @@ def test_report_runs_print_ids_and_counts_but_no_personal_data(instance):
     """`academy report` renders two reports; its output, progress bar included, names nobody, though the reports do."""
     status, stdout, stderr = academy("report", "B1", "T1", "--instance", str(instance), "--as-of", AS_OF, "--no-pdf")
     assert status == 0, stderr
-    assert stdout.startswith("wrote 2 file(s) in ") and "report" in stderr  # the progress bar
+    assert stdout.startswith("已写入 2 个文件（") and "report" in stderr  # in the course language; then the progress bar
     assert found({"stdout": stdout, "stderr": stderr}, NAMES + EMAILS + HIRE_DATES) == {}
     page = (instance / "reports" / "employees" / f"B1_{AS_OF}.html").read_text(encoding="utf-8")
     assert cohort.NAMES["B1"] in page and stat.S_IMODE((instance / "reports" / "employees" / f"B1_{AS_OF}.html").stat().st_mode) == 0o600
