@@ -87,6 +87,7 @@ EQUIVALENT: dict[str, str] = {
     "salesacademy.items.x_item_analysis__mutmut_45": "each row's keys are COLUMNS in order, and there is always a row here",
     "salesacademy.items.x_item_analysis__mutmut_47": "each row's keys are COLUMNS in order, and there is always a row here",
     "salesacademy.items.x_item_titles__mutmut_11": "the rows are read by field name, and the index comes as a field of its own",
+    "salesacademy.review.x_review_feed__mutmut_14": "on_time holds only True and False, which as 1.0 and 0.0 give the same & with passed",
     "salesacademy.released.x__metadata_validator__mutmut_19": "without the compiled check, nbgrader's own validate_cell checks "
                                                               "the same schema with the same messages, only slower",
 }

@@ -105,3 +105,10 @@ def test_final_scores_are_graded_rows_not_waiting_for_a_trainer():
 def test_values_as_json_gives_them(value, expected):
     got = _json_value(value)
     assert got == expected and type(got) is type(expected)
+
+
+@pytest.mark.parametrize(("period", "end"), [("2025-01", dt.date(2025, 1, 31)), ("2025-12", dt.date(2025, 12, 31))])
+def test_the_first_and_last_months_are_periods(period, end):
+    from salesacademy.review import period_end
+
+    assert period_end(period=period) == end
