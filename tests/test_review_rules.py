@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from salesacademy.config import ReviewSection
-from salesacademy.review import _json_value, formula, review_feed
+from salesacademy.review import _json_value, formula, period_end, review_feed
 from salesacademy.status import COLUMNS, final_scores
 
 
@@ -109,6 +109,4 @@ def test_values_as_json_gives_them(value, expected):
 
 @pytest.mark.parametrize(("period", "end"), [("2025-01", dt.date(2025, 1, 31)), ("2025-12", dt.date(2025, 12, 31))])
 def test_the_first_and_last_months_are_periods(period, end):
-    from salesacademy.review import period_end
-
     assert period_end(period=period) == end
