@@ -56,15 +56,22 @@ def chosen(name: str, *, workers: int, scheduler: str | None, inline: bool = Fal
         AcademyError: an unknown executor, or a scheduler given to the local
             executor or missing for the Dask one.
     """
-    if name == LOCAL:
-        if scheduler is not None:
-            raise AcademyError("--scheduler is for --executor dask; leave it out to use this machine's own workers")
-        return local(workers, inline=inline, start=start, start_args=start_args)
-    if name == DASK:
-        if not scheduler:
-            raise AcademyError("--executor dask needs the scheduler's address: --scheduler tcp://HOST:8786")
-        return dask(scheduler)
-    raise AcademyError(f"unknown executor {name!r}; use one of: {', '.join(NAMES)}")
+    check(name, scheduler)
+    return local(workers, inline=inline, start=start, start_args=start_args) if name == LOCAL else dask(scheduler)
+
+
+def check(name: str, scheduler: str | None) -> None:
+    """Refuse an unknown executor, a scheduler given to the local one, or none given to Dask's.
+
+    Raises:
+        AcademyError: with the one-line reason.
+    """
+    if name == LOCAL and scheduler is not None:
+        raise AcademyError("--scheduler is for --executor dask; leave it out to use this machine's own workers")
+    if name == DASK and not scheduler:
+        raise AcademyError("--executor dask needs the scheduler's address: --scheduler tcp://HOST:8786")
+    if name not in (LOCAL, DASK):
+        raise AcademyError(f"unknown executor {name!r}; use one of: {', '.join(NAMES)}")
 
 
 @contextlib.contextmanager

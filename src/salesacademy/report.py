@@ -151,6 +151,7 @@ def report(
             executor is misconfigured or its scheduler unreachable.
     """
     config, paths = load_config(instance)
+    executors.check(executor, scheduler)
     scratch.remove_abandoned()
     as_of = as_of or today(config)
     period = period or as_of.isoformat()
