@@ -74,6 +74,7 @@ EQUIVALENT: dict[str, str] = {
     "salesacademy.status.x_compute_status__mutmut_28": "the table and the submissions share only employee_id and module_id",
     "salesacademy.status.x_compute_status__mutmut_41": "the table and the scores share only employee_id and module_id",
     "salesacademy.status.x_compute_status__mutmut_46": "the table and the module table share only module_id",
+    "salesacademy.status.x_compute_status__mutmut_66": "a Series of NaT is of dtype datetime64[ns] without being told",
     "salesacademy.status.x_compute_status__mutmut_77": "needs_manual_grade is missing only where no cell was scored, "
                                                        "and those rows are 'submitted' before `provisional` is read",
     "salesacademy.status.x_compute_status__mutmut_83": "> and >= differ only for a percentage of exactly the pass mark minus 1e-9",
@@ -83,11 +84,13 @@ EQUIVALENT: dict[str, str] = {
     "salesacademy.items.x__correlation__mutmut_5": "pandas gives NaN for the correlation of a constant series too",
     "salesacademy.items.x_item_analysis__mutmut_9": "astype(None) is astype(float64)",
     "salesacademy.items.x_item_analysis__mutmut_10": "astype(None) is astype(float64)",
+    "salesacademy.items.x_item_analysis__mutmut_11": "pandas takes the mean, spread and correlation of Decimal scores as floats all the same",
     "salesacademy.items.x_item_analysis__mutmut_24": "groupby sorts by default",
     "salesacademy.items.x_item_analysis__mutmut_45": "each row's keys are COLUMNS in order, and there is always a row here",
     "salesacademy.items.x_item_analysis__mutmut_47": "each row's keys are COLUMNS in order, and there is always a row here",
     "salesacademy.items.x_item_titles__mutmut_11": "the rows are read by field name, and the index comes as a field of its own",
     "salesacademy.review.x_review_feed__mutmut_14": "on_time holds only True and False, which as 1.0 and 0.0 give the same & with passed",
+    "salesacademy.review.x_review_feed__mutmut_92": "with nothing counted the score is already 0 / 0, missing",
     "salesacademy.released.x__metadata_validator__mutmut_19": "without the compiled check, nbgrader's own validate_cell checks "
                                                               "the same schema with the same messages, only slower",
 }
