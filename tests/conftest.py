@@ -84,6 +84,16 @@ def instance(instance_template, tmp_path) -> Path:
 
 
 @pytest.fixture
+def own_cohort(instance_template, tmp_path) -> Path:
+    """The small graded cohort of tests/cohort.py in a gradebook of this test's own, which it may change."""
+    import cohort
+
+    root = cohort.build(instance_template, tmp_path / "cohort")
+    yield root
+    pg.drop_database(gradebook_url(root))
+
+
+@pytest.fixture
 def roster_file(tmp_path) -> Path:
     """A valid four-person roster."""
     path = tmp_path / "roster.csv"

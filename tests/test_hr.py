@@ -14,7 +14,6 @@ import stat
 
 import cohort
 import numpy as np
-import pg
 import openpyxl
 import pandas as pd
 import pytest
@@ -340,14 +339,6 @@ def sheet_frame(workbook, name) -> pd.DataFrame:
 
 def cjk(text) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in str(text))
-
-
-@pytest.fixture
-def own_cohort(instance_template, tmp_path):
-    """The cohort in a gradebook of this test's own, which it may change."""
-    root = cohort.build(instance_template, tmp_path / "course")
-    yield root
-    pg.drop_database(gradebook_url(root))
 
 
 def test_submission_totals_from_the_database_equal_the_graded_cells_added_up(own_cohort):

@@ -113,15 +113,8 @@ def test_init_refuses_a_database_that_already_holds_a_gradebook(postgres_server,
     assert not (tmp_path / "second" / "academy.toml").exists()
 
 
-@pytest.fixture
-def cohort_instance(instance_template, tmp_path):
-    root = cohort.build(instance_template, tmp_path / "cohort")
-    yield root
-    pg.drop_database(gradebook_url(root))
-
-
-def test_read_paths_give_the_same_types_and_values_on_both_databases(cohort_instance):
-    url = gradebook_url(cohort_instance)
+def test_read_paths_give_the_same_types_and_values_on_both_databases(own_cohort):
+    url = gradebook_url(own_cohort)
     people = gradebook.employees(url).set_index("employee_id")
     assert people.active.dtype == bool and people.active.all()
     assert people.loc["W2", "hire_date"] == dt.date(2020, 2, 3) and people.loc["W2", "name"] == "周杰"
