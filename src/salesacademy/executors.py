@@ -187,6 +187,7 @@ def _connect(address: str):
     protocol or is a worker rather than the scheduler.
     """
     import asyncio
+    import concurrent.futures
 
     from distributed import Client, Security
     from distributed.comm import connect
@@ -202,7 +203,9 @@ def _connect(address: str):
 
     problem = f"cannot use the Dask scheduler at {address}"
     try:
-        server = asyncio.run(asyncio.wait_for(identity(), CONNECT_TIMEOUT_S))
+        # on a thread of its own: this one may already run an event loop (Playwright's, printing report PDFs)
+        with concurrent.futures.ThreadPoolExecutor(1) as thread:
+            server = thread.submit(asyncio.run, asyncio.wait_for(identity(), CONNECT_TIMEOUT_S)).result()
     except (ValueError, TypeError) as error:  # an address Dask cannot use: unknown scheme, no port, TLS without its settings
         raise AcademyError(f"{problem}: {error}") from None
     except (OSError, asyncio.TimeoutError):

@@ -178,9 +178,9 @@ def report(
     from tqdm import tqdm
 
     run = ReportRun(language=config.course.language)
-    (paths.reports / "employees").mkdir(parents=True, exist_ok=True, mode=0o700)
     ensure_kernelspec()
     with pool as run_all, tqdm(total=len(jobs), desc="report", unit="employee", disable=not progress) as bar:
+        (paths.reports / "employees").mkdir(parents=True, exist_ok=True, mode=0o700)  # once the executor is reached
         for job, failure in _render_all(source, jobs, chromium, run_all):
             if failure is None:
                 run.written += [path for path in (job.html, job.pdf) if path is not None]
