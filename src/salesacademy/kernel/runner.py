@@ -270,8 +270,8 @@ def _tested(run, source: str) -> tuple[list[dict], int | None, str | None]:
     first_canary = secrets.randbelow(2) == 0
     if first_canary:
         outputs, _, why = run(canary(source))
-        if why:
-            return [error_output("KernelStopped", f"not run: {why}")], None, why
+        if why:  # the kernel stopped in the test's own code: say so as if the test had run first
+            return [error_output("KernelStopped", why)], None, why
         if not any(o["output_type"] == "error" for o in outputs):
             return [error_output("VerdictForged", FORGED)], None, FORGED
     result = run(source)
