@@ -12,7 +12,7 @@ full marks to a test cell with no output.
 Verdicts are checked here, whatever the kernel does. A test cell whose
 verdict the grader decided itself (a judgement question, `binding.judge`)
 is never sent to the kernel: it gets the grader's outputs. Every other test
-cell is sent twice, in random order: as it is, and as a canary, the same
+cell is sent twice, as it is and then as a canary: the same
 cell with one more check at its end that must fail. An honest kernel
 reports an error for the canary; one that reports it passed is forging its
 results (its reply path replaced, its recorder silenced, or someone else
@@ -266,16 +266,14 @@ def canary(source: str) -> str:
 
 
 def _tested(run, source: str) -> tuple[list[dict], int | None, str | None]:
-    """A test cell's outputs, count and stop reason, its canary run just before or just after it, at random."""
-    first_canary = secrets.randbelow(2) == 0
-    if first_canary:
-        outputs, _, why = run(canary(source))
-        if why:  # the kernel stopped in the test's own code: say so as if the test had run first
-            return [error_output("KernelStopped", why)], None, why
-        if not any(o["output_type"] == "error" for o in outputs):
-            return [error_output("VerdictForged", FORGED)], None, FORGED
+    """A test cell's outputs, count and stop reason, its canary run just after it.
+
+    Always after, never at random: a canary before the test would shift the
+    test's execution count, which its traceback quotes, so the same submission
+    would not always get the same graded notebook.
+    """
     result = run(source)
-    if first_canary or result[2]:
+    if result[2]:
         return result
     outputs, _, why = run(canary(source))
     if why:
