@@ -108,6 +108,13 @@ def roster_file(tmp_path) -> Path:
     return path
 
 
+def course_today(instance: Path):
+    """Today in the instance's course time zone: the date submissions are stamped in, which the machine's may trail."""
+    from salesacademy.config import today
+
+    return today(load_config(instance)[0])
+
+
 def gradebook_url(instance: Path) -> str:
     config, paths = load_config(instance)
     return database_url(config, paths)

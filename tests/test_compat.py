@@ -133,13 +133,19 @@ PAPERMILL_NOTEBOOK_NAMES = sorted(_relative(p) for p in PAPERMILL_NOTEBOOKS.rglo
 CELL_FILE = re.compile(r"/tmp/ipykernel_\d+/\d+\.py")
 ADDRESS = re.compile(r"0x[0-9a-fA-F]{6,}")
 CLOCK = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d+)?([+-]\d\d:?\d\d|Z| UTC)?|\b[A-Z][a-z]{2} [ \d]\d +\d\d:\d\d\b")
+#: The random part nbgrader adds to a submission's folder name in the exchange (``user+assignment+time+random``).
+EXCHANGE_RANDOM = re.compile(r"(\+<time>\+)[A-Za-z0-9_-]+")
+#: What a progress bar says of speed and time (``[00:00<00:01,  1.71cell/s]``).
+PROGRESS_RATE = re.compile(r"\[\d+:\d\d<[\d:?]+, +[\d.?]+ ?(cell/s|s/cell)\]")
 
 
 def normalised_text(text: str, folder: Path) -> str:
     text = text.replace(str(folder), "<folder>")
     text = CELL_FILE.sub("<cell file>", text)
     text = ADDRESS.sub("0x<address>", text)
-    return CLOCK.sub("<time>", text)
+    text = CLOCK.sub("<time>", text)
+    text = EXCHANGE_RANDOM.sub(r"\1<random>", text)
+    return PROGRESS_RATE.sub("[<rate>]", text)
 
 
 def normalised_outputs(outputs: list, folder: Path) -> list[dict]:

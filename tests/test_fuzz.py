@@ -51,7 +51,7 @@ from hypothesis.database import DirectoryBasedExampleDatabase
 
 import cohort
 from salesacademy import cli
-from salesacademy.config import AcademyConfig, bundled_content
+from salesacademy.config import AcademyConfig, bundled_content, today
 from salesacademy.curriculum import CURRICULUM_FILE, load_curriculum
 from salesacademy.roster import COLUMNS
 
@@ -65,7 +65,7 @@ FUZZ = settings(
 
 CURRICULUM = load_curriculum(bundled_content())
 ROLES = sorted(CURRICULUM.roles)
-TODAY = dt.date.today()
+TODAY = today(AcademyConfig())  # the course's today, which a hire date may not pass
 FORMULAS = ["=cmd|' /C calc'!A0", '=HYPERLINK("http://evil.example","click")', "+1+1", "-2+3", "@SUM(1,1)"]
 
 

@@ -18,7 +18,7 @@ import openpyxl
 import pandas as pd
 import pytest
 from hypothesis import given, settings
-from conftest import gradebook_url
+from conftest import course_today, gradebook_url
 from hypothesis import strategies as st
 
 from salesacademy import hr
@@ -549,9 +549,9 @@ def test_review_feed_files_reject_a_bad_period_before_writing(cohort_instance, t
 
 
 def test_a_period_not_over_yet_is_reported_as_of_today(cohort_instance, tmp_path):
-    year = dt.date.today().year + 1
+    year = course_today(cohort_instance).year + 1
     _, json_path = review_feed_files(instance=cohort_instance, period=str(year), out=tmp_path)
-    assert json.loads(json_path.read_text(encoding="utf-8"))["as_of"] == dt.date.today().isoformat()
+    assert json.loads(json_path.read_text(encoding="utf-8"))["as_of"] == course_today(cohort_instance).isoformat()
 
 
 def test_write_atomic_keeps_the_old_file_when_writing_fails(tmp_path):
@@ -581,7 +581,7 @@ def demo_instance(tmp_path_factory):
 def test_demo_report_totals_equal_compute_status(demo_instance, tmp_path):
     from salesacademy.status import status
 
-    today = dt.date.today()
+    today = course_today(demo_instance)
     written = hr.completion(instance=demo_instance, as_of=today, out=tmp_path)
     table = status(instance=demo_instance, as_of=today)
     workbook = openpyxl.load_workbook(next(p for p in written if p.suffix == ".xlsx"))

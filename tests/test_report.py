@@ -25,7 +25,7 @@ import subprocess
 import nbformat
 import pandas as pd
 import pytest
-from conftest import gradebook_url
+from conftest import course_today, gradebook_url
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from salesacademy import pdf as printing
@@ -418,7 +418,7 @@ def cohort(tmp_path_factory):
 @pytest.fixture(scope="module")
 def rendered(cohort):
     """Reports of two employees as of today, with their PDFs."""
-    chosen, as_of = ["E10002", "E10003"], dt.date.today()
+    chosen, as_of = ["E10002", "E10003"], course_today(cohort.paths.root)
     return chosen, as_of, report_module.report(instance=cohort.paths.root, employees=chosen, as_of=as_of, progress=False)
 
 
@@ -462,7 +462,7 @@ def whole_cohort(url, timezone, as_of):
 def test_a_report_reads_only_its_employee_and_the_means_a_batch_at_a_time(cohort, monkeypatch):
     from salesacademy.config import bundled_content, load_config
 
-    url, timezone, as_of = f"sqlite:///{cohort.paths.root}/gradebook.db", load_config(cohort.paths.root)[0].course.timezone, dt.date.today()
+    url, timezone, as_of = f"sqlite:///{cohort.paths.root}/gradebook.db", load_config(cohort.paths.root)[0].course.timezone, course_today(cohort.paths.root)
     frames, status = whole_cohort(url, timezone, as_of)
     monkeypatch.setattr(report_data, "BATCH", 2)  # 6 active employees: three batches
     shared = report_data.cohort.__wrapped__(url, timezone, str(bundled_content()), as_of.isoformat())

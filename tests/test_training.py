@@ -16,6 +16,8 @@ from salesacademy.init import init
 from salesacademy.release import release
 from salesacademy.roster import import_roster
 
+from conftest import course_today
+
 MODULE = "03-suitability"
 RELEASED = dt.date(2025, 3, 1)
 ROSTER = ("employee_id,name,branch,department,role,manager_id,hire_date,email,language\n"
@@ -132,7 +134,7 @@ def test_the_status_counts_each_employee_against_their_own_tracks_points(course)
     with gradebook.transaction(url) as db:
         db.execute(sa.text("UPDATE grade SET manual_score = (SELECT max_score FROM grade_cells WHERE grade_cells.id = grade.cell_id), "
                            "needs_manual_grade = :no WHERE auto_score IS NULL"), {"no": False})
-    table = status(instance=course, as_of=dt.date.today()).set_index("employee_id")
+    table = status(instance=course, as_of=course_today(course)).set_index("employee_id")
     assert table.loc["R1", "max_score"] == 12 and table.loc["C1", "max_score"] == 14
     assert table.loc["R1", "percent"] == table.loc["C1", "percent"] == 1.0
     assert set(table.loc[["R1", "C1"], "status"]) == {"passed"}

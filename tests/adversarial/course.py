@@ -44,7 +44,7 @@ EMPLOYEES = (
     # test_processes
     "fork-bomb",
     # test_exits
-    "sys-exit", "os-exit", "self-kill", "lingering-process",
+    "sys-exit", "os-exit", "crash", "lingering-process",
     # test_tampering
     "assertion-swap", "builtin-patch", "shadowed-dict", "silenced-errors", "forged-replies", "edited-test", "deleted-test",
     "faked-outputs", "bonus-cell", "answer-claims-points", "reply-encoder", "reply-socket", "silenced-recorder", "impersonated-shell",

@@ -69,7 +69,7 @@ PRELOAD = (
     "salesacademy.charts",
     "salesacademy.kernel.shell",
 )
-CLONE_NEWNS, CLONE_NEWNET, CLONE_NEWIPC = 0x00020000, 0x40000000, 0x08000000
+CLONE_NEWNS, CLONE_NEWNET, CLONE_NEWIPC, CLONE_NEWPID = 0x00020000, 0x40000000, 0x08000000, 0x20000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 1, 2, 4, 8, 32, 1 << 12, 1 << 14, 1 << 18
 #: Space a grading kernel may fill in all (its /tmp, /dev/shm and changes to its folder) unless the caller
 #: says (``disk_mb`` of the sandbox; `grading.max_disk_mb` in academy.toml), in MiB.
@@ -142,6 +142,7 @@ def enter_sandbox(sandbox: dict, cwd: str) -> None:
     other users (pyenv's in root's home), it is covered by a read-only folder
     holding only Python's. Then, either way:
 
+    - (Before this, `fork` made the kernel process 1 of a PID namespace of its own.)
     - A new network namespace with no interface up, and a new IPC namespace:
       System V shared memory, message queues and semaphores go with the kernel.
     - One tmpfs of ``disk_mb`` MiB holds everything the kernel may write: its
@@ -151,7 +152,7 @@ def enter_sandbox(sandbox: dict, cwd: str) -> None:
       own, counts towards one quota, and goes with it; the grader's folder is
       never changed. Python's folders under a covered one are bound back, read-only.
     - The template's own folder, with its socket, is covered.
-    - A fresh /proc that shows other users' processes to no one but root.
+    - A fresh /proc of its own PID namespace, which shows other users' processes to no one but root.
     - The user ``uid``/``gid``, no supplementary groups, and no way back up
       through set-user-id programs.
     """
@@ -250,6 +251,45 @@ def _fresh_random_state() -> None:
         numpy.random.seed()
 
 
+#: The template's own PID namespace, once it has forked a kernel into one of its own (`fork`).
+_pid_namespace: int | None = None
+#: In a forked child: its process id as the template sees it (in its own PID namespace, it is 1 to itself).
+machine_pid: int | None = None
+
+
+def fork(*, own_pid_namespace: bool) -> int:
+    """`os.fork`; with `own_pid_namespace`, the child is process 1 of a PID namespace of its own.
+
+    Everything the child starts is born in that namespace, and when the child
+    ends the kernel ends everything in it: no process a submission starts
+    outlives its kernel, however it detaches. In the child, `machine_pid` is
+    set before the child's own /proc hides the template's numbering.
+    """
+    global _pid_namespace, machine_pid
+    if not own_pid_namespace:
+        pid = os.fork()
+        if pid == 0:
+            machine_pid = os.getpid()
+        return pid
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    if _pid_namespace is None:
+        _pid_namespace = os.open("/proc/self/ns/pid", os.O_RDONLY)
+    if libc.unshare(CLONE_NEWPID) != 0:
+        raise OSError(ctypes.get_errno(), "sandbox: a PID namespace of its own")
+    pid = -1
+    try:
+        pid = os.fork()
+    finally:
+        if pid != 0 and libc.setns(_pid_namespace, CLONE_NEWPID) != 0:  # the template's next children: its own namespace
+            raise OSError(ctypes.get_errno(), "sandbox: back to the template's PID namespace")
+    if pid == 0:
+        machine_pid = int(os.readlink("/proc/self"))  # the template's /proc numbers processes as the template does
+        os.close(_pid_namespace)
+    return pid
+
+
 def _detach(request: dict, listener: socket.socket) -> None:
     """In a new child: its own session, sandbox, folder, environment and limits, no terminal."""
     listener.close()
@@ -286,7 +326,7 @@ def run_cells(request: dict, listener: socket.socket, connection: socket.socket)
         connection.settimeout(None)
         from salesacademy.kernel import shell
 
-        shell.serve(connection)
+        shell.serve(connection, pid=machine_pid)
     finally:
         os._exit(1)
 
@@ -424,11 +464,16 @@ def serve(path: str) -> None:
                 connection.sendall((json.dumps(reply) + "\n").encode())
                 continue
             if request["op"] == "run":
-                if os.fork() == 0:
+                try:
+                    pid = fork(own_pid_namespace=bool(request.get("sandbox")))
+                except OSError as exc:
+                    connection.sendall((json.dumps({"error": f"{type(exc).__name__}: {exc}"}) + "\n").encode())
+                    continue
+                if pid == 0:
                     run_cells(request, listener, connection)
                 continue  # the child answers on this connection; the template's copy closes
             if request["op"] == "fork":
-                pid = os.fork()
+                pid = fork(own_pid_namespace=False)
                 if pid == 0:
                     become_kernel(request, listener)
                 reply = {"pid": pid}

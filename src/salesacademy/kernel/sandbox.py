@@ -12,7 +12,7 @@ has a fresh /proc and a minimal /dev. Nothing else of the machine is there:
 not /work, /home, /srv, the rest of /root, /run or /var.
 
 Each kernel forked from it then takes its own steps (`forkserver.enter_sandbox`):
-a network and IPC namespace, a disk quota holding its working folder's
+a PID, network and IPC namespace, a disk quota holding its working folder's
 changes and its /tmp, a /proc that shows only its own processes, and a
 user of its own. The template keeps a handle on the machine's mount
 namespace, for the few things done outside the sandbox: forking a kernel

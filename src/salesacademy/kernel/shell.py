@@ -261,8 +261,8 @@ def prepare() -> None:
         _prepared = recorder, make_shell(recorder)
 
 
-def serve(connection: socket.socket) -> None:
-    """Run cells sent on `connection` until it closes. Never returns."""
+def serve(connection: socket.socket, *, pid: int) -> None:
+    """Run cells sent on `connection` until it closes, having told the caller `pid`, this process's id as it sees it."""
     code = 0
     try:
         prepare()
@@ -273,7 +273,7 @@ def serve(connection: socket.socket) -> None:
 
         builtins.input = getpass.getpass = refuse_input
         stream = connection.makefile("rwb")
-        stream.write(json.dumps({"pid": os.getpid()}).encode() + b"\n")
+        stream.write(json.dumps({"pid": pid}).encode() + b"\n")
         stream.flush()
         pristine = dict(builtins.__dict__)
         setup = Setup()
