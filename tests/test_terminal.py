@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -65,3 +67,36 @@ def test_the_demos_pass_rates_read_in_the_course_language():
     # 01: T1 passed, T2 awaits a trainer; 03: T1 passed late, T2 overdue. Mean scores 70% (90, 50) and 80% (only T1's).
     assert [row.split() for row in rows] == [["销售流程与服务标准", "2", "1", "0", "0", "1", "0", "0", "0", "50.0", "70.0"],
                                              ["投资者适当性", "2", "1", "0", "0", "0", "0", "1", "0", "50.0", "80.0"]]
+
+
+@pytest.mark.parametrize(("reason", "shown"), [
+    ("the kernel exited with status 1 (cell 10)", "内核已退出（状态码 1）（第 10 个单元格）"),
+    ("the kernel was killed by signal SIGSEGV (cell 8)", "内核被信号 SIGSEGV 终止（第 8 个单元格）"),
+    ("stopped after the cell limit of 30 s; it did not answer an interrupt (cell 4)",
+     "超过单个单元格的时限 30 秒，已停止；中断后仍无响应（第 4 个单元格）"),
+    ("stopped after the notebook limit of 2.5 s (cell 3)", "超过整个笔记本的时限 2.5 秒，已停止（第 3 个单元格）"),
+    ("a check that must fail was reported as passed: the kernel's results are forged (cell 7)",
+     "一项必定不通过的检查被报告为通过：内核返回的结果是伪造的（第 7 个单元格）"),
+    ("something other than the grading shell wrote on the kernel's connection (cell 2)",
+     "内核连接上出现了评分程序以外写入的内容（结果可能被篡改）（第 2 个单元格）"),
+    ("the cell's output was over 64 MB (cell 5)", "单元格输出超过 64 MB（第 5 个单元格）"),
+    ("the kernel stopped answering (cell 6)", "内核停止响应（第 6 个单元格）"),
+    ("the cell called exit() (cell 9)", "单元格调用了 exit()（第 9 个单元格）"),
+    ("exercise.ipynb is not a valid notebook (NotJSONError)", "exercise.ipynb 不是有效的笔记本文件（NotJSONError）"),
+    ("no exercise.ipynb in the submission", "提交中没有 exercise.ipynb"),
+    ("the kernel exited with status 1 (cell 10); files over 20 MB left out: big.bin, huge.csv",
+     "内核已退出（状态码 1）（第 10 个单元格）；超过 20 MB 的文件未纳入评分：big.bin, huge.csv"),
+])
+def test_the_status_table_gives_grading_problems_in_chinese_for_a_chinese_course(reason, shown):
+    curriculum = load_curriculum(bundled_content())
+    rows = status_rows().iloc[[1]].assign(problem=reason)
+    header, row = terminal.status_report(rows, curriculum=curriculum, language="zh-CN").split("\n")[:2]
+    assert header.rstrip().endswith("评分问题") and row.rstrip().endswith(shown)
+    assert terminal.status_report(rows, curriculum=curriculum, language="en").split("\n")[1].rstrip().endswith(reason)
+
+
+def test_the_forged_verdict_reason_is_translated_as_the_runner_words_it():
+    from salesacademy.kernel.runner import FORGED
+    from salesacademy.labels import problem_text
+
+    assert not re.search("[A-Za-z]", problem_text(FORGED, "zh-CN"))

@@ -8,6 +8,7 @@ need them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import pandas as pd
@@ -85,6 +86,37 @@ MALFORMED_ANSWER = {
     "en": {"note": "question {question} ({item}): the answer cell holds '{typed}', not {expected}; scored 0",
            "choice": "one letter", "number": "one number", "text": "a short answer"},
 }
+
+#: The grader's reasons (``academy status``'s problem column, stored in English as the grader gives them), in Chinese:
+#: each pattern in turn is replaced wherever it appears. A reason no pattern matches is shown as it is.
+PROBLEM_ZH = [(re.compile(pattern), replacement) for pattern, replacement in (
+    (r"the cell's output was over (\d+) MB", r"单元格输出超过 \1 MB"),
+    (r"something other than the grading shell wrote on the kernel's connection", "内核连接上出现了评分程序以外写入的内容（结果可能被篡改）"),
+    (r"a check that must fail was reported as passed: the kernel's results are forged", "一项必定不通过的检查被报告为通过：内核返回的结果是伪造的"),
+    (r"the kernel stopped answering", "内核停止响应"),
+    (r"the kernel was killed by signal (\w+)", r"内核被信号 \1 终止"),
+    (r"the kernel exited with status (-?\d+)", r"内核已退出（状态码 \1）"),
+    (r"stopped after the cell limit of ([\d.]+) s", r"超过单个单元格的时限 \1 秒，已停止"),
+    (r"stopped after the notebook limit of ([\d.]+) s", r"超过整个笔记本的时限 \1 秒，已停止"),
+    (r"it did not answer an interrupt", "中断后仍无响应"),
+    (r"the cell called exit\(\)", "单元格调用了 exit()"),
+    (r"no (\S+)\.ipynb in the submission", r"提交中没有 \1.ipynb"),
+    (r"(\S+)\.ipynb is not a valid notebook \((\w+)\)", r"\1.ipynb 不是有效的笔记本文件（\2）"),
+    (r"(\S+)\.ipynb has invalid grading metadata \((.*)\)", r"\1.ipynb 的评分元数据无效（\2）"),
+    (r"files over (\d+) MB left out: ", r"超过 \1 MB 的文件未纳入评分："),
+    (r" \(cell (\d+)\)", r"（第 \1 个单元格）"),
+    (r"; ", "；"),
+)]
+
+
+def problem_text(problem: str, language: str) -> str:
+    """A grading problem as `status.status` gives it, in `language`."""
+    if language_of(language) == "en":
+        return problem
+    for pattern, replacement in PROBLEM_ZH:
+        problem = pattern.sub(replacement, problem)
+    return problem
+
 
 #: Fill colour of each display status in the workbook: green done, amber waiting, red to act on, grey not required.
 STATUS_COLOUR = {"passed": "C6EFCE", "passed-late": "E2F0D9", "assigned": "FFFFFF", "submitted": "FFF2CC",

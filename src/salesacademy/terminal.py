@@ -75,7 +75,7 @@ def status_report(table: pd.DataFrame, *, curriculum: Curriculum, language: str)
     """
     import pandas as pd
 
-    from .labels import COLUMN, STATUS, display_status, language_of, status_labels
+    from .labels import COLUMN, STATUS, display_status, language_of, problem_text, status_labels
 
     words = PHRASES[language_of(language)]
     if table.empty:
@@ -94,7 +94,7 @@ def status_report(table: pd.DataFrame, *, curriculum: Curriculum, language: str)
         "submitted_at": table.submitted_at.map(lambda moment: "-" if pd.isna(moment) else moment.strftime("%Y-%m-%d %H:%M")),
         "percent": table.percent.map(lambda share: "-" if pd.isna(share) else f"{100 * share:.1f}"),
         "status": status_labels(shown, language),
-        "problem": table.problem,
+        "problem": table.problem.map(lambda problem: problem_text(problem, language)),
     }
     headings = COLUMN[language_of(language)]
     rows = list(zip(*(cells[column].astype(str) for column in columns)))

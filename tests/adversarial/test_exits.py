@@ -8,15 +8,18 @@ outlive its grading.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import signal
 from pathlib import Path
 
 import pytest
 
+from salesacademy.cli import main
 from salesacademy.grade import Submission
 
-from .course import FULL, HONEST, ASSIGNMENT, autograded, cell_with, errors, grade_batch, hand_in, locked_test, scores, status_rows
+from .course import ASSIGNMENT, FULL, HONEST, MODULE, autograded, cell_with, errors, grade_batch, hand_in, locked_test, scores, status_rows
 
 pytestmark = pytest.mark.slow
 
@@ -120,3 +123,12 @@ def test_status_shows_the_trainer_why_a_submission_failed(run, course):
     assert "exited with status 1" in rows.loc["os-exit", "problem"]
     assert "SIGSEGV" in rows.loc["crash", "problem"]
     assert rows.loc[HONEST, "problem"] == ""
+
+
+def test_the_status_table_gives_the_reasons_in_the_course_language(run, course):
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["status", "--instance", str(course), "--module", MODULE]) == 0
+    line = next(line for line in out.getvalue().splitlines() if line.startswith("os-exit "))
+    assert line.rstrip().endswith("内核已退出（状态码 1）（第 10 个单元格）")
+    assert "内核被信号 SIGSEGV 终止（第 8 个单元格）" in out.getvalue()
