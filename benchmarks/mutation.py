@@ -57,7 +57,7 @@ TARGETS = {
     "status": Target(tests=("tests/test_status.py", "tests/test_status_instance.py", "tests/test_review_rules.py", "tests/test_hr.py")),
     "grade_writer": Target(tests=("tests/test_grade_writer.py",)),
     "released": Target(tests=("tests/test_released.py",)),
-    "hr": Target(tests=("tests/test_hr.py", "tests/test_hr_edges.py", "tests/test_review_rules.py")),
+    "hr": Target(tests=("tests/test_hr.py", "tests/test_hr_edges.py", "tests/test_hr_files.py", "tests/test_review_rules.py")),
     "items": Target(tests=("tests/test_item_analysis.py",)),
     "review": Target(tests=("tests/test_review_rules.py", "tests/test_hr.py")),
 }
