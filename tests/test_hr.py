@@ -521,6 +521,8 @@ def test_completion_rejects_unknown_filters_and_formats(cohort_instance, tmp_pat
 def test_review_feed_files(cohort_instance, tmp_path):
     csv_path, json_path = review_feed_files(instance=cohort_instance, period="2025-Q1", out=tmp_path)
     assert (csv_path.name, json_path.name) == ("review-feed-2025-Q1.csv", "review-feed-2025-Q1.json")
+    assert csv_path.parent == json_path.parent == tmp_path, "written where asked"
+    assert json_path.read_text(encoding="utf-8").startswith('{\n  "schema": {\n    "employee_id": '), "indented by two, to be read"
     assert all(stat.S_IMODE(path.stat().st_mode) == 0o600 for path in (csv_path, json_path))
     document = json.loads(json_path.read_text(encoding="utf-8"))
     assert set(document) == {"schema", "period", "as_of", "formula", "records"}
