@@ -86,6 +86,7 @@ EQUIVALENT: dict[str, str] = {
     "salesacademy.items.x_item_titles__mutmut_11": "the rows are read by field name, and the index comes as a field of its own",
     "salesacademy.review.x_review_feed__mutmut_14": "on_time holds only True and False, which as 1.0 and 0.0 give the same & with passed",
     "salesacademy.review.x_review_feed__mutmut_92": "with nothing counted the score is already 0 / 0, missing",
+    "salesacademy.hr.x__write_workbook__mutmut_11": "XlsxWriter's own default for strings_to_numbers is False",
     "salesacademy.hr.x__with_manager__mutmut_7": "the status rows and the roster's three columns share only employee_id",
     "salesacademy.hr.x_presented__mutmut_26": "role ids are never status words nor module ids: mapped as statuses and renamed "
                                               "as a module, the role_id column is unchanged",

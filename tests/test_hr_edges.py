@@ -5,6 +5,7 @@ The status tables are built here, row by row, as `compute_status` gives them.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import numpy as np
@@ -170,3 +171,16 @@ def test_a_report_for_one_role_holds_that_roles_rows_only():
 def test_a_report_of_a_branch_when_nobody_is_enrolled_says_none():
     with pytest.raises(AcademyError, match="^no enrolled employee matches branch 'B'; branches: none$"):
         hr.build_report(inputs=inputs_of(), as_of=AS_OF, branch="B")
+
+
+def test_the_report_charts_each_final_score_in_percent_as_of_its_date():
+    inputs = inputs_of(("E1", "B", "teller"), ("E2", "B", "rm"))
+    sent = pd.Timestamp("2025-01-20 10:00")
+    inputs = dataclasses.replace(
+        inputs,
+        submissions=pd.DataFrame([{"employee_id": "E1", "module_id": "01-m", "submitted_at": sent}]),
+        grades=pd.DataFrame([{"employee_id": "E1", "module_id": "01-m", "item": item, "max_score": 5.0, "score": score,
+                              "needs_manual_grade": False, "submitted_at": sent} for item, score in (("q1", 5.0), ("q2", 3.0))]))
+    report = hr.build_report(inputs=inputs, as_of=AS_OF)
+    assert report.as_of == AS_OF
+    assert report.scores.to_dict("records") == [{"module_id": "01-m", "title": "模块01-m", "score_pct": 80.0}]
