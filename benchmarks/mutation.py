@@ -58,7 +58,7 @@ TARGETS = {
     "grade_writer": Target(tests=("tests/test_grade_writer.py",)),
     "released": Target(tests=("tests/test_released.py",)),
     "hr": Target(tests=("tests/test_hr.py", "tests/test_hr_edges.py", "tests/test_hr_files.py", "tests/test_review_rules.py")),
-    "items": Target(tests=("tests/test_item_analysis.py",)),
+    "items": Target(tests=("tests/test_item_analysis.py", "tests/test_item_reports.py")),
     "review": Target(tests=("tests/test_review_rules.py", "tests/test_hr.py")),
 }
 
