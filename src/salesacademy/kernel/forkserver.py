@@ -142,7 +142,7 @@ def enter_sandbox(sandbox: dict, cwd: str) -> None:
     other users (pyenv's in root's home), it is covered by a read-only folder
     holding only Python's. Then, either way:
 
-    - (Before this, `fork` made the kernel process 1 of a PID namespace of its own.)
+    - It is already process 1 of a PID namespace of its own (`fork`).
     - A new network namespace with no interface up, and a new IPC namespace:
       System V shared memory, message queues and semaphores go with the kernel.
     - One tmpfs of ``disk_mb`` MiB holds everything the kernel may write: its
