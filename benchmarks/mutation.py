@@ -101,7 +101,7 @@ EQUIVALENT: dict[str, str] = {
 }
 
 # Test helpers every selected test file may import.
-HELPERS = ("conftest.py", "cohort.py", "pg.py", "itemcheck.py")
+HELPERS = ("conftest.py", "cohort.py", "pg.py", "itemcheck.py", "hrframes.py")
 # Course content the package finds beside itself (config.bundled_content).
 CONTENT = ("course", "cases", "graders")
 

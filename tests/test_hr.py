@@ -19,6 +19,8 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from conftest import course_today, gradebook_url
+from hrframes import CURRICULUM, status_row
+from hrframes import status_table as table
 from hypothesis import strategies as st
 
 from salesacademy import hr
@@ -32,27 +34,10 @@ from salesacademy.review import (
     review_feed,
     review_feed_files,
 )
-from salesacademy.status import COLUMNS, compute_status
+from salesacademy.status import compute_status
 
 AS_OF = dt.date(2025, 3, 1)
 DEFAULT_REVIEW = ReviewSection()  # 0.5 on time, 0.5 score, no extra penalty per overdue module
-
-
-def status_row(employee_id, module_id, status, *, percent=None, submitted=None, due="2025-02-01", on_time=False, expires=None,
-               name=None, branch="浦东", role="rm"):
-    """One row of a status table, as compute_status would give it."""
-    return {"employee_id": employee_id, "name": name or f"姓名{employee_id}", "branch": branch, "role": role, "module_id": module_id,
-            "assigned_on": pd.Timestamp("2025-01-02"), "due_on": pd.Timestamp(due), "submitted_at": pd.Timestamp(submitted) if submitted else pd.NaT,
-            "score": None if percent is None else percent * 10, "max_score": None if percent is None else 10.0,
-            "percent": np.nan if percent is None else percent, "status": status, "on_time": on_time,
-            "expires_on": pd.Timestamp(expires) if expires else pd.NaT}
-
-
-def table(*rows) -> pd.DataFrame:
-    frame = pd.DataFrame(list(rows), columns=COLUMNS)
-    for column in ("submitted_at", "expires_on"):
-        frame[column] = pd.to_datetime(frame[column])
-    return frame
 
 
 # As of 2025-03-01. E3's first module waits for a trainer: its 40% is only the automatic part.
@@ -244,13 +229,6 @@ def test_redacted_replaces_every_name_and_leaves_the_input_alone():
     assert overdue.manager_name.tolist() == ["老经理"]
 
 
-CURRICULUM = Curriculum.model_validate({
-    "roles": {"teller": {"zh": "柜员", "en": "Teller"}},
-    "tracks": {"frontline": {"title": {"zh": "一线岗位", "en": "Frontline"}, "roles": ["teller"], "code": False}},
-    "competencies": {"c": {"zh": "能力", "en": "Skill"}},
-    "modules": [{"id": "01-m", "title": {"zh": "合规销售", "en": "Compliant sales"}, "notebooks": ["exercise"], "competencies": ["c"],
-                 "points": 10, "required_for": ["teller"]}],
-})
 
 
 def test_overdue_trend_counts_each_week_back_from_the_date():

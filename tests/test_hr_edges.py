@@ -8,15 +8,15 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-import numpy as np
 import pandas as pd
 import pytest
 
+from hrframes import status_row as row
+from hrframes import status_table as table
 from salesacademy import hr
 from salesacademy.config import ReviewSection
 from salesacademy.curriculum import Curriculum
 from salesacademy.errors import AcademyError
-from salesacademy.status import COLUMNS
 
 AS_OF = dt.date(2025, 3, 1)
 CURRICULUM = Curriculum.model_validate({
@@ -26,23 +26,6 @@ CURRICULUM = Curriculum.model_validate({
     "modules": [{"id": m, "title": {"zh": f"模块{m}", "en": f"Module {m}"}, "notebooks": ["exercise"], "competencies": ["c"],
                  "points": 10, "required_for": ["teller", "rm"]} for m in ("01-m", "02-n")],
 })
-
-
-def row(employee_id, module_id, status, *, percent=None, submitted=None, assigned="2025-01-02", due="2025-02-01", on_time=False,
-        expires=None, branch="浦东", role="rm"):
-    return {"employee_id": employee_id, "name": f"姓名{employee_id}", "branch": branch, "role": role, "module_id": module_id,
-            "assigned_on": pd.Timestamp(assigned), "due_on": pd.Timestamp(due),
-            "submitted_at": pd.Timestamp(submitted) if submitted else pd.NaT,
-            "score": None if percent is None else percent * 10, "max_score": None if percent is None else 10.0,
-            "percent": np.nan if percent is None else percent, "status": status, "on_time": on_time,
-            "expires_on": pd.Timestamp(expires) if expires else pd.NaT}
-
-
-def table(*rows) -> pd.DataFrame:
-    frame = pd.DataFrame(list(rows), columns=COLUMNS)
-    for column in ("submitted_at", "expires_on"):
-        frame[column] = pd.to_datetime(frame[column])
-    return frame
 
 
 ROSTER = pd.DataFrame([("E1", "姓名E1", "零售", "M1"), ("E2", "姓名E2", "运营", "M1"), ("E3", "姓名E3", "零售", ""), ("M1", "老经理", "零售", "")],

@@ -4,16 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from hrframes import CURRICULUM
 from salesacademy import items
-from salesacademy.curriculum import Curriculum
 
-CURRICULUM = Curriculum.model_validate({
-    "roles": {"teller": {"zh": "柜员", "en": "Teller"}},
-    "tracks": {"frontline": {"title": {"zh": "一线岗位", "en": "Frontline"}, "roles": ["teller"], "code": False}},
-    "competencies": {"c": {"zh": "能力", "en": "Skill"}},
-    "modules": [{"id": "01-m", "title": {"zh": "合规销售", "en": "Compliant sales"}, "notebooks": ["exercise"], "competencies": ["c"],
-                 "points": 10, "required_for": ["teller"]}],
-})
 # Two modules, one of them gone from the curriculum: a sound item, one flagged twice, one with too few answers.
 ANALYSIS = pd.DataFrame([
     ("01-m", "q1", "第一题", 12, 5.0, 0.5555, 1.23456, 0.45678, ""),
