@@ -140,6 +140,9 @@ EXCHANGE_RANDOM = re.compile(r"(\+<time>\+)[A-Za-z0-9_-]+")
 #: SQLAlchemy's autoflush warnings from inside nbgrader, with the source line Python prints under each: whether
 #: a run meets them depends on when the session flushes, the same on either kernel.
 AUTOFLUSH_WARNING = re.compile(r"^\S*: SAWarning: .*\n(  .*\n)?", re.MULTILINE)
+#: What the stock kernel of a command a notebook runs (``!nbgrader validate``) logs when that command's time limit
+#: interrupts it: on a loaded machine it happens in either run, whichever kernel runs the notebook itself.
+INTERRUPTED_SUBPROCESS_KERNEL = re.compile(r"^\[IPKernelApp\] ERROR \| KeyboardInterrupt caught in kernel\.\n", re.MULTILINE)
 #: What a progress bar says of speed and time (``[00:00<00:01,  1.71cell/s]``).
 PROGRESS_RATE = re.compile(r"\[\d+:\d\d<[\d:?]+, +[\d.?]+ ?(cell/s|s/cell)\]")
 
@@ -151,6 +154,7 @@ def normalised_text(text: str, folder: Path) -> str:
     text = CLOCK.sub("<time>", text)
     text = EXCHANGE_RANDOM.sub(r"\1<random>", text)
     text = AUTOFLUSH_WARNING.sub("", text)
+    text = INTERRUPTED_SUBPROCESS_KERNEL.sub("", text)
     return PROGRESS_RATE.sub("[<rate>]", text)
 
 
