@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import io
+
+import cohort
 import pandas as pd
+import pytest
 
 from hrframes import CURRICULUM
 from salesacademy import items
+from salesacademy.errors import AcademyError
 
 # Two modules, one of them gone from the curriculum: a sound item, one flagged twice, one with too few answers.
 ANALYSIS = pd.DataFrame([
@@ -59,3 +64,39 @@ def test_the_page_marks_each_row_by_its_flag_and_formats_each_number():
             '<td class="flag"></td>') in rows[0]
     plain = items.html_report(ANALYSIS.iloc[0:0], curriculum=CURRICULUM, language="en", min_answers=5, as_of="2025-03-01")
     assert "<title>Item analysis (for trainers) 2025-03-01</title>" in plain and "<p>no graded items yet</p>" in plain
+
+
+# From a real gradebook: the hand-made cohort (tests/cohort.py), where four employees answered 01-sales-process
+# and four 03-suitability, each item out of 5.
+
+@pytest.fixture(scope="module")
+def cohort_instance(instance_template, tmp_path_factory):
+    return cohort.build(instance_template, tmp_path_factory.mktemp("items") / "course")
+
+
+def test_a_page_goes_by_default_to_the_trainers_folder_headed_with_the_modules_title(cohort_instance):
+    path = items.report(instance=cohort_instance, module="01-sales-process", format="html")
+    assert path == cohort_instance / "reports" / "trainers" / "items-01-sales-process.html"
+    page = path.read_text(encoding="utf-8")
+    assert f"<h1>题目分析（培训师用） · {cohort.TITLES['01-sales-process']} — 截至 " in page
+
+
+def test_a_table_written_to_a_new_folder_ends_with_one_newline(cohort_instance, tmp_path):
+    path = items.report(instance=cohort_instance, format="table", out=tmp_path / "new" / "deeper" / "items.txt")
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("只有作答人数达到 30 人的题目才会给出判断") and text.endswith("。\n") and not text.endswith("\n\n")
+
+
+def test_the_minimum_and_flagged_reach_the_analysis(cohort_instance):
+    """Four answers to each item: judged with a minimum of 4, never with the default of 30."""
+    judged = pd.read_csv(io.StringIO(items.report(instance=cohort_instance, module="01-sales-process", format="csv", min_answers=4)))
+    unjudged = pd.read_csv(io.StringIO(items.report(instance=cohort_instance, module="01-sales-process", format="csv")))
+    assert set(unjudged.flag) == {items.TOO_FEW} and items.TOO_FEW not in set(judged.flag.fillna(""))
+    flagged = pd.read_csv(io.StringIO(items.report(instance=cohort_instance, format="csv", min_answers=4, flagged=True)))
+    assert len(flagged) < len(pd.read_csv(io.StringIO(items.report(instance=cohort_instance, format="csv", min_answers=4))))
+    assert flagged.flag.notna().all()
+
+
+def test_an_unknown_format_lists_the_formats(cohort_instance):
+    with pytest.raises(AcademyError, match=r"^unknown format 'pdf'; the formats are: table, csv, html, xlsx$"):
+        items.report(instance=cohort_instance, format="pdf")
