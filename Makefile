@@ -29,9 +29,11 @@ UNPRIVILEGED_TESTS := tests/adversarial/test_exits.py tests/adversarial/test_fil
 	tests/adversarial/test_processes.py tests/adversarial/test_tampering.py tests/test_engine.py \
 	tests/test_setup_globals.py tests/test_output_limits.py
 
+# Both passes run even when the first fails; make fails if either did.
 test: $(INSTALLED) os-packages
-	$(BIN)/python -m pytest
-	if [ "$$(id -u)" = 0 ]; then scripts/test-unprivileged -m "not root" $(UNPRIVILEGED_TESTS); fi
+	status=0; $(BIN)/python -m pytest || status=$$?; \
+	if [ "$$(id -u)" = 0 ]; then scripts/test-unprivileged -m "not root" $(UNPRIVILEGED_TESTS) || status=$$?; fi; \
+	exit $$status
 
 # The My training JupyterLab plugin is built into the package (src/salesacademy/labextensions/)
 # and committed; rebuild it after changing src/labextension/. Needs Node.js and npm.
