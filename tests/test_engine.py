@@ -413,7 +413,7 @@ def test_without_bubblewrap_the_deny_list_sandbox_grades_with_its_protections(ma
     """bwrap is not on the template's PATH: the template says so once and its kernels get the deny-list sandbox."""
     from salesacademy.kernel.provisioner import Template
 
-    saved = Template._instances.pop(True, None)
+    saved = Template._instances.pop((True, True), None)
     monkeypatch.setenv("PATH", "/nonexistent")
     (Path(instance_folder) / "gradebook.db").write_text("grades")
     try:
@@ -421,11 +421,11 @@ def test_without_bubblewrap_the_deny_list_sandbox_grades_with_its_protections(ma
                                                      "network": "import socket\nsocket.create_connection(('127.0.0.1', 22), timeout=2)"})
         notice = capfd.readouterr().err
     finally:
-        fallback = Template._instances.pop(True, None)
+        fallback = Template._instances.pop((True, True), None)
         if fallback is not None:
             fallback.close()
         if saved is not None:
-            Template._instances[True] = saved
+            Template._instances[True, True] = saved
         (Path(instance_folder) / "gradebook.db").unlink()
     assert "bubblewrap (bwrap) is not installed" in notice and "deny-list" in notice
     assert text(cells["answer"]) == "7 1.5\n"

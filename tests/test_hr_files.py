@@ -6,6 +6,7 @@ Tables are built here; widths, ranges and names are worked out by hand.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import stat
 import zipfile
 from pathlib import Path
@@ -73,6 +74,27 @@ def test_the_filter_covers_the_table_and_the_matrix_keeps_names_in_view(tmp_path
     book = workbook(tmp_path, {"Summary": one_column, "Matrix": matrix})
     assert book["汇总"].auto_filter.ref == "A1:A3" and book["汇总"].freeze_panes == "A2"
     assert book["员工完成矩阵"].auto_filter.ref == "A1:C2" and book["员工完成矩阵"].freeze_panes == "C2"
+
+
+def test_a_table_longer_than_a_sheet_goes_on_over_further_sheets_with_every_row(tmp_path, monkeypatch):
+    """Excel holds 1,048,576 rows a sheet; with room for 3 below the header, 7 failures fill 未通过名单 (2) and (3) too."""
+    monkeypatch.setattr(hr, "EXCEL_ROWS", 3)
+    failed = pd.DataFrame({"employee_id": [f"E{n}" for n in range(7)], "status": ["未通过"] * 7})
+    book = workbook(tmp_path, {"Summary": pd.DataFrame({"name": ["甲"]}), "Failed": failed})
+    names = book.sheetnames
+    assert names == ["汇总", "未通过名单", "未通过名单 (2)", "未通过名单 (3)"]
+    sheets = [book[name] for name in names[1:]]
+    assert [[row[0] for row in sheet.iter_rows(values_only=True)] for sheet in sheets] == [
+        ["employee_id", "E0", "E1", "E2"], ["employee_id", "E3", "E4", "E5"], ["employee_id", "E6"]]
+    assert [sheet.auto_filter.ref for sheet in sheets] == ["A1:B4", "A1:B4", "A1:B2"]
+    assert all(sheet.freeze_panes == "A2" and sheet.conditional_formatting for sheet in sheets)
+
+
+def test_an_empty_table_is_one_sheet_with_its_header(tmp_path, monkeypatch):
+    monkeypatch.setattr(hr, "EXCEL_ROWS", 3)
+    book = workbook(tmp_path, {"Failed": pd.DataFrame({"employee_id": []})})
+    assert book.sheetnames == ["未通过名单"]
+    assert list(book.active.iter_rows(values_only=True)) == [("employee_id",)]
 
 
 def test_the_display_width_of_a_column():
@@ -144,3 +166,22 @@ def test_the_dashboard_of_a_branch_and_role_is_headed_with_both_in_the_course_la
                                out=tmp_path)
     assert written.name == f"completion-{cohort.AS_OF}-{cohort.PUDONG}-teller-dashboard.html"
     assert f"{cohort.PUDONG} · 柜员" in written.read_text(encoding="utf-8")
+
+
+def test_the_dashboard_shows_the_first_rows_of_a_long_list_and_says_where_the_rest_are(cohort_instance, tmp_path, monkeypatch):
+    """With room for 2 rows a table, the page shows the 2 longest overdue of the cohort's 3 and says there are 3."""
+    from salesacademy import dashboard
+
+    monkeypatch.setattr(dashboard, "PAGE_ROWS", 2)
+    hr.completion(instance=cohort_instance, as_of=cohort.AS_OF, formats=["csv", "html"], out=tmp_path)
+    page = (tmp_path / f"completion-{cohort.AS_OF}-dashboard.html").read_text(encoding="utf-8")
+    overdue = pd.read_csv(tmp_path / f"completion-{cohort.AS_OF}-overdue.csv", encoding="utf-8-sig", dtype=str)
+    assert len(overdue) == 3
+    section = page[page.index("<h2>逾期未提交名单</h2>"):page.index("<h2>未通过名单</h2>")]
+    assert "仅显示前 2 行，共 3 行；完整名单见 Excel 工作簿和 CSV 文件。" in section
+    shown = re.findall(r"<tr>\s*<td>(.*?)</td>", section)
+    assert shown == overdue["员工编号"].head(2).tolist()
+    failed = pd.read_csv(tmp_path / f"completion-{cohort.AS_OF}-failed.csv", encoding="utf-8-sig", dtype=str)
+    section = page[page.index("<h2>未通过名单</h2>"):page.index("<h2>30天内到期的认证</h2>")]
+    assert len(failed) == 2 and "仅显示前" not in section, "a list that fits is shown whole"
+    assert re.findall(r"<tr>\s*<td>(.*?)</td>", section) == failed["员工编号"].tolist()

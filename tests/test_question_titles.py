@@ -7,6 +7,10 @@ the titles under test.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+import pandas as pd
 import pytest
 import yaml
 
@@ -60,3 +64,45 @@ def test_short_keeps_whole_sentences_or_cuts_after_a_word():
     assert short("Tiny. Then a rather long sentence that goes on and on.", limit=30) == "Tiny. Then a rather long…"
     assert short("第一句很长很长很长。第二句。", limit=12) == "第一句很长…"
     assert short("a " * 200, limit=None) == " ".join(["a"] * 200)
+
+
+def test_titles_are_worked_out_once_then_read_from_the_cache_until_a_source_changes(tmp_path, monkeypatch):
+    """The second call finds the first's table; after a question's heading changes the new title is worked out."""
+    import shutil
+
+    from salesacademy import question_titles
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    content = tmp_path / "content"
+    for part in ("course", "cases"):
+        shutil.copytree(bundled_content() / part, content / part)
+    curriculum = load_curriculum(content)
+    first = question_titles.course_titles(curriculum, content)
+    expected = pd.concat([module_titles(curriculum, m, content) for m in curriculum.modules], ignore_index=True)
+    pd.testing.assert_frame_equal(first, expected)
+    assert len(list((tmp_path / "cache" / "salesacademy").glob("titles-*.json"))) == 1
+
+    def not_again(*args):
+        raise AssertionError("worked out again")
+
+    monkeypatch.setattr(question_titles, "module_titles", not_again)
+    pd.testing.assert_frame_equal(question_titles.course_titles(curriculum, content), expected)
+
+    monkeypatch.setattr(question_titles, "module_titles", module_titles)
+    source = curriculum.module(MODULE).folder(content) / f"{curriculum.module(MODULE).graded}.py"
+    heading = re.search(r"^# ## Question .*?: late replies per member of staff$", source.read_text(encoding="utf-8"), re.MULTILINE)
+    source.write_text(source.read_text(encoding="utf-8").replace(heading.group(0), heading.group(0) + " renamed", 1), encoding="utf-8")
+    again = question_titles.course_titles(curriculum, content)
+    assert not again.equals(expected)
+    assert any("renamed" in " ".join(titles) for titles in again.titles)
+    assert len(list((tmp_path / "cache" / "salesacademy").glob("titles-*.json"))) == 2
+
+
+def test_a_cache_that_cannot_be_written_is_passed_by(monkeypatch):
+    from salesacademy import question_titles
+
+    monkeypatch.setenv("XDG_CACHE_HOME", "/proc/1")
+    content = bundled_content()
+    curriculum = load_curriculum(content)
+    titles = question_titles.course_titles(curriculum, content)
+    assert set(titles.module_id) == {m.id for m in curriculum.modules}

@@ -21,6 +21,7 @@ import datetime as dt
 import re
 import stat
 import subprocess
+import sys
 
 import nbformat
 import pandas as pd
@@ -347,6 +348,37 @@ def test_page_has_no_code_parameters_paths_or_external_scripts():
 
 def test_one_exporter_per_process():
     assert report_module.html_exporter() is report_module.html_exporter()
+
+
+def test_a_worker_starts_its_report_template_before_its_first_report():
+    """In a fresh worker process, `prepare` starts the template (the kind that loads no course data) and warms it."""
+    script = ("from salesacademy import report\n"
+              "from salesacademy.kernel.provisioner import Template\n"
+              "cohort = ('sqlite:////nonexistent/gradebook.db', 'UTC', '/nonexistent', '2025-01-01')\n"
+              "report.prepare(cohort, None)\n"
+              "report._warmed[cohort].join()\n"
+              "print(sorted(Template._instances))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "[(True, False)]", done.stderr[-2000:]
+
+
+def test_report_kernels_find_no_course_data_loaded_and_grading_kernels_do(tmp_path):
+    """Reports read the gradebook: their template skips the bank's and the cases' data that learners' notebooks load."""
+    import papermill
+
+    from salesacademy.kernel import papermill_engine
+    from salesacademy.kernel.runner import Limits, run_notebook
+
+    papermill_engine.register()
+    probe = "from salesacademy import bankdata\nprint(bankdata.load.cache_info().currsize)"
+    nb = new_notebook(cells=[new_code_cell(probe)])
+    nb.metadata.kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    ran = papermill.execute_notebook(nb, None, engine_name=papermill_engine.ENGINE_NAME, kernel_name="python3", progress_bar=False,
+                                     cwd=str(tmp_path))
+    graded = new_notebook(cells=[new_code_cell(probe)])
+    run_notebook(graded, cwd=str(tmp_path), env={}, limits=Limits())
+    assert [ran.cells[0].outputs[0].text, graded.cells[0].outputs[0].text] == ["0\n", "2\n"]
 
 
 def test_files_are_written_atomically_and_privately(tmp_path):

@@ -20,17 +20,23 @@ import pandas as pd
 from .hr import Report
 from .labels import SHEET, language_of
 
+#: Rows a table shows on the page. Lists come most urgent first (longest overdue, lowest score), and a page of
+#: 100,000 rows is one no browser opens: the workbook and the CSV files hold every row.
+PAGE_ROWS = 1000
+
 LABELS = {
     "en": {"title": "Training completion", "as_of": "as of", "enrolled": "enrolled", "completed": "completed",
            "failed": "failed", "overdue": "overdue, not submitted", "awaiting": "awaiting grading",
            "by_branch": "Completion by branch", "completed_pct": "completed (%)",
            "trend": "Overdue modules, last {weeks} weeks", "scores": "Scores by module", "score_pct": "score (%)",
-           "no_data": "no data yet", "none": "none"},
+           "no_data": "no data yet", "none": "none",
+           "first_rows": "The first {shown:,} of {total:,} rows. The workbook and the CSV files have them all."},
     "zh-CN": {"title": "培训完成情况", "as_of": "截至", "enrolled": "应修", "completed": "已完成",
               "failed": "未通过", "overdue": "逾期未提交", "awaiting": "待评分",
               "by_branch": "各支行完成率", "completed_pct": "完成率（%）",
               "trend": "逾期未提交模块数（近{weeks}周）", "scores": "各模块得分分布", "score_pct": "得分（%）",
-              "no_data": "暂无数据", "none": "无"},
+              "no_data": "暂无数据", "none": "无",
+              "first_rows": "仅显示前 {shown:,} 行，共 {total:,} 行；完整名单见 Excel 工作簿和 CSV 文件。"},
 }
 
 
@@ -105,7 +111,7 @@ th, td { border: 1px solid #ccc; padding: 3px 8px; text-align: left; white-space
 
 
 def dashboard_html(*, report: Report, tables: Mapping[str, pd.DataFrame], language: str, heading: str = "") -> str:
-    """A single self-contained HTML page: key figures, charts as embedded PNG, and every table.
+    """A single self-contained HTML page: key figures, charts as embedded PNG, and every table, up to `PAGE_ROWS` rows each.
 
     `tables` are the report's tables as people read them (`hr.presented`), in the report's order.
     """
@@ -125,7 +131,9 @@ def dashboard_html(*, report: Report, tables: Mapping[str, pd.DataFrame], langua
     parts.append("</div>")
     for name, frame in tables.items():
         parts.append(f"<h2>{html.escape(sheets[name])}</h2>")
-        table = frame.to_html(index=False, na_rep="", border=0) if not frame.empty else f"<p>{html.escape(labels['none'])}</p>"
+        if len(frame) > PAGE_ROWS:
+            parts.append(f'<p class="first-rows">{html.escape(labels["first_rows"].format(shown=PAGE_ROWS, total=len(frame)))}</p>')
+        table = frame.head(PAGE_ROWS).to_html(index=False, na_rep="", border=0) if not frame.empty else f"<p>{html.escape(labels['none'])}</p>"
         parts.append(f'<div class="scroll">{table}</div>')
     parts.append("</body></html>\n")
     return "\n".join(parts)

@@ -46,6 +46,7 @@ EXPIRY_WINDOWS = (30, 60)  # days ahead that HR is warned of lapsing certificati
 TREND_WEEKS = 12
 PRIVATE = 0o600  # files with a row per employee
 SHARED = 0o644  # aggregates only
+EXCEL_ROWS = 1_048_575  # rows a worksheet holds below its header; a longer table goes on over further sheets
 
 EMPLOYEE_COLUMNS = ["employee_id", "name", "branch", "role"]
 SUMMARY_COLUMNS = ["branch", "module_id", "enrolled", "completed", "completion_pct", "mean_score_pct", "failed", "overdue", "awaiting_grading"]
@@ -338,7 +339,9 @@ def _write_workbook(tables: Mapping[str, pd.DataFrame], path: Path, *, language:
     100,000 employees is never held as cells. Every cell is stored as the
     value it is (text is never read as a formula), and status cells are
     coloured by conditional formats (`labels.STATUS_COLOUR`), one rule per
-    status rather than a style per cell.
+    status rather than a style per cell. A table longer than a worksheet
+    holds (`EXCEL_ROWS`) goes on over further sheets, named ``<name> (2)``
+    and so on, each with the header: no row is ever dropped.
     """
     import xlsxwriter
 
@@ -352,22 +355,30 @@ def _write_workbook(tables: Mapping[str, pd.DataFrame], path: Path, *, language:
         fills = {status: book.add_format({"bg_color": f"#{colour}"}) for status, colour in STATUS_COLOUR.items()}
         try:
             for name, frame in tables.items():
-                sheet = book.add_worksheet(SHEET[language_of(language)][name])
-                for index, column in enumerate(frame.columns):
-                    sheet.set_column(index, index, min(_display_width(frame[column], str(column)) + 4, 60))
-                sheet.write_row(0, 0, [str(column) for column in frame.columns], header)
-                for row, values in enumerate(_cells(frame), start=1):
-                    sheet.write_row(row, 0, values)
-                last_row, last_column = len(frame), max(len(frame.columns) - 1, 0)
-                sheet.autofilter(0, 0, last_row, last_column)
-                sheet.freeze_panes(1, 2 if name == "Matrix" else 0)  # the header stays in view; so do the names on the matrix
-                for status, label in words.items() if last_row else ():
-                    sheet.conditional_format(1, 0, last_row, last_column,
-                                             {"type": "cell", "criteria": "==", "value": f'"{label}"', "format": fills[status]})
+                widths = [min(_display_width(frame[column], str(column)) + 4, 60) for column in frame.columns]
+                for part, start in enumerate(range(0, max(len(frame), 1), EXCEL_ROWS), start=1):
+                    title = SHEET[language_of(language)][name] + (f" ({part})" if part > 1 else "")
+                    _write_sheet(book.add_worksheet(title), frame.iloc[start:start + EXCEL_ROWS], widths=widths, header=header,
+                                 fills={label: fills[status] for status, label in words.items()},
+                                 frozen_columns=2 if name == "Matrix" else 0)  # the names stay in view on the matrix
         finally:
             book.close()
 
     return write_atomic(path=path, write=write, private=True)
+
+
+def _write_sheet(sheet, frame: pd.DataFrame, *, widths: list[int], header, fills: Mapping[str, object], frozen_columns: int) -> None:
+    """One worksheet: the header, bold, filtered and frozen in view; the rows; each status label coloured."""
+    for index, width in enumerate(widths):
+        sheet.set_column(index, index, width)
+    sheet.write_row(0, 0, [str(column) for column in frame.columns], header)
+    for row, values in enumerate(_cells(frame), start=1):
+        sheet.write_row(row, 0, values)
+    last_row, last_column = len(frame), max(len(frame.columns) - 1, 0)
+    sheet.autofilter(0, 0, last_row, last_column)
+    sheet.freeze_panes(1, frozen_columns)
+    for label, fill in fills.items() if last_row else ():
+        sheet.conditional_format(1, 0, last_row, last_column, {"type": "cell", "criteria": "==", "value": f'"{label}"', "format": fill})
 
 
 def _cells(frame: pd.DataFrame) -> Iterable[list]:

@@ -22,7 +22,11 @@ ellipsis marks the cut.
 from __future__ import annotations
 
 import copy
+import hashlib
+import json
+import os
 import re
+import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -129,5 +133,44 @@ def module_titles(curriculum: Curriculum, module: Module, content: Path) -> pd.D
 
 
 def course_titles(curriculum: Curriculum, content: Path) -> pd.DataFrame:
-    """`module_titles` of every module and case of the curriculum."""
-    return pd.concat([module_titles(curriculum, module, content) for module in curriculum.modules], ignore_index=True)
+    """`module_titles` of every module and case of the curriculum, kept in this user's cache once worked out.
+
+    Working them out builds every version of every module, seconds that every
+    report run would pay again. The cached table is named after a digest of
+    everything it is made from: the curriculum's tracks, every file of every
+    module's folder and this package's code. Any change is a new name, so a
+    stale table is never read. A cache that cannot be read or written is
+    passed by.
+    """
+    cache = _cache_folder() / f"titles-{_digest(curriculum, content)}.json"
+    try:
+        rows = json.loads(cache.read_text(encoding="utf-8"))
+        return pd.DataFrame([[*row[:-1], tuple(row[-1])] for row in rows], columns=COLUMNS)
+    except (OSError, ValueError, TypeError):
+        pass
+    titles = pd.concat([module_titles(curriculum, module, content) for module in curriculum.modules], ignore_index=True)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        descriptor, temporary = tempfile.mkstemp(dir=cache.parent, prefix=f".{cache.name}.")
+        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+            json.dump([[*row[:-1], list(row[-1])] for row in titles.itertuples(index=False)], file, ensure_ascii=False)
+        os.replace(temporary, cache)
+    except OSError:
+        pass
+    return titles
+
+
+def _cache_folder() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "salesacademy"
+
+
+def _digest(curriculum: Curriculum, content: Path) -> str:
+    """A digest of the tracks, of every file under each module's folder, and of this package's code."""
+    digest = hashlib.sha256(repr(sorted((t, track.code) for t, track in curriculum.tracks.items())).encode())
+    folders = [module.folder(content) for module in curriculum.modules] + [Path(__file__).parent]
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(f"{path.relative_to(folder)}\0".encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:32]

@@ -184,6 +184,9 @@ def release(*, instance: Path, modules: list[str], today: dt.date | None = None,
             db.execute(release_table.insert(), [{"module_id": module.id, "version": content_version, "language": language,
                                                  "points": max(points.values()), "released_at": now()} for language in LANGUAGES])
         results.append(Released(module.id, content_version, points, enrolled))
+    from .question_titles import course_titles
+
+    course_titles(curriculum, content)  # worked out once now, for the reports to come (kept in the user's cache)
     return results
 
 

@@ -315,7 +315,10 @@ def prepare(cohort: tuple, chromium: str | None) -> None:
     says why.
     """
     try:
-        # Imported before the thread starts, so that no two threads import papermill at once.
+        # Imported before the thread starts, so that no two threads import papermill at once. papermill comes first:
+        # importing it loads every engine its entry points name, this one among them, which must not be half-imported then.
+        import papermill  # noqa: F401
+
         from .kernel import papermill_engine
     except Exception:  # the first report fails with the reason
         return

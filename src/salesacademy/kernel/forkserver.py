@@ -90,17 +90,15 @@ WARM_TARGETS = {"salesacademy.report_data:cohort"}
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 
 
-def warm_up() -> None:
+def warm_up(*, course_data: bool = True) -> None:
     for name in PRELOAD:
         importlib.import_module(name)
     from salesacademy import bankdata, casedata, charts
 
     # The course's default data, generated once and shared copy-on-write by every kernel.
     # Notebooks call load() and load(seed=7): two entries of the functions' caches.
-    bankdata.load()
-    bankdata.load(seed=7)
-    for case in pkgutil.iter_modules(casedata.__path__):
-        module = importlib.import_module(f"salesacademy.casedata.{case.name}")
+    for module in [bankdata, *(importlib.import_module(f"salesacademy.casedata.{case.name}")
+                               for case in pkgutil.iter_modules(casedata.__path__))] if course_data else ():
         module.load()
         module.load(seed=7)
     charts.use_cjk_font()
@@ -485,7 +483,7 @@ def serve(path: str) -> None:
 if __name__ == "__main__":
     confinement.restart_inside_bwrap()  # as root: runs this again inside bubblewrap, or says why not
     start_reaper()
-    warm_up()
+    warm_up(course_data="--no-course-data" not in sys.argv[2:])
     if "--shell" in sys.argv[2:]:
         from salesacademy.kernel import shell
 

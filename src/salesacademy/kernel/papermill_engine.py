@@ -4,7 +4,12 @@ papermill parameterises the notebook, records each cell's start, end and
 failure, and raises `PapermillExecutionError` on the first failing cell, as
 it always does; only the execution is different. Each notebook gets a fresh
 fork, so nothing passes from one employee's report to the next. Registered
-as papermill's ``academy`` engine by `register`.
+as papermill's ``academy`` engine by `register`. Its template loads no
+course data: reports read the gradebook.
+
+Import papermill before this module: papermill, as it is first imported,
+loads every engine its ``papermill.engine`` entry points name, this one
+among them, and would find it half-imported.
 """
 
 from __future__ import annotations
@@ -38,7 +43,7 @@ class ForkEngine(Engine):
         from nbclient.exceptions import CellTimeoutError
 
         limits = limits or Limits(cell_timeout_s=execution_timeout or 600, notebook_timeout_s=3600)
-        template = Template.get(shell=True)
+        template = Template.get(shell=True, course_data=False)
         if template is None:
             raise KernelUnavailable(Template._unavailable or "no warm template")
         shell = ForkedShell(template, cwd=cwd or os.getcwd(), env=dict(os.environ), limits=limits.for_child())
@@ -131,7 +136,7 @@ def warm(target: str, *args) -> None:
     Raises:
         RuntimeError: the template is unavailable or the loader failed.
     """
-    template = Template.get(shell=True)
+    template = Template.get(shell=True, course_data=False)
     if template is None:
         raise KernelUnavailable(Template._unavailable or "no warm template")
     reply = template.request({"op": "warm", "target": target, "args": list(args)}, timeout=None)

@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 #: What the template inherits of this process's environment. Its memory is every kernel's
 #: memory, so nothing else of it (passwords in variables, tokens) may reach it.
-INHERITED = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "PYTHONPATH", "VIRTUAL_ENV", "JUPYTER_PATH", "MPLCONFIGDIR")
+INHERITED = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "PYTHONPATH", "VIRTUAL_ENV", "JUPYTER_PATH", "MPLCONFIGDIR", "XDG_CACHE_HOME")
 
 
 def template_environment() -> dict[str, str]:
@@ -43,18 +43,21 @@ class Template:
     """A template process of this process, started on first use.
 
     Two kinds: one forks Jupyter kernels for this provisioner; the other
-    (``shell=True``) forks the bare shells of `runner.run_notebook`.
+    (``shell=True``) forks the bare shells of `runner.run_notebook`. Either
+    loads the course's data ahead of its forks, unless ``course_data=False``
+    (reports, which read the gradebook and not the course's data).
     """
 
     _lock = threading.Lock()
-    _instances: "dict[bool, Template]" = {}
+    _instances: "dict[tuple[bool, bool], Template]" = {}
     _unavailable: str | None = None
 
-    def __init__(self, shell: bool = False) -> None:
+    def __init__(self, shell: bool = False, course_data: bool = True) -> None:
         self.folder = tempfile.mkdtemp(prefix=scratch.prefix("kernels"))
         self.socket_path = os.path.join(self.folder, "template.sock")
+        options = [*(["--shell"] if shell else []), *([] if course_data else ["--no-course-data"])]
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "salesacademy.kernel.forkserver", self.socket_path, *(["--shell"] if shell else [])],
+            [sys.executable, "-m", "salesacademy.kernel.forkserver", self.socket_path, *options],
             stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
             cwd=self.folder,  # the template's own; each kernel gets its caller's folder (`ForkProvisioner.launch_kernel`)
             env=template_environment(),
@@ -64,17 +67,17 @@ class Template:
         atexit.register(self.close)
 
     @classmethod
-    def get(cls, shell: bool = False) -> "Template | None":
+    def get(cls, shell: bool = False, course_data: bool = True) -> "Template | None":
         with cls._lock:
-            instance = cls._instances.get(shell)
+            instance = cls._instances.get((shell, course_data))
             if instance is not None and instance.process.poll() is None:
                 return instance
             if cls._unavailable is None:
                 try:
                     if not hasattr(os, "fork"):
                         raise RuntimeError("this platform cannot fork")
-                    cls._instances[shell] = cls(shell)
-                    return cls._instances[shell]
+                    cls._instances[shell, course_data] = cls(shell, course_data)
+                    return cls._instances[shell, course_data]
                 except Exception as exc:  # any failure means: fall back, once, loudly
                     cls._unavailable = str(exc)
                     log.warning("warm kernels unavailable (%s); starting kernels the ordinary way", exc)
