@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -406,6 +407,20 @@ def test_writing_past_the_disk_quota_fails_and_leaves_nothing_behind(machine, in
     assert errors(cells["fill"]) == ["OSError"] and "No space left on device" in str(cells["fill"].outputs)
     assert sorted(p.name for p in machine["work"].iterdir()) == ["data.csv"], "the grader's folder is unchanged"
     assert not [p for p in set(Path("/tmp").iterdir()) - before if p.name.startswith("academy-fill")]
+
+
+def test_a_template_outlives_the_passing_thread_that_asked_for_it():
+    """bubblewrap ends a template when the thread that started it ends (``--die-with-parent``). One asked for by a
+    thread that has since finished (a report worker's warm-up) still runs, and forks, a second later."""
+    script = ("import threading, time\n"
+              "from salesacademy.kernel.provisioner import Template\n"
+              "asker = threading.Thread(target=Template.get, kwargs={'shell': True, 'course_data': False})\n"
+              "asker.start(); asker.join(); time.sleep(1)\n"
+              "template = Template._instances[True, False]\n"
+              "answer = template.request({'op': 'warm', 'target': 'os:getcwd'})\n"
+              "print(template.process.poll(), template is Template.get(shell=True, course_data=False), answer['error'])\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.stdout.strip().split(maxsplit=2) == ["None", "True", "not a loader the template runs: 'os:getcwd'"], done.stderr[-2000:]
 
 
 @pytest.mark.root

@@ -8,7 +8,6 @@ the titles under test.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pandas as pd
 import pytest

@@ -23,19 +23,15 @@ def start_template() -> None:
     It warms up while the caller loads the rest of what it needs; `run_notebook`
     then waits for it (`Template.get` holds its lock until the template is
     ready). Only the provisioner, not the scientific stack, is imported here.
-    The thread that starts the template lives as long as this process: a
-    template in bubblewrap (``--die-with-parent``) dies with the thread that
-    started it, not with the process.
     """
     import threading
 
-    def start_and_stay() -> None:
+    def start() -> None:
         from .provisioner import Template
 
         Template.get(shell=True)
-        threading.Event().wait()
 
-    threading.Thread(target=start_and_stay, name="academy-template", daemon=True).start()
+    threading.Thread(target=start, name="academy-template", daemon=True).start()
 
 
 def kernelspec() -> dict:

@@ -13,6 +13,7 @@ import atexit
 import json
 import logging
 import os
+import queue
 import select
 import shutil
 import signal
@@ -39,6 +40,31 @@ def template_environment() -> dict[str, str]:
     return {name: os.environ[name] for name in INHERITED if name in os.environ}
 
 
+def _start_for_good(command: list[str], **options) -> subprocess.Popen:
+    """`subprocess.Popen(command, **options)`, started from a thread that lives as long as this process.
+
+    A template in bubblewrap (``--die-with-parent``) is sent its end when the
+    thread that started it ends, not the process: one started by a passing
+    thread (a worker's warm-up, a pool's task) would be gone before its first
+    fork, and the next caller would start a cold one.
+    """
+    started: queue.Queue = queue.Queue()
+
+    def start_and_stay() -> None:
+        try:
+            started.put(subprocess.Popen(command, **options))
+        except BaseException as exc:  # handed to the caller, which raises it
+            started.put(exc)
+            return
+        threading.Event().wait()
+
+    threading.Thread(target=start_and_stay, name="academy-template-parent", daemon=True).start()
+    process = started.get()
+    if isinstance(process, BaseException):
+        raise process
+    return process
+
+
 class Template:
     """A template process of this process, started on first use.
 
@@ -56,7 +82,7 @@ class Template:
         self.folder = tempfile.mkdtemp(prefix=scratch.prefix("kernels"))
         self.socket_path = os.path.join(self.folder, "template.sock")
         options = [*(["--shell"] if shell else []), *([] if course_data else ["--no-course-data"])]
-        self.process = subprocess.Popen(
+        self.process = _start_for_good(
             [sys.executable, "-m", "salesacademy.kernel.forkserver", self.socket_path, *options],
             stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
             cwd=self.folder,  # the template's own; each kernel gets its caller's folder (`ForkProvisioner.launch_kernel`)
