@@ -186,7 +186,10 @@ def release(*, instance: Path, modules: list[str], today: dt.date | None = None,
         results.append(Released(module.id, content_version, points, enrolled))
     from .question_titles import course_titles
 
-    course_titles(curriculum, content)  # worked out once now, for the reports to come (kept in the user's cache)
+    try:  # worked out once now, for the reports to come (kept in the user's cache)
+        course_titles(curriculum, content)
+    except Exception:  # a module not released here may not build yet: the reports work them out, or say why they cannot
+        pass
     return results
 
 
