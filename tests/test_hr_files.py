@@ -91,7 +91,8 @@ def test_a_table_longer_than_a_sheet_goes_on_over_further_sheets_with_every_row(
 
 
 def test_an_empty_table_is_one_sheet_with_its_header(tmp_path, monkeypatch):
-    monkeypatch.setattr(hr, "EXCEL_ROWS", 3)
+    """Even when a sheet holds a single row below its header."""
+    monkeypatch.setattr(hr, "EXCEL_ROWS", 1)
     book = workbook(tmp_path, {"Failed": pd.DataFrame({"employee_id": []})})
     assert book.sheetnames == ["未通过名单"]
     assert list(book.active.iter_rows(values_only=True)) == [("employee_id",)]
