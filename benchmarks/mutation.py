@@ -19,6 +19,7 @@ with the reason, and left out of the score. Run from the repository root::
     .venv/bin/python benchmarks/mutation.py                  # every module
     .venv/bin/python benchmarks/mutation.py status hr        # some
     .venv/bin/python benchmarks/mutation.py --doc            # and write the table into docs/reliability.md
+    .venv/bin/python benchmarks/mutation.py hr --functions _write_sheet   # the mutants of changed functions only
 
 mutmut runs at low priority (``nice -n 15``), one mutant at a time.
 Nothing is written inside the repository unless ``--doc`` is given.
@@ -238,6 +239,12 @@ def run_mutmut(folder: Path, mutants: list[str] = ()) -> None:
         raise SystemExit(f"mutmut failed in {folder}:\n" + "\n".join(tail))
 
 
+def mutant_pattern(module: str, function: str) -> str:
+    """mutmut's names for the mutants of `function` (``Class.method`` for a method), as a pattern."""
+    cls, _, method = function.rpartition(".")
+    return f"salesacademy.{module}." + (f"xǁ{cls}ǁ{method}" if cls else f"x_{function}") + "__mutmut_*"
+
+
 def function_of(mutant: str) -> str:
     """The function a mutant changes: ``salesacademy.hr.x_summary__mutmut_3`` -> ``summary``; methods as ``Class.method``."""
     name = mutant.rpartition(".")[2].rpartition("__mutmut_")[0]
@@ -331,9 +338,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--again", action="store_true", help="run the survivors of an earlier run kept in --workdir again, against the current tests")
     parser.add_argument("--report-only", action="store_true", help="count the results of an earlier run kept in --workdir, running nothing")
     parser.add_argument("--json", type=Path, help="also write every count and survivor to this file")
+    parser.add_argument("--functions", nargs="+", metavar="FUNCTION",
+                        help="of one MODULE, only the mutants of these functions (a method as Class.method): after a change to them")
     args = parser.parse_args(argv)
     if (args.report_only or args.again) and args.workdir is None:
         parser.error("--report-only and --again read an earlier run: give its --workdir")
+    if args.functions and (len(args.modules) != 1 or args.doc or args.again):
+        parser.error("--functions takes one MODULE, and neither --doc (the table counts whole modules) nor --again")
     if unknown := [m for m in args.modules if m not in TARGETS]:
         parser.error(f"unknown module {unknown[0]!r}; the modules are: {', '.join(TARGETS)}")
     modules = args.modules or list(TARGETS)
@@ -351,13 +362,17 @@ def main(argv: list[str] | None = None) -> None:
                 folder.mkdir(parents=True)
                 scratch_copy(module, TARGETS[module], folder)
                 print(f"{module}: mutmut in {folder}", flush=True)
-                run_mutmut(folder)
-            rows.append(score(module, outcomes(folder, module), folder))
+                run_mutmut(folder, [mutant_pattern(module, name) for name in args.functions or ()])
+            counted = outcomes(folder, module)
+            if args.functions:
+                counted = {name: status for name, status in counted.items() if function_of(name) in args.functions}
+            rows.append(score(module, counted, folder))
             print(f"{module}: {rows[-1]['killed']} of {rows[-1]['mutants'] - rows[-1]['equivalent']} killed", flush=True)
     finally:
         if args.workdir is None:
             shutil.rmtree(base, ignore_errors=True)
     command = ".venv/bin/python benchmarks/mutation.py" + "".join(f" {m}" for m in args.modules)
+    command += f" --functions {' '.join(args.functions)}" if args.functions else ""
     text = (f"Measured {dt.date.today().isoformat()} with mutmut 3.2.0, with\n\n```\n{command}\n```\n\n{table(rows)}\n\n"
             f"Surviving mutants:\n\n{mutants_text(rows, 'survivors')}\n\nEquivalent mutants:\n\n{mutants_text(rows, 'equivalents')}")
     print("\n" + text)

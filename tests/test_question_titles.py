@@ -105,3 +105,19 @@ def test_a_cache_that_cannot_be_written_is_passed_by(monkeypatch):
     curriculum = load_curriculum(content)
     titles = question_titles.course_titles(curriculum, content)
     assert set(titles.module_id) == {m.id for m in curriculum.modules}
+
+
+def test_a_cache_file_that_cannot_be_finished_leaves_nothing_behind(tmp_path, monkeypatch):
+    """The disk fills while the table is written: the titles are still returned, and no half-written file stays."""
+    from salesacademy import question_titles
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(question_titles.json, "dump", full)
+    content = bundled_content()
+    curriculum = load_curriculum(content)
+    titles = question_titles.course_titles(curriculum, content)
+    assert set(titles.module_id) == {m.id for m in curriculum.modules}
+    assert list((tmp_path / "salesacademy").iterdir()) == []

@@ -152,11 +152,14 @@ def course_titles(curriculum: Curriculum, content: Path) -> pd.DataFrame:
     try:
         cache.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         descriptor, temporary = tempfile.mkstemp(dir=cache.parent, prefix=f".{cache.name}.")
+    except OSError:
+        return titles
+    try:
         with os.fdopen(descriptor, "w", encoding="utf-8") as file:
             json.dump([[*row[:-1], list(row[-1])] for row in titles.itertuples(index=False)], file, ensure_ascii=False)
         os.replace(temporary, cache)
-    except OSError:
-        pass
+    except OSError:  # a full disk, say: nothing half-written is left
+        Path(temporary).unlink(missing_ok=True)
     return titles
 
 
