@@ -26,7 +26,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -149,17 +148,17 @@ def course_titles(curriculum: Curriculum, content: Path) -> pd.DataFrame:
     except (OSError, ValueError, TypeError):
         pass
     titles = pd.concat([module_titles(curriculum, module, content) for module in curriculum.modules], ignore_index=True)
+    from .hr import write_atomic
+
+    def write(target: Path) -> None:
+        with target.open("w", encoding="utf-8") as file:
+            json.dump([[*row[:-1], list(row[-1])] for row in titles.itertuples(index=False)], file, ensure_ascii=False)
+
     try:
         cache.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        descriptor, temporary = tempfile.mkstemp(dir=cache.parent, prefix=f".{cache.name}.")
+        write_atomic(path=cache, write=write, private=True)  # nothing half-written is left, on a full disk say
     except OSError:
-        return titles
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-            json.dump([[*row[:-1], list(row[-1])] for row in titles.itertuples(index=False)], file, ensure_ascii=False)
-        os.replace(temporary, cache)
-    except OSError:  # a full disk, say: nothing half-written is left
-        Path(temporary).unlink(missing_ok=True)
+        pass
     return titles
 
 
