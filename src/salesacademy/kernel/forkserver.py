@@ -97,8 +97,8 @@ def warm_up(*, course_data: bool = True) -> None:
 
     # The course's default data, generated once and shared copy-on-write by every kernel.
     # Notebooks call load() and load(seed=7): two entries of the functions' caches.
-    for module in [bankdata, *(importlib.import_module(f"salesacademy.casedata.{case.name}")
-                               for case in pkgutil.iter_modules(casedata.__path__))] if course_data else ():
+    cases = [importlib.import_module(f"salesacademy.casedata.{case.name}") for case in pkgutil.iter_modules(casedata.__path__)]
+    for module in [bankdata, *cases] if course_data else []:
         module.load()
         module.load(seed=7)
     charts.use_cjk_font()
