@@ -47,3 +47,15 @@ def test_sales_and_tickets_happen_before_the_as_of_date():
     assert bank.sales.sold_at.max() <= bankdata.AS_OF
     assert bank.crm_tickets.opened_at.max() <= bankdata.AS_OF
     assert (bank.customers.risk_assessed_on <= bankdata.AS_OF).all()
+
+
+def test_one_set_of_tables_however_the_seed_is_spelt():
+    """Notebooks call both ``load()`` and ``load(seed=7)``: a kernel's template generates and keeps the tables once."""
+    from salesacademy.casedata import wells_fargo_cross_selling as case
+
+    bankdata.load.cache_clear()
+    case.load.cache_clear()
+    assert bankdata.load() is bankdata.load(seed=7)
+    assert case.load() is case.load(7) is case.load(seed=7)
+    assert bankdata.load(seed=8) is not bankdata.load()
+    assert [bankdata.load.cache_info().currsize, case.load.cache_info().currsize] == [2, 1]

@@ -378,7 +378,7 @@ def test_report_kernels_find_no_course_data_loaded_and_grading_kernels_do(tmp_pa
                                      cwd=str(tmp_path))
     graded = new_notebook(cells=[new_code_cell(probe)])
     run_notebook(graded, cwd=str(tmp_path), env={}, limits=Limits())
-    assert [ran.cells[0].outputs[0].text, graded.cells[0].outputs[0].text] == ["0\n", "2\n"]
+    assert [ran.cells[0].outputs[0].text, graded.cells[0].outputs[0].text] == ["0\n", "1\n"]
 
 
 def test_files_are_written_atomically_and_privately(tmp_path):

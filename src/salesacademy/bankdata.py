@@ -21,10 +21,11 @@ Usage in a notebook::
 from __future__ import annotations
 
 import dataclasses
-import functools
 
 import numpy as np
 import pandas as pd
+
+from salesacademy import memo
 
 #: Date the data describes: the "today" of every lesson.
 AS_OF = pd.Timestamp("2025-06-30")
@@ -399,7 +400,7 @@ def _offers(rng, customers, products, n) -> pd.DataFrame:
     )
 
 
-@functools.lru_cache(maxsize=8)
+@memo.by_value(maxsize=8)
 def load(*, seed: int = 7, customers: int = 2000, sales: int = 6000) -> Bank:
     """Generate the bank's tables.
 

@@ -25,12 +25,10 @@ Usage::
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 import pandas as pd
 
-from salesacademy import bankdata
+from salesacademy import bankdata, memo
 
 #: First and last day of the order ledger; positions are as at the close of `AS_OF`.
 START = pd.Timestamp("2024-10-08")
@@ -83,7 +81,7 @@ def _in_campaign(days: pd.DatetimeIndex) -> np.ndarray:
     return inside
 
 
-@functools.lru_cache(maxsize=4)
+@memo.by_value(maxsize=4)
 def load(seed: int = 7) -> dict[str, pd.DataFrame]:
     """Generate the case tables; shared between calls, so copy a table before changing it."""
     rng = np.random.default_rng(seed)

@@ -25,12 +25,10 @@ Usage::
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 import pandas as pd
 
-from salesacademy import bankdata
+from salesacademy import bankdata, memo
 
 START = pd.Timestamp("2024-07-01")
 AS_OF = pd.Timestamp("2025-06-30")
@@ -72,7 +70,7 @@ def _staff(rng: np.random.Generator) -> pd.DataFrame:
     )
 
 
-@functools.lru_cache(maxsize=4)
+@memo.by_value(maxsize=4)
 def load(seed: int = 7) -> dict[str, pd.DataFrame]:
     """Generate the case tables; shared between calls, so copy a table before changing it."""
     rng = np.random.default_rng(seed)

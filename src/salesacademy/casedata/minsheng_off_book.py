@@ -21,12 +21,10 @@ Tables: ``staff``, ``clients``, ``shelf``, ``settlement_accounts``,
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 import pandas as pd
 
-from salesacademy import bankdata
+from salesacademy import bankdata, memo
 
 START = pd.Timestamp("2023-07-01")
 END = pd.Timestamp("2025-03-31")
@@ -175,7 +173,7 @@ def _shelf(rng: np.random.Generator) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-@functools.lru_cache(maxsize=8)
+@memo.by_value(maxsize=8)
 def load(seed: int = 7) -> dict[str, pd.DataFrame]:
     """Generate the case's tables: staff, clients, shelf, settlement_accounts, seals, contracts and transfers.
 

@@ -38,12 +38,10 @@ Usage::
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 import pandas as pd
 
-from salesacademy import bankdata
+from salesacademy import bankdata, memo
 
 #: Fieldwork windows of the two waves (first and last visit day).
 WAVES = {1: ("2024-10-08", "2024-11-29"), 2: ("2025-04-07", "2025-05-30")}
@@ -331,7 +329,7 @@ def _offered(rng, visits, suitability_pass) -> np.ndarray:
     return PRODUCTS.product_id.to_numpy()[chosen - 1]
 
 
-@functools.lru_cache(maxsize=4)
+@memo.by_value(maxsize=4)
 def load(seed: int = 7) -> dict[str, pd.DataFrame]:
     """Generate the case's tables: checklist, products, staff, coaching, visits and results.
 

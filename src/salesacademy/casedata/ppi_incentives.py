@@ -20,12 +20,10 @@ Tables: ``advisers``, ``customers``, ``bonus_scheme``, ``sales``,
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 import pandas as pd
 
-from salesacademy import bankdata
+from salesacademy import bankdata, memo
 
 START = pd.Timestamp("2024-07-01")
 END = pd.Timestamp("2025-06-30")
@@ -153,7 +151,7 @@ def _customer_profiles(rng: np.random.Generator, kind: str, n: int) -> dict[str,
     return {"employment": employment, "age": age, "has_other_cover": cover}
 
 
-@functools.lru_cache(maxsize=8)
+@memo.by_value(maxsize=8)
 def load(seed: int = 7) -> dict[str, pd.DataFrame]:
     """Generate the case's tables: advisers, customers, bonus_scheme, sales, file_checks and payouts.
 

@@ -24,12 +24,10 @@ Usage::
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 import pandas as pd
 
-from salesacademy import bankdata
+from salesacademy import bankdata, memo
 
 START, END = pd.Timestamp("2023-07-01"), pd.Timestamp("2025-07-01")
 
@@ -304,7 +302,7 @@ def _audits(rng: np.random.Generator, attempts: pd.DataFrame, recordings: pd.Dat
     return samples, findings[["finding_id", "sample_id", "quarter", "branch_id", "category"]]
 
 
-@functools.lru_cache(maxsize=4)
+@memo.by_value(maxsize=4)
 def load(seed: int = 7) -> dict[str, pd.DataFrame]:
     """Generate the case's tables: branches, staff, products, attempts, recordings, audit_samples and audit_findings.
 

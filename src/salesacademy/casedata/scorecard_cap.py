@@ -20,12 +20,10 @@ Usage::
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 import pandas as pd
 
-from salesacademy import bankdata
+from salesacademy import bankdata, memo
 
 #: Quarters covered, oldest first.
 QUARTERS = [str(q) for q in pd.period_range("2023Q3", "2025Q2", freq="Q")]
@@ -227,7 +225,7 @@ def _weights() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["scheme", "in_force_from", "measure", "weight", "financial"])
 
 
-@functools.lru_cache(maxsize=4)
+@memo.by_value(maxsize=4)
 def load(seed: int = 7) -> dict[str, pd.DataFrame]:
     """Generate the case's tables: staff, weights, scorecards and conduct.
 

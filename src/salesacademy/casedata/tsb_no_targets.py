@@ -21,12 +21,10 @@ Usage::
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 import pandas as pd
 
-from salesacademy import bankdata
+from salesacademy import bankdata, memo
 
 #: Months covered, oldest first, written like "2021-01".
 MONTHS = [str(m) for m in pd.period_range("2021-01", "2025-06", freq="M")]
@@ -205,7 +203,7 @@ def _pay(rng: np.random.Generator, staff: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-@functools.lru_cache(maxsize=4)
+@memo.by_value(maxsize=4)
 def load(seed: int = 7) -> dict[str, pd.DataFrame]:
     """Generate the case's tables: staff, branch_month, staff_survey and pay.
 

@@ -20,12 +20,10 @@ account has at least 90 days of history.
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 import pandas as pd
 
-from salesacademy import bankdata
+from salesacademy import bankdata, memo
 
 #: Date the data is observed: every account opened by END has 90+ days of history.
 AS_OF = pd.Timestamp("2025-06-30")
@@ -186,7 +184,7 @@ def _activity(rng: np.random.Generator, opened: pd.Series, product: np.ndarray, 
     return funded, used, closed, fees
 
 
-@functools.lru_cache(maxsize=8)
+@memo.by_value(maxsize=8)
 def load(seed: int = 7) -> dict[str, pd.DataFrame]:
     """Generate the case's tables: staff, customers, targets and accounts.
 

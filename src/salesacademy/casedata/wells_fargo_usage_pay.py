@@ -28,12 +28,10 @@ Usage::
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 import pandas as pd
 
-from salesacademy import bankdata
+from salesacademy import bankdata, memo
 
 START = pd.Timestamp("2023-07-01")
 SWITCH = pd.Timestamp("2024-07-01")
@@ -175,7 +173,7 @@ def _pay(staff: pd.DataFrame, accounts: pd.DataFrame, branch_months: pd.DataFram
     )
 
 
-@functools.lru_cache(maxsize=4)
+@memo.by_value(maxsize=4)
 def load(seed: int = 7) -> dict[str, pd.DataFrame]:
     """Generate the case tables; shared between calls, so copy a table before changing it."""
     rng = np.random.default_rng(seed)

@@ -96,11 +96,10 @@ def warm_up(*, course_data: bool = True) -> None:
     from salesacademy import bankdata, casedata, charts
 
     # The course's default data, generated once and shared copy-on-write by every kernel.
-    # Notebooks call load() and load(seed=7): two entries of the functions' caches.
+    # Notebooks call load() and load(seed=7), one entry of each cache (`memo.by_value`).
     cases = [importlib.import_module(f"salesacademy.casedata.{case.name}") for case in pkgutil.iter_modules(casedata.__path__)]
     for module in [bankdata, *cases] if course_data else []:
         module.load()
-        module.load(seed=7)
     charts.use_cjk_font()
     # The first drawing loads the fonts (the CJK one is large): pay for it here, once.
     import io
