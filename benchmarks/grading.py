@@ -121,13 +121,17 @@ def main(argv: list[str] | None = None) -> None:
                         help="version of a module whose submissions are graded (default 01-sales-process.frontline.zh)")
     parser.add_argument("--stock", type=int, default=20, help="submissions graded by both stock nbgrader and academy (default 20)")
     parser.add_argument("--sizes", default="100,1000,5000", help="submission counts for the scaling runs (default 100,1000,5000)")
-    parser.add_argument("--workers", type=int, default=2, help="academy grade --workers (default 2)")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="academy grade --workers (default: none given, as a trainer runs it: the command alone "
+                             "for a small batch, one worker per core for a large one)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--quiet-load", type=float, default=1.0, help="1-minute load to wait for before each timed command (default 1.0)")
     parser.add_argument("--patience", type=float, default=120, help="longest wait for that load, in seconds (default 120)")
     parser.add_argument("--no-readme", action="store_true", help="print the figures only")
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",")]
+    flags = ["--workers", str(args.workers)] if args.workers else []
+    ours = f"`{shlex.join(['academy', 'grade', *flags])}`"
     command = shlex.join([".venv/bin/python", "benchmarks/grading.py", *(argv if argv is not None else sys.argv[1:])])
 
     with tempfile.TemporaryDirectory(prefix="academy-bench-grading-") as folder:
@@ -142,23 +146,21 @@ def main(argv: list[str] | None = None) -> None:
         quiet(args.quiet_load, args.patience)
         stock_run = timed([str(BIN / "nbgrader"), "autograde", args.module, "--Execute.kernel_name=python3"], cwd=stock)
         quiet(args.quiet_load, args.patience)
-        fast_run = timed([str(BIN / "academy"), "grade", "--instance", str(fast), module_of(args.module),
-                          "--workers", str(args.workers)])
+        fast_run = timed([str(BIN / "academy"), "grade", "--instance", str(fast), module_of(args.module), *flags])
         expected, got = scores(stock), scores(fast)
         if not expected or expected != got:
             differ = sorted(k for k in expected.keys() | got.keys() if expected.get(k) != got.get(k))
             raise SystemExit(f"scores differ between stock nbgrader and academy grade: {differ[:10]}")
         rows = [("stock `nbgrader autograde` (python3 kernel)", args.stock, stock_run),
-                (f"`academy grade --workers {args.workers}`", args.stock, fast_run)]
+                (ours, args.stock, fast_run)]
         print(f"  same {len(expected)} scores; stock {stock_run['seconds']:.1f} s, academy {fast_run['seconds']:.1f} s", flush=True)
 
         for size in sizes:
             target = work / f"scale-{size}"
             with_submissions(work / "cohort", target, args.module, size)
             quiet(args.quiet_load, args.patience)
-            run = timed([str(BIN / "academy"), "grade", "--instance", str(target), module_of(args.module),
-                         "--workers", str(args.workers)])
-            rows.append((f"`academy grade --workers {args.workers}`", size, run))
+            run = timed([str(BIN / "academy"), "grade", "--instance", str(target), module_of(args.module), *flags])
+            rows.append((ours, size, run))
             print(f"  {size} submissions: {run['seconds']:.1f} s, {run['peak_mib']:.0f} MiB", flush=True)
             shutil.rmtree(target)
 

@@ -18,7 +18,7 @@ from nbformat.v4 import new_code_cell, new_notebook
 
 from pg import copy_instance
 
-from salesacademy import answers, gradebook
+from salesacademy import answers, executors, gradebook
 from salesacademy.collect import collect
 from salesacademy.config import database_url, load_config
 from salesacademy.grade import Submission, grade
@@ -157,14 +157,25 @@ def scores(root) -> dict[tuple[str, str], float]:
     return {(r.employee_id, r.item): r.auto_score for r in rows.itertuples()}
 
 
-def test_a_killed_kernel_fails_its_submission_with_a_reason_and_the_run_goes_on(released, tmp_path):
+@pytest.fixture(params=[1, None], ids=["one-worker-process", "in-the-command"])
+def workers(request, monkeypatch):
+    """`grade`'s workers: one worker process, or none (the default for a small batch: the command grades it itself)."""
+    if request.param is None:
+        def no_pool(*args, **kwargs):
+            raise AssertionError("a small batch started worker processes")
+
+        monkeypatch.setattr(executors, "_pool", no_pool)
+    return request.param
+
+
+def test_a_killed_kernel_fails_its_submission_with_a_reason_and_the_run_goes_on(released, tmp_path, workers):
     root = tmp_path / "course"
     copy_instance(released, root)
     reference = dict.fromkeys(["skipped", "late", "choice"], answers.REFERENCE)
     submit(root, "R1", reference, override={"late": "import ctypes\nctypes.string_at(0)"})  # a crash
     submit(root, "R2", reference)
     collect(instance=root)
-    run = grade(instance=root, workers=1, progress=False)
+    run = grade(instance=root, workers=workers, progress=False)
     assert list(run.failed) == [Submission("R1", ASSIGNMENT)]
     assert "SIGSEGV" in run.failed[Submission("R1", ASSIGNMENT)]
     assert set(run.graded) == {Submission("R1", ASSIGNMENT), Submission("R2", ASSIGNMENT)}
@@ -172,11 +183,11 @@ def test_a_killed_kernel_fails_its_submission_with_a_reason_and_the_run_goes_on(
     assert graded[("R1", "skipped")] > 0, "what ran before the kernel died keeps its marks"
     assert graded[("R1", "late")] == 0 and graded[("R1", "choice")] == 0, "tests that never ran earn nothing"
     assert graded[("R2", "late")] > 0 and graded[("R2", "choice")] > 0
-    rerun = grade(instance=root, workers=1, progress=False)
+    rerun = grade(instance=root, workers=workers, progress=False)
     assert not rerun.graded and len(rerun.skipped) == 2, "a second run grades nothing already graded"
 
 
-def test_one_worker_grades_employees_in_isolation(released, tmp_path):
+def test_one_worker_grades_employees_in_isolation(released, tmp_path, workers):
     """R1's answer leaves a global, a file and a patched library behind; R2's answer earns marks only if it finds none."""
     root = tmp_path / "course"
     copy_instance(released, root)
@@ -187,7 +198,7 @@ def test_one_worker_grades_employees_in_isolation(released, tmp_path):
         "clean = 'LEAK' not in globals() and not os.path.exists('leak.txt') and pd.Series([1, 2]).sum() == 3\n"
         "choice = 'C' if clean else 'A'")})
     collect(instance=root)
-    run = grade(instance=root, workers=1, progress=False)
+    run = grade(instance=root, workers=workers, progress=False)
     assert not run.failed
     graded = scores(root)
     assert graded[("R1", "choice")] > 0
@@ -449,3 +460,34 @@ def test_without_bubblewrap_the_deny_list_sandbox_grades_with_its_protections(ma
     assert text(cells["proc"]) == f"['{SANDBOX_UID}'] False\n"
     assert text(cells["machine"]).split(" ", 1)[0] != "grading", "no bubblewrap around this template"
     assert text(cells["copy"]) == 'assert choice == "C"\n\n', "the deny-list's known gap: what it does not list, it shows"
+
+
+def test_each_run_in_the_command_checks_the_reference_answers_again(released, tmp_path, monkeypatch):
+    """A process that grades twice (`academy demo`, a notebook calling `grade`) grades the second batch with a fresh grader."""
+    import salesacademy.grade as grading
+
+    root = tmp_path / "course"
+    copy_instance(released, root)
+    reference = dict.fromkeys(["skipped", "late", "choice"], answers.REFERENCE)
+    checked = []
+    real_check = grading._Worker.check
+    monkeypatch.setattr(grading._Worker, "check", lambda self, *args: checked.append(args) or real_check(self, *args))
+    for employee_id in ("R1", "R2"):
+        submit(root, employee_id, reference)
+        collect(instance=root)
+        assert grade(instance=root, progress=False).graded == [Submission(employee_id, ASSIGNMENT)]
+    assert checked == [(ASSIGNMENT, "exercise")] * 2
+
+
+def test_the_academy_command_stops_its_template_and_removes_its_folder_as_it_exits(released, tmp_path):
+    """`academy` skips the interpreter's teardown (`cli.run`), but not its exit handlers: nothing of its kernels stays behind."""
+    root = tmp_path / "course"
+    copy_instance(released, root)
+    submit(root, "R1", dict.fromkeys(["skipped", "late", "choice"], answers.REFERENCE))
+    collect(instance=root)
+    command = subprocess.Popen([str(Path(sys.executable).parent / "academy"), "grade", "--instance", str(root)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    out, err = command.communicate(timeout=600)
+    assert (command.returncode, out.splitlines()[-1:]) == (0, ["graded 1, unchanged 0, failed 0"]), err[-2000:]
+    assert scores(root)[("R1", "choice")] > 0
+    assert list(Path(tempfile.gettempdir()).glob(f"academy-*-{command.pid}-*")) == []  # its template's folder, above all

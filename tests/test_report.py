@@ -363,6 +363,37 @@ def test_a_worker_starts_its_report_template_before_its_first_report():
     assert done.stdout.strip() == "[(True, False)]", done.stderr[-2000:]
 
 
+SHARED_REPORT_TEMPLATE = """
+import multiprocessing
+from salesacademy import report
+from salesacademy.kernel.provisioner import Template
+
+COHORT = ('sqlite:////nonexistent/gradebook.db', 'UTC', '/nonexistent', '2025-01-01')
+
+
+def worker(shared):
+    report.prepare(COHORT, None, shared)
+    report._warmed[COHORT].join()
+    template = Template.get(shell=True, course_data=False)
+    return template.folder == shared, template.process is None, sorted(Template._instances)
+
+
+if __name__ == "__main__":
+    shared = Template.share(course_data=False)
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        print(pool.apply(worker, (shared,)))
+"""
+
+
+def test_report_workers_fork_from_the_template_their_command_shares(tmp_path):
+    """`academy report` starts one template for all its local workers, which adds the cohort up once."""
+    script = tmp_path / "probe.py"
+    script.write_text(SHARED_REPORT_TEMPLATE, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "(True, True, [(True, False)])", done.stderr[-2000:]
+
+
 def test_report_kernels_find_no_course_data_loaded_and_grading_kernels_do(tmp_path):
     """Reports read the gradebook: their template skips the bank's and the cases' data that learners' notebooks load."""
     import papermill

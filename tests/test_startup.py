@@ -110,6 +110,45 @@ def test_a_template_started_in_the_background_serves_every_notebook_of_its_proce
     assert result.stdout.splitlines() == ["None 42", "None 42", "True None"]
 
 
+SHARED_PROBE = """
+import multiprocessing, os, tempfile
+import nbformat
+from salesacademy.kernel import start_template
+from salesacademy.kernel.provisioner import FAILED, Template
+from salesacademy.kernel.runner import Limits, run_notebook
+
+
+def worker(shared):
+    start_template(shared)
+    with tempfile.TemporaryDirectory() as folder:
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print(6 * 7)")])
+        stopped = run_notebook(nb, cwd=folder, env={"PATH": "/usr/bin:/bin", "HOME": folder}, limits=Limits())
+    template = Template.get(shell=True)
+    return [stopped, nb.cells[0].outputs[0].get("text", "").strip(), template.folder == shared, template.process is None]
+
+
+if __name__ == "__main__":
+    failed = tempfile.mkdtemp()
+    open(os.path.join(failed, FAILED), "w").close()
+    shared = Template.share()
+    results = []
+    for folder in (shared, failed):  # each in a process of its own
+        with multiprocessing.get_context("spawn").Pool(1) as pool:
+            results.append(pool.apply(worker, (folder,)))
+    print(results)
+    print(Template.get(shell=True).folder == shared, Template.share() == shared)  # a second command run shares the same one
+"""
+
+
+def test_worker_processes_fork_from_the_template_their_command_shares_or_start_their_own_if_it_failed(tmp_path):
+    """One warm template for a command and its local workers; a worker given one that failed to start warms up its own."""
+    script = tmp_path / "probe.py"
+    script.write_text(SHARED_PROBE, encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=600, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.splitlines() == ["[[None, '42', True, True], [None, '42', False, False]]", "True True"]
+
+
 def test_grading_workers_import_no_pandas():
     """A worker imports `salesacademy.grade` for its tasks; pandas is the gradebook writer's, in the command's process."""
     probe = "import sys, salesacademy.grade\nprint(sorted(m for m in ('pandas', 'numpy', 'matplotlib') if m in sys.modules))"

@@ -183,6 +183,15 @@ class Curriculum(_Strict):
         return [m for m in self.modules if role in m.required_for]
 
 
+def read_yaml(text: str):
+    """The data of a YAML document, as `yaml.safe_load` reads it, parsed by libyaml where PyYAML has it.
+
+    The pure-Python parser takes a large part of a second for the curriculum
+    or an item bank, read by every command and every worker.
+    """
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def load_curriculum(content: Path) -> Curriculum:
     """Read and validate the curriculum under `content`, including that every notebook exists.
 
@@ -191,7 +200,7 @@ def load_curriculum(content: Path) -> Curriculum:
     """
     path = Path(content) / CURRICULUM_FILE
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = read_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise AcademyError(f"{path}: curriculum not found; set course.content in academy.toml to the folder holding course/") from None
     except OSError as exc:  # the content setting names a file, or a folder nobody may read

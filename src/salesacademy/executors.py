@@ -37,6 +37,9 @@ NAMES = (LOCAL, DASK)
 DEFAULT = LOCAL
 #: Tasks a local worker has queued for it at any time: enough that it never waits for the next.
 IN_FLIGHT_PER_WORKER = 4
+#: A batch up to this size is run in the caller's own process when no number of workers is asked for
+#: (`grade.grade`): worker processes would cost more to start than they save.
+SMALL_BATCH = 40
 #: Seconds to wait for the scheduler to answer and for a worker to be there.
 CONNECT_TIMEOUT_S = 10
 

@@ -8,8 +8,11 @@ gradebook from every process. Here the work is split the other way round:
   metadata), run it on a kernel forked from a warm template
   (`salesacademy.kernel.runner`), and score it with nbgrader's own rules
   (`nbgrader.utils.determine_grade`, "No response." comments). They never
-  write to the gradebook. They are processes of this machine or the workers
-  of a Dask cluster (`executors`).
+  write to the gradebook. They are processes of this machine, which all
+  fork from one template the command starts, or the workers of a Dask
+  cluster (`executors`). A small batch, as trainers grade submissions as
+  they come in, is graded by the command's own process unless workers are
+  asked for: starting them would cost more than they save.
 - This process is the only writer (`grade_writer`): one transaction per
   submission, in the order results arrive. The autograded folder and its ``timestamp.txt`` are
   put in place only after that transaction commits, so a run killed at any
@@ -47,6 +50,7 @@ writes to stderr. A test fails by raising, as it should.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import os
@@ -64,6 +68,7 @@ from .errors import AcademyError
 from .imports import installed_at, unimportable_module
 from .kernel import start_template
 from .kernel.forkserver import SANDBOX_UID_BASE
+from .kernel.provisioner import Template
 from .paths import InstancePaths
 from .released import ReleasedCells, check_cell_metadata_class, restore_roles
 
@@ -402,6 +407,24 @@ def _copy_files(source: Path, target: Path, *, skip_notebooks: bool = False, onl
 _worker: _Worker | None = None
 
 
+def prepare_worker(root: str, shared: str | None) -> None:
+    """A local worker's start: fork from the command's template (`shared`), and load the grader before the first submission.
+
+    Should loading fail, `grade_one` tries again and reports why with each submission.
+    """
+    global _worker
+    start_template(shared)
+    try:
+        _worker = _Worker(root)
+    except Exception:  # reported by grade_one, submission by submission
+        _worker = None
+
+
+def _forget_worker() -> None:
+    global _worker
+    _worker = None
+
+
 def grade_one(job: Job) -> Result:
     """Grade one submission in this process; workers keep their state between calls."""
     global _worker
@@ -430,7 +453,9 @@ def grade(
     """Autograde the collected submissions of `modules` (default: all released), in parallel.
 
     Args:
-        workers: Grading processes of the local executor; default from academy.toml (one per core).
+        workers: Grading processes of the local executor. By default, a batch of up to
+            `executors.SMALL_BATCH` submissions is graded in this process, a larger one by as many
+            processes as academy.toml says (one per core).
         executor: ``local`` (worker processes of this machine) or ``dask`` (a Dask cluster's workers).
         scheduler: Address of the Dask scheduler, with ``executor="dask"`` only.
 
@@ -440,38 +465,46 @@ def grade(
         GraderCheckFailed: the reference answers did not earn full marks in the
             sandbox; the run stopped before scoring anything more.
     """
-    # Here, not at the top: workers import this module, and need neither (nor the pandas they load).
-    from .grade_writer import Writer
-    from .release import chosen_released
-
     config, paths = load_config(instance)
     count = workers or config_workers(config)
     executors.chosen(executor, workers=count, scheduler=scheduler)  # a misconfigured executor stops the run first
-    curriculum = load_curriculum(content_root(config))
-    for module_id in modules or []:
-        curriculum.module(module_id)
-    url = database_url(config, paths)
-    chosen = chosen_released(url, modules)
-    submissions = find_submissions(paths, chosen, employees)
-    if not submissions:
-        raise AcademyError(f"no submissions to grade for {', '.join(chosen) or 'any module'}; run 'academy collect' first")
-    todo = submissions if force else pending(paths, submissions)
-    run = GradeRun(run_id=dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ-") + uuid.uuid4().hex[:8],
-                   skipped=[s for s in submissions if s not in todo])
-    staging_root = paths.root / ".grading" / run.run_id
-    _remove_abandoned(staging_root.parent)
-    scratch.remove_abandoned()
-    if not todo:
-        _remove_if_empty(staging_root.parent)
-        return run
-    from . import gradebook
+    # On a small batch, start-up is most of the run. So when the folders show work waiting, the workers
+    # (and the one template the local ones fork from) start now, loading what they need while this process
+    # reads the gradebook; they are connected before anything is written. Unless workers are asked for, a
+    # batch of up to `executors.SMALL_BATCH` is graded in this process, which loads nbgrader anyway.
+    waiting = _waiting(paths, modules, employees, force)
+    shared = Template.share() if waiting and executor == executors.LOCAL else None
+    inline = executor == executors.LOCAL and workers is None and len(waiting) <= executors.SMALL_BATCH
+    if inline:
+        _forget_worker()  # a grader of this run: the released cells as they are now, the reference answers checked again
+    with contextlib.ExitStack() as started:
+        run_all = started.enter_context(executors.chosen(
+            executor, workers=1 if inline else min(count, len(waiting)), scheduler=scheduler, inline=inline,
+            start=prepare_worker, start_args=(str(paths.root), shared))) if waiting else None
+        # Here, not at the top: workers import this module, and need neither (nor the pandas they load).
+        from . import gradebook
+        from .grade_writer import Writer
+        from .release import chosen_released
 
-    # Local workers start now, each with its template (`kernel.start_template`), and warm up
-    # while this process and they themselves prepare the first submissions.
-    pool = executors.chosen(executor, workers=min(count, len(todo)), scheduler=scheduler, start=start_template)
-    owner = _owner_file(staging_root)
-    with pool as run_all:  # connected before anything is written
+        curriculum = load_curriculum(content_root(config))
+        for module_id in modules or []:
+            curriculum.module(module_id)
+        url = database_url(config, paths)
+        chosen = chosen_released(url, modules)
+        submissions = find_submissions(paths, chosen, employees)
+        if not submissions:
+            raise AcademyError(f"no submissions to grade for {', '.join(chosen) or 'any module'}; run 'academy collect' first")
+        todo = submissions if force else pending(paths, submissions)
+        run = GradeRun(run_id=dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ-") + uuid.uuid4().hex[:8],
+                       skipped=[s for s in submissions if s not in todo])
+        staging_root = paths.root / ".grading" / run.run_id
+        _remove_abandoned(staging_root.parent)
+        scratch.remove_abandoned()
+        if not todo:  # also whenever nothing was waiting: what is to do was waiting in the folders
+            _remove_if_empty(staging_root.parent)
+            return run
         gradebook.add_missing_tables(url)
+        owner = _owner_file(staging_root)
         staging_root.parent.mkdir(exist_ok=True)
         owner.write_text(f"{socket.gethostname()} {os.getpid()}\n", encoding="utf-8")
         staging_root.mkdir()
@@ -496,6 +529,18 @@ def grade(
             owner.unlink(missing_ok=True)  # last, so that a run killed while clearing up is still known as abandoned
             _remove_if_empty(staging_root.parent)
     return run
+
+
+def _waiting(paths: InstancePaths, modules: list[str] | None, employees: list[str] | None, force: bool) -> list[Submission]:
+    """What the folders alone show to grade, before the gradebook says which modules were released.
+
+    Whatever `grade` goes on to grade is among these: every collected submission
+    of `modules` (every module when None) and `employees`, or with `force` unchanged ones too.
+    """
+    names = sorted({folder.name for folder in paths.step("submitted").glob("*/*")
+                    if folder.is_dir() and (modules is None or module_of(folder.name) in modules)})
+    collected = find_submissions(paths, names, employees)
+    return collected if force else pending(paths, collected)
 
 
 def _executed(jobs: dict[Submission, Job], run_all: executors.Fanout, progress: bool):

@@ -34,7 +34,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from . import questions
-from .curriculum import Text, language_tag
+from .curriculum import Text, language_tag, read_yaml
 from .errors import AcademyError
 
 BANK_FILE = "questions.yml"
@@ -128,8 +128,7 @@ def load_bank(folder: Path, *, tracks: list[str]) -> Bank | None:
     if not path.is_file():
         return None
     try:
-        # libyaml's loader where PyYAML has it: every report worker reads every bank, and the pure-Python one takes seconds
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        raw = read_yaml(path.read_text(encoding="utf-8"))  # every report worker reads every bank
         bank = Bank.model_validate(raw)
     except yaml.YAMLError as exc:
         raise AcademyError(f"{path}: not valid YAML ({str(exc).splitlines()[0]})") from None

@@ -36,6 +36,7 @@ from .config import content_root, database_url, load_config, today
 from .config import workers as config_workers
 from .errors import AcademyError
 from .kernel import KERNEL_NAME, ensure_kernelspec
+from .kernel.provisioner import Template
 from .paths import InstancePaths
 
 if TYPE_CHECKING:
@@ -162,6 +163,7 @@ def report(
     gradebook.add_missing_tables(url)  # a gradebook of an earlier version lacks the indexes that reads by employee take
     roster = gradebook.employees(url)
     chosen = select_employees(roster, employees=employees, branch=branch, all_=all_)
+    shared = Template.share(course_data=False) if executor == executors.LOCAL else None
     language = dict(zip(roster.employee_id, roster.language))
     source = template_source(template or NOTEBOOK_TEMPLATE)
     common = {"as_of": as_of.isoformat(), "gradebook_url": url, "timezone": config.course.timezone,
@@ -172,9 +174,10 @@ def report(
             report_file(paths, employee_id, period, ".pdf") if pdf else None)
         for employee_id in chosen
     ]
-    # Local workers start at once, each loading what its reports need (`prepare`) while the first jobs are handed out.
+    # Local workers start at once, each loading what its reports need (`prepare`) while the first jobs are handed
+    # out, and all fork their kernels from one template, started above, which adds the cohort up once.
     pool = executors.chosen(executor, workers=min(workers or config_workers(config), len(jobs)), scheduler=scheduler, inline=True,
-                            start=prepare if executor == executors.LOCAL else None, start_args=(_cohort_of(common), chromium))
+                            start=prepare if executor == executors.LOCAL else None, start_args=(_cohort_of(common), chromium, shared))
     from tqdm import tqdm
 
     run = ReportRun(language=config.course.language)
@@ -304,16 +307,19 @@ _warmed: dict[tuple, threading.Thread] = {}
 _warming = threading.Lock()
 
 
-def prepare(cohort: tuple, chromium: str | None) -> None:
+def prepare(cohort: tuple, chromium: str | None, shared: str | None = None) -> None:
     """Get this worker ready for its reports, the slow parts side by side: once per process and cohort.
 
-    In the background, the kernel template starts and adds up the cohort's
-    means (`report_data.cohort`, with `cohort` its `COHORT_PARAMETERS`), in a
+    In the background, the kernel template (the command's, in `shared`, if it
+    gives one) gets ready and adds up the cohort's means
+    (`report_data.cohort`, with `cohort` its `COHORT_PARAMETERS`), in a
     process of its own; meanwhile this thread imports nbconvert, builds the
     page exporter and starts Chromium. `render` waits for the template's part.
     Nothing here raises: what fails, fails again in the first report, which
     says why.
     """
+    if shared is not None:
+        Template.attach(shared, shell=True, course_data=False)
     try:
         # Imported before the thread starts, so that no two threads import papermill at once. papermill comes first:
         # importing it loads every engine its entry points name, this one among them, which must not be half-imported then.

@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from .curriculum import Text
+from .curriculum import Text, read_yaml
 from .errors import AcademyError
 
 SAMPLES = ("strong", "middling", "weak")
@@ -99,7 +99,7 @@ def load_rubric(content: Path, module_id: str, *, expect: list[str] | None = Non
     """The rubric of `module_id`; with `expect`, it must cover exactly those written items."""
     path = rubric_path(content, module_id)
     try:
-        rubric = Rubric.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        rubric = Rubric.model_validate(read_yaml(path.read_text(encoding="utf-8")))
     except FileNotFoundError:
         raise AcademyError(f"{path}: rubric not found; every written item needs one") from None
     except yaml.YAMLError as exc:

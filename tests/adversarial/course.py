@@ -120,8 +120,8 @@ def late_with(abuse: str) -> str:
             "def late_replies_by_staff(tickets):\n" + abuse + "    return _right_answer(tickets)\n")
 
 
-def grade_batch(root: Path, *, workers: int = 1) -> GradeRun:
-    """Collect everything handed in and grade it in one run."""
+def grade_batch(root: Path, *, workers: int | None = None) -> GradeRun:
+    """Collect everything handed in and grade it in one run: by default as a trainer's command grades a small batch, in its own process."""
     collect(instance=root)
     return grade(instance=root, workers=workers, progress=False)
 

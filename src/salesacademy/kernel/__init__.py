@@ -17,21 +17,24 @@ KERNEL_NAME = "salesacademy-fork"
 PROVISIONER = "academy-fork"
 
 
-def start_template() -> None:
-    """Start this process's template for `runner.run_notebook` in the background, and return at once.
+def start_template(shared: str | None = None) -> None:
+    """Get this process's template for `runner.run_notebook` ready in the background, and return at once.
 
     It warms up while the caller loads the rest of what it needs; `run_notebook`
     then waits for it (`Template.get` holds its lock until the template is
     ready). Only the provisioner, not the scientific stack, is imported here.
+
+    Args:
+        shared: The folder of a template another process of this machine started
+            (`Template.share`): this process forks from that one and starts none.
     """
     import threading
 
-    def start() -> None:
-        from .provisioner import Template
+    from .provisioner import Template
 
-        Template.get(shell=True)
-
-    threading.Thread(target=start, name="academy-template", daemon=True).start()
+    if shared is not None:
+        Template.attach(shared)
+    threading.Thread(target=Template.get, kwargs={"shell": True}, name="academy-template", daemon=True).start()
 
 
 def kernelspec() -> dict:

@@ -455,7 +455,10 @@ def serve(path: str) -> None:
             continue
         with connection:
             connection.settimeout(10)
-            request = json.loads(connection.makefile("r").readline())
+            line = connection.makefile("r").readline()
+            if not line:  # a process making sure the template answers (`provisioner.Template.alive`)
+                continue
+            request = json.loads(line)
             if request["op"] in ANSWERED_HERE:
                 reply = ANSWERED_HERE[request["op"]](request)
                 connection.sendall((json.dumps(reply) + "\n").encode())

@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from typing import Any
 
 from jupyter_client.provisioning import LocalProvisioner
@@ -34,6 +35,10 @@ log = logging.getLogger(__name__)
 #: What the template inherits of this process's environment. Its memory is every kernel's
 #: memory, so nothing else of it (passwords in variables, tokens) may reach it.
 INHERITED = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "PYTHONPATH", "VIRTUAL_ENV", "JUPYTER_PATH", "MPLCONFIGDIR", "XDG_CACHE_HOME")
+
+
+#: In a template's folder: the socket it answers on, and the mark of a template that failed to start.
+SOCKET, FAILED = "template.sock", "failed"
 
 
 def template_environment() -> dict[str, str]:
@@ -72,15 +77,24 @@ class Template:
     (``shell=True``) forks the bare shells of `runner.run_notebook`. Either
     loads the course's data ahead of its forks, unless ``course_data=False``
     (reports, which read the gradebook and not the course's data).
+
+    A command that fans notebooks out to worker processes of this machine
+    starts one shell template for all of them (`share`), and each worker
+    forks from it (`attach`) instead of warming up a template of its own:
+    on a small batch, start-up is most of the run.
     """
 
     _lock = threading.Lock()
     _instances: "dict[tuple[bool, bool], Template]" = {}
     _unavailable: str | None = None
+    #: (shell, course_data) -> the folder of a template another process of this machine started for this one
+    _shared: "dict[tuple[bool, bool], str]" = {}
+    #: How long a worker waits for the template it was given to be ready before it starts its own.
+    ATTACH_TIMEOUT_S = 300
 
-    def __init__(self, shell: bool = False, course_data: bool = True) -> None:
-        self.folder = tempfile.mkdtemp(prefix=scratch.prefix("kernels"))
-        self.socket_path = os.path.join(self.folder, "template.sock")
+    def __init__(self, shell: bool = False, course_data: bool = True, folder: str | None = None) -> None:
+        self.folder = folder or tempfile.mkdtemp(prefix=scratch.prefix("kernels"))
+        self.socket_path = os.path.join(self.folder, SOCKET)
         options = [*(["--shell"] if shell else []), *([] if course_data else ["--no-course-data"])]
         self.process = _start_for_good(
             [sys.executable, "-m", "salesacademy.kernel.forkserver", self.socket_path, *options],
@@ -93,21 +107,81 @@ class Template:
         atexit.register(self.close)
 
     @classmethod
-    def get(cls, shell: bool = False, course_data: bool = True) -> "Template | None":
+    def get(cls, shell: bool = False, course_data: bool = True, folder: str | None = None) -> "Template | None":
+        """This process's template of the kind asked for, started (or attached to) and ready; None where forking fails."""
+        key = (shell, course_data)
         with cls._lock:
-            instance = cls._instances.get((shell, course_data))
-            if instance is not None and instance.process.poll() is None:
+            instance = cls._instances.get(key)
+            if instance is not None and instance.alive():
                 return instance
+            shared = cls._shared.pop(key, None)  # once: should it die, this process starts its own
+            if shared is not None and (attached := cls._attached(shared)) is not None:
+                cls._instances[key] = attached
+                return attached
             if cls._unavailable is None:
                 try:
                     if not hasattr(os, "fork"):
                         raise RuntimeError("this platform cannot fork")
-                    cls._instances[shell, course_data] = cls(shell, course_data)
-                    return cls._instances[shell, course_data]
+                    cls._instances[key] = cls(shell, course_data, folder)
+                    return cls._instances[key]
                 except Exception as exc:  # any failure means: fall back, once, loudly
                     cls._unavailable = str(exc)
                     log.warning("warm kernels unavailable (%s); starting kernels the ordinary way", exc)
             return None
+
+    @classmethod
+    def share(cls, shell: bool = True, course_data: bool = True) -> str:
+        """Start this process's template in the background; returns its folder, for worker processes to `attach` to.
+
+        The template is this process's: it ends when this process does. If this
+        process already has one running, that one is shared.
+        """
+        with cls._lock:
+            running = cls._instances.get((shell, course_data))
+            if running is not None and running.alive():
+                return running.folder
+        folder = tempfile.mkdtemp(prefix=scratch.prefix("kernels"))
+
+        def start() -> None:
+            if getattr(cls.get(shell, course_data, folder), "folder", None) != folder:  # none, or one started meanwhile
+                open(os.path.join(folder, FAILED), "w").close()  # the processes waiting on this folder start their own
+
+        threading.Thread(target=start, name="academy-template", daemon=True).start()
+        return folder
+
+    @classmethod
+    def attach(cls, folder: str, shell: bool = True, course_data: bool = True) -> None:
+        """Fork this process's kernels of that kind from the template in `folder` (`share`), once it is ready.
+
+        If that template fails to start, or is not ready within `ATTACH_TIMEOUT_S`,
+        this process starts its own instead.
+        """
+        with cls._lock:
+            cls._shared[shell, course_data] = folder
+
+    @classmethod
+    def _attached(cls, folder: str) -> Template | None:
+        """The template another process started in `folder`, once it answers; None if it failed or never did."""
+        instance = cls.__new__(cls)
+        instance.folder, instance.socket_path, instance.process = folder, os.path.join(folder, SOCKET), None
+        deadline = time.monotonic() + cls.ATTACH_TIMEOUT_S
+        while time.monotonic() < deadline and os.path.isdir(folder) and not os.path.exists(os.path.join(folder, FAILED)):
+            if instance.alive():
+                return instance
+            time.sleep(0.02)
+        log.warning("the shared kernel template in %s did not start; starting this process's own", folder)
+        return None
+
+    def alive(self) -> bool:
+        """Whether the template is running (one of another process: whether it takes connections)."""
+        if self.process is not None:
+            return self.process.poll() is None
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+            try:
+                probe.connect(self.socket_path)
+            except OSError:
+                return False
+        return True
 
     def request(self, message: dict, timeout: float | None = 30) -> dict:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
@@ -117,6 +191,8 @@ class Template:
             return json.loads(client.makefile("r").readline())
 
     def close(self) -> None:
+        if self.process is None:  # another process's
+            return
         if self.process.poll() is None:
             self.process.terminate()
             self.process.wait(timeout=10)

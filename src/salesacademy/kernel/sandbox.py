@@ -1,4 +1,4 @@
-"""The allow-list around a grading worker's template, with bubblewrap, and the fallback where it cannot run.
+"""The allow-list around a grading run's kernel template, with bubblewrap, and the fallback where it cannot run.
 
 As root, the template (`forkserver`) starts itself again inside bubblewrap
 (``bwrap``, a Debian package) before it imports anything heavy. Inside, it
