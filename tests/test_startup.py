@@ -79,6 +79,14 @@ def test_local_workers_given_a_start_are_running_on_entry_and_run_it_before_any_
     assert multiprocessing.active_children() == []
 
 
+def test_one_inline_worker_runs_its_start_in_this_process_on_entry():
+    started = []
+    with executors.local(1, inline=True, start=started.append, start_args=(os.getpid(),)) as fanout:
+        assert started == [os.getpid()] and multiprocessing.active_children() == []
+        assert dict(fanout(abs, [-1], lambda item, error: error)) == {-1: 1}
+    assert started == [os.getpid()]
+
+
 def test_local_workers_without_a_start_begin_with_the_first_fanout():
     with executors.local(2) as fanout:
         assert multiprocessing.active_children() == []
@@ -136,7 +144,8 @@ if __name__ == "__main__":
         with multiprocessing.get_context("spawn").Pool(1) as pool:
             results.append(pool.apply(worker, (folder,)))
     print(results)
-    print(Template.get(shell=True).folder == shared, Template.share() == shared)  # a second command run shares the same one
+    Template.attach(Template.share())  # a second run of a command in this process: its template is this process's own
+    print(Template.get(shell=True).folder == shared, Template.share() == shared, Template._shared)
 """
 
 
@@ -146,7 +155,7 @@ def test_worker_processes_fork_from_the_template_their_command_shares_or_start_t
     script.write_text(SHARED_PROBE, encoding="utf-8")
     result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=600, cwd=tmp_path)
     assert result.returncode == 0, result.stderr[-2000:]
-    assert result.stdout.splitlines() == ["[[None, '42', True, True], [None, '42', False, False]]", "True True"]
+    assert result.stdout.splitlines() == ["[[None, '42', True, True], [None, '42', False, False]]", "True True {}"]
 
 
 def test_grading_workers_import_no_pandas():

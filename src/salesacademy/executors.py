@@ -84,9 +84,13 @@ def local(count: int, *, inline: bool = False, start: Callable[..., None] | None
 
     With `start`, all `count` are started on entry instead, each running ``start(*start_args)``
     before its first task, and serve every fan-out until exit: they load what
-    they need while the caller is still preparing their work.
+    they need while the caller is still preparing their work. With `inline` and
+    one worker, this process runs ``start(*start_args)`` on entry, and then the tasks.
     """
-    early = _pool(count, start, start_args) if start is not None and not (inline and count == 1) else None
+    here = inline and count == 1
+    early = _pool(count, start, start_args) if start is not None and not here else None
+    if start is not None and here:
+        start(*start_args)
 
     def fanout(task: Callable[[Item], Outcome], items: Sequence[Item],
                lost: Callable[[Item, Exception], Outcome]) -> Iterator[tuple[Item, Outcome]]:

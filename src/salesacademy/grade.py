@@ -410,7 +410,9 @@ _worker: _Worker | None = None
 def prepare_worker(root: str, shared: str | None) -> None:
     """A local worker's start: fork from the command's template (`shared`), and load the grader before the first submission.
 
-    Should loading fail, `grade_one` tries again and reports why with each submission.
+    A fresh grader for each run, in the command's own process too: the released
+    cells as they are now, and the reference answers checked again. Should
+    loading fail, `grade_one` tries again and reports why with each submission.
     """
     global _worker
     start_template(shared)
@@ -418,11 +420,6 @@ def prepare_worker(root: str, shared: str | None) -> None:
         _worker = _Worker(root)
     except Exception:  # reported by grade_one, submission by submission
         _worker = None
-
-
-def _forget_worker() -> None:
-    global _worker
-    _worker = None
 
 
 def grade_one(job: Job) -> Result:
@@ -475,8 +472,6 @@ def grade(
     waiting = _waiting(paths, modules, employees, force)
     shared = Template.share() if waiting and executor == executors.LOCAL else None
     inline = executor == executors.LOCAL and workers is None and len(waiting) <= executors.SMALL_BATCH
-    if inline:
-        _forget_worker()  # a grader of this run: the released cells as they are now, the reference answers checked again
     with contextlib.ExitStack() as started:
         run_all = started.enter_context(executors.chosen(
             executor, workers=1 if inline else min(count, len(waiting)), scheduler=scheduler, inline=inline,

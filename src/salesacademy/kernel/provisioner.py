@@ -89,11 +89,14 @@ class Template:
     _unavailable: str | None = None
     #: (shell, course_data) -> the folder of a template another process of this machine started for this one
     _shared: "dict[tuple[bool, bool], str]" = {}
+    #: The folders of the templates this process started, or is starting: never attached to as another's
+    _own: "set[str]" = set()
     #: How long a worker waits for the template it was given to be ready before it starts its own.
     ATTACH_TIMEOUT_S = 300
 
     def __init__(self, shell: bool = False, course_data: bool = True, folder: str | None = None) -> None:
         self.folder = folder or tempfile.mkdtemp(prefix=scratch.prefix("kernels"))
+        self._own.add(self.folder)
         self.socket_path = os.path.join(self.folder, SOCKET)
         options = [*(["--shell"] if shell else []), *([] if course_data else ["--no-course-data"])]
         self.process = _start_for_good(
@@ -141,6 +144,7 @@ class Template:
             if running is not None and running.alive():
                 return running.folder
         folder = tempfile.mkdtemp(prefix=scratch.prefix("kernels"))
+        cls._own.add(folder)
 
         def start() -> None:
             if getattr(cls.get(shell, course_data, folder), "folder", None) != folder:  # none, or one started meanwhile
@@ -154,10 +158,11 @@ class Template:
         """Fork this process's kernels of that kind from the template in `folder` (`share`), once it is ready.
 
         If that template fails to start, or is not ready within `ATTACH_TIMEOUT_S`,
-        this process starts its own instead.
+        this process starts its own instead. A template of this process is its own already.
         """
-        with cls._lock:
-            cls._shared[shell, course_data] = folder
+        if folder not in cls._own:
+            with cls._lock:
+                cls._shared[shell, course_data] = folder
 
     @classmethod
     def _attached(cls, folder: str) -> Template | None:
