@@ -119,7 +119,7 @@ def test_a_template_started_in_the_background_serves_every_notebook_of_its_proce
 
 
 SHARED_PROBE = """
-import multiprocessing, os, tempfile
+import multiprocessing, os, shutil, tempfile
 import nbformat
 from salesacademy.kernel import start_template
 from salesacademy.kernel.provisioner import FAILED, Template
@@ -146,6 +146,7 @@ if __name__ == "__main__":
     print(results)
     Template.attach(Template.share())  # a second run of a command in this process: its template is this process's own
     print(Template.get(shell=True).folder == shared, Template.share() == shared, Template._shared)
+    shutil.rmtree(failed)
 """
 
 
