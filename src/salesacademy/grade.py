@@ -489,7 +489,8 @@ def grade(
         submissions = find_submissions(paths, chosen, employees)
         if not submissions:
             raise AcademyError(f"no submissions to grade for {', '.join(chosen) or 'any module'}; run 'academy collect' first")
-        todo = submissions if force else pending(paths, submissions)
+        waiting_now = set(waiting)  # read from the folders above: each timestamp is read once
+        todo = [s for s in submissions if s in waiting_now]
         run = GradeRun(run_id=dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ-") + uuid.uuid4().hex[:8],
                        skipped=[s for s in submissions if s not in todo])
         staging_root = paths.root / ".grading" / run.run_id
