@@ -65,7 +65,9 @@ def test_init_from_the_command_line_creates_every_table_and_trigger(postgres_ser
         engine.dispose()
     assert {"grade", "comment", "submitted_assignment", "alembic_version"} <= tables, "nbgrader's tables"
     assert {t.name for t in gradebook.metadata.sorted_tables} <= tables, "the academy's tables"
-    assert triggers == {"academy_audit_grade", "academy_audit_comment", "academy_audit_append_only", "academy_audit_no_truncate"}
+    assert triggers == {"academy_audit_grade", "academy_audit_comment", "academy_audit_append_only", "academy_audit_no_truncate",
+                        "academy_total_grade", "academy_total_submitted_notebook", "academy_total_assignment", "academy_total_grade_cells",
+                        "academy_total_submitted_assignment"}
     assert course == "sales-academy"
     status = academy("status", "--instance", str(tmp_path / "course"))
     assert status.returncode == 0 and "no enrolled employees" in status.stdout, status.stderr

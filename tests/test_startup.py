@@ -13,7 +13,7 @@ from salesacademy import executors
 #: Libraries that cost a noticeable part of a second or more to import, and that the commands below never use.
 HEAVY = ("pandas", "numpy", "sqlalchemy", "nbgrader", "nbformat", "nbconvert", "nbclient", "jsonschema", "rfc3987_syntax",
          "jupyter_client", "jupyter_core", "jupyter_server", "jupytext", "matplotlib", "IPython", "ipykernel", "traitlets",
-         "papermill", "pydantic", "yaml", "tqdm", "distributed", "dask", "xlsxwriter", "openpyxl")
+         "papermill", "pydantic", "yaml", "tqdm", "distributed", "dask", "rustpy_xlsxwriter", "openpyxl")
 #: What `academy status` needs for its table; everything else of HEAVY stays out.
 STATUS_NEEDS = ("pandas", "numpy", "sqlalchemy", "pydantic", "yaml")
 

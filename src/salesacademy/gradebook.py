@@ -3,10 +3,11 @@
 nbgrader owns assignments, notebooks, cells, submissions and grades. The
 academy adds the roster with its history, enrollments (who must take which
 module, by when), releases and the audit trail of every score and comment
-change, kept by database triggers (see `audit_triggers`). Everything the
-academy reads back for status and reports comes out of `grade_rows`, one
-query over both, or, for the whole cohort at once, `submission_totals`, the
-same summed per submission by the database.
+change, kept by database triggers (see `audit_triggers`), and each
+submission's total score, kept by triggers too (`total_triggers`).
+Everything the academy reads back for status and reports comes out of
+`grade_rows`, one query over both, or, for the whole cohort at once,
+`submission_totals`, the same added up per submission.
 
 The gradebook is SQLite or PostgreSQL; nothing here takes a table lock, so
 parallel graders can write at once (SQLite serialises them itself).
@@ -26,7 +27,7 @@ import sqlalchemy as sa
 from sqlalchemy import Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
 from sqlalchemy.orm import Session, scoped_session
 
-from . import audit_triggers
+from . import audit_triggers, total_triggers
 from .curriculum import module_of, parse_assignment
 
 metadata = MetaData()
@@ -137,6 +138,22 @@ grading_problem = Table(
 )
 
 
+# Each submission's graded cells added up, kept by the database's triggers (`total_triggers`):
+# what HR's reports read for the whole cohort.
+submission_total = Table(
+    total_triggers.TABLE,
+    metadata,
+    Column("submission_id", String(32), primary_key=True),  # nbgrader's submitted_assignment.id
+    Column("employee_id", String(128), nullable=False),
+    Column("assignment", String(128), nullable=False),
+    Column("submitted_at", DateTime),  # naive UTC, as nbgrader keeps it
+    Column("graded_cells", Integer, nullable=False),  # 0: nothing graded yet
+    Column("score", Float, nullable=False),
+    Column("max_score", Float),
+    Column("needs_manual_grade", Integer, nullable=False),  # 1 when a trainer still has a cell to grade
+)
+
+
 def grading_problems(url: str) -> pd.DataFrame:
     """The last grading problem of each submission that had one (none in a gradebook of an earlier version)."""
     eng = engine(url)
@@ -163,14 +180,51 @@ def _add_employee_indexes(connection: sa.Connection) -> None:
 
 
 def add_missing_tables(url: str) -> None:
-    """Create the academy tables and indexes that a gradebook made by an earlier version lacks (only tables without triggers)."""
+    """Create the academy tables, indexes and triggers that a gradebook made by an earlier version lacks.
+
+    The submission totals are computed from every cell once, with their
+    triggers installed in the same transaction, so no grade written meanwhile
+    is missed.
+    """
     eng = engine(url)
     try:
         metadata.create_all(eng, tables=[grading_problem])
         with eng.begin() as connection:
             _add_employee_indexes(connection)
+        if not sa.inspect(eng).has_table(submission_total.name):
+            _add_submission_totals(eng)
     finally:
         eng.dispose()
+
+
+def _add_submission_totals(eng: sa.Engine) -> None:
+    """Create `submission_total`, its triggers and every total, in one transaction taken before anything is read."""
+    dialect = eng.dialect.name
+    ddl = [*total_triggers.statements(dialect), *total_triggers.fill(dialect)]
+    if dialect == "sqlite":  # pysqlite would commit each statement of DDL on its own
+        connection = eng.raw_connection()
+        try:
+            database = connection.driver_connection
+            database.isolation_level = None
+            database.execute("BEGIN IMMEDIATE")  # the write lock first: another process may be adding them too
+            try:
+                if not database.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (submission_total.name,)).fetchone():
+                    database.execute(str(sa.schema.CreateTable(submission_total).compile(eng)))
+                    for statement in ddl:
+                        database.execute(statement)
+                database.execute("COMMIT")
+            except BaseException:
+                database.execute("ROLLBACK")
+                raise
+        finally:
+            connection.close()
+        return
+    with eng.begin() as connection:
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock(hashtext('{submission_total.name}'))")
+        if not sa.inspect(connection).has_table(submission_total.name):
+            submission_total.create(connection)
+            for statement in ddl:
+                connection.exec_driver_sql(statement)
 
 
 def engine(url: str) -> sa.Engine:
@@ -213,7 +267,7 @@ def create_schema(url: str, course_id: str) -> None:
     with eng.begin() as connection:
         metadata.create_all(connection)
         _add_employee_indexes(connection)
-        for statement in audit_triggers.statements(connection.dialect.name):
+        for statement in [*audit_triggers.statements(connection.dialect.name), *total_triggers.statements(connection.dialect.name)]:
             connection.exec_driver_sql(statement)
     if url.startswith("sqlite"):
         with eng.connect() as connection:  # readers never wait for the writer; set once, kept in the file
@@ -446,30 +500,13 @@ def grade_rows(url: str, timezone: str = "UTC", ids: Sequence[str] | None = None
     return _versions(rows).reset_index(drop=True)
 
 
-# One row per submission, its graded cells added up by the database: what status and the HR
-# reports need, without a row per cell crossing into Python. Scores are summed as `grade_rows`
-# computes each cell's (manual over automatic, plus extra credit); a cell with neither counts 0.
-SUBMISSION_TOTALS = """
-SELECT sa.student_id AS employee_id, a.name AS assignment, sa.timestamp AS submitted_at,
-       totals.graded_cells AS graded_cells, totals.score AS score, totals.max_score AS max_score,
-       totals.needs_manual_grade AS needs_manual_grade
-FROM submitted_assignment sa
-JOIN assignment a ON a.id = sa.assignment_id
-LEFT JOIN (
-    SELECT sn.assignment_id AS submission_id, COUNT(*) AS graded_cells,
-           COALESCE(SUM(COALESCE(g.manual_score, g.auto_score) + COALESCE(g.extra_credit, 0)), 0) AS score,
-           SUM(gc.max_score) AS max_score,
-           MAX(CASE WHEN g.needs_manual_grade THEN 1 ELSE 0 END) AS needs_manual_grade
-    FROM submitted_notebook sn
-    JOIN grade g ON g.notebook_id = sn.id
-    JOIN grade_cells gc ON gc.id = g.cell_id
-    GROUP BY sn.assignment_id
-) totals ON totals.submission_id = sa.id
-"""
+# One row per submission, its graded cells added up (`total_triggers`): what status and the HR
+# reports need, without a row per cell crossing into Python.
+SUBMISSION_TOTALS = f"SELECT employee_id, assignment, submitted_at, graded_cells, score, max_score, needs_manual_grade FROM {total_triggers.TABLE}"
 
 
 def submission_totals(url: str, timezone: str = "UTC") -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Every submission, and the graded ones with their totals, from one query summed in the database.
+    """Every submission, and the graded ones with their totals, as the database keeps them (`total_triggers`).
 
     Returns:
         ``(submissions, totals)``: the first as `submissions` gives it; the
@@ -479,12 +516,13 @@ def submission_totals(url: str, timezone: str = "UTC") -> tuple[pd.DataFrame, pd
         Employee ids and module ids are categorical. An employee who took two
         versions of a module counts by the last one, in each frame, as there.
     """
+    add_missing_tables(url)  # a gradebook of an earlier version has no totals yet
     frame = read_rows(url, SUBMISSION_TOTALS)
     frame["submitted_at"] = _local(frame.submitted_at, timezone)
     for column in ("score", "max_score"):  # PostgreSQL hands back Decimal objects
         frame[column] = pd.to_numeric(frame[column]).astype(float)
-    frame["needs_manual_grade"] = frame.needs_manual_grade.fillna(0).astype(bool)
-    graded = frame.graded_cells.notna()
+    frame["needs_manual_grade"] = frame.needs_manual_grade.astype(bool)
+    graded = frame.graded_cells > 0
     frame = frame.drop(columns="graded_cells")
     sent = _versions(frame[["employee_id", "assignment", "submitted_at"]].copy())
     totals = _versions(frame[graded].reset_index(drop=True))
