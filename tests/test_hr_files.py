@@ -20,7 +20,7 @@ from conftest import course_today
 from salesacademy import hr
 from salesacademy.errors import AcademyError
 
-# XlsxWriter stores a column width of w characters as w + 0.7109375 (Excel's padding of 5 pixels at 7 pixels a digit).
+# rust_xlsxwriter, like Excel, stores a column width of w characters as w + 0.7109375 (Excel's padding of 5 pixels at 7 pixels a digit).
 PADDING = 182 / 256
 
 
@@ -42,11 +42,11 @@ def test_missing_values_are_blank_dates_read_as_dates_and_an_infinite_number_as_
     sheet = workbook(tmp_path, {"Summary": frame})["汇总"]
     assert sheet["A2"].value == dt.datetime(2025, 2, 1) and sheet["A2"].number_format == "yyyy-mm-dd"
     assert sheet["A3"].value is None and sheet["B3"].value is None
-    assert sheet["B2"].value == "=1/0", "XlsxWriter writes infinity as a formula that shows #DIV/0!, not a crash"
+    assert sheet["B2"].value == "INF", "infinity is written as Excel names it, not as a crash or a blank"
 
 
 def test_the_workbook_is_written_as_a_stream_without_a_shared_string_table(tmp_path):
-    """In constant memory, XlsxWriter writes each text into its row: a matrix of 100,000 rows is never held."""
+    """In constant memory, each text is written into its row: a matrix of 100,000 rows is never held."""
     hr._write_workbook({"Summary": pd.DataFrame({"name": ["甲", "乙"]})}, tmp_path / "r.xlsx", language="zh-CN")
     with zipfile.ZipFile(tmp_path / "r.xlsx") as archive:
         assert "xl/sharedStrings.xml" not in archive.namelist()
@@ -77,17 +77,19 @@ def test_the_filter_covers_the_table_and_the_matrix_keeps_names_in_view(tmp_path
 
 
 def test_a_table_longer_than_a_sheet_goes_on_over_further_sheets_with_every_row(tmp_path, monkeypatch):
-    """Excel holds 1,048,576 rows a sheet; with room for 3 below the header, 7 failures fill 未通过名单 (2) and (3) too."""
+    """Excel holds 1,048,576 rows a sheet; with room for 3 below the header, 7 employees fill 员工完成矩阵 (2) and (3) too."""
     monkeypatch.setattr(hr, "EXCEL_ROWS", 3)
-    failed = pd.DataFrame({"employee_id": [f"E{n}" for n in range(7)], "status": ["未通过"] * 7})
-    book = workbook(tmp_path, {"Summary": pd.DataFrame({"name": ["甲"]}), "Failed": failed})
+    matrix = pd.DataFrame({"员工编号": [f"E{n}" for n in range(7)], "姓名": ["甲"] * 7, "销售流程": ["未通过"] * 7})
+    book = workbook(tmp_path, {"Summary": pd.DataFrame({"name": ["甲"]}), "Matrix": matrix})
     names = book.sheetnames
-    assert names == ["汇总", "未通过名单", "未通过名单 (2)", "未通过名单 (3)"]
+    assert names == ["汇总", "员工完成矩阵", "员工完成矩阵 (2)", "员工完成矩阵 (3)"]
     sheets = [book[name] for name in names[1:]]
     assert [[row[0] for row in sheet.iter_rows(values_only=True)] for sheet in sheets] == [
-        ["employee_id", "E0", "E1", "E2"], ["employee_id", "E3", "E4", "E5"], ["employee_id", "E6"]]
-    assert [sheet.auto_filter.ref for sheet in sheets] == ["A1:B4", "A1:B4", "A1:B2"]
-    assert all(sheet.freeze_panes == "A2" and sheet.conditional_formatting for sheet in sheets)
+        ["员工编号", "E0", "E1", "E2"], ["员工编号", "E3", "E4", "E5"], ["员工编号", "E6"]]
+    assert [sheet.auto_filter.ref for sheet in sheets] == ["A1:C4", "A1:C4", "A1:C2"]
+    # Each part keeps the names in view, and its status column alone coloured.
+    assert all(sheet.freeze_panes == "C2" for sheet in sheets)
+    assert [{str(ranges.sqref) for ranges in sheet.conditional_formatting} for sheet in sheets] == [{"C2:C4"}, {"C2:C4"}, {"C2"}]
 
 
 def test_an_empty_table_is_one_sheet_with_its_header(tmp_path, monkeypatch):

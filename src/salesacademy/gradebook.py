@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 import sqlalchemy as sa
+from pandas.api.types import union_categoricals
 from sqlalchemy import Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
 from sqlalchemy.orm import Session, scoped_session
 
@@ -381,24 +382,47 @@ def read_frame(url: str, query: sa.Executable | str, **params) -> pd.DataFrame:
         eng.dispose()
 
 
-def read_rows(url: str, query: str) -> pd.DataFrame:
+#: Rows `read_rows` takes from the driver at a time.
+CHUNK_ROWS = 200_000
+
+
+def read_rows(url: str, query: str, *, categorical: Sequence[str] = (),
+              convert: Callable[[pd.DataFrame], pd.DataFrame] | None = None) -> pd.DataFrame:
     """The rows of a plain SQL `query`, straight from the database driver: for the whole cohort's rows at once.
 
     No SQLAlchemy type conversion on the way (SQLite's dates stay text), so
-    millions of rows cost what the driver takes to fetch them.
+    millions of rows cost what the driver takes to fetch them. They are read
+    `CHUNK_ROWS` at a time, each chunk made compact before the next is
+    fetched: the columns `categorical` become categorical, and `convert`
+    turns the rest into their types. So only one chunk is ever held as the
+    driver's Python objects.
     """
     eng = engine(url)
     try:
         connection = eng.raw_connection()
         try:
-            cursor = connection.cursor()
+            # A PostgreSQL cursor with a name keeps the result on the server and hands it over a chunk at a time.
+            cursor = connection.cursor("academy_rows") if eng.dialect.name == "postgresql" else connection.cursor()
             cursor.execute(query)
-            columns = [column[0] for column in cursor.description]
-            return pd.DataFrame.from_records(cursor.fetchall(), columns=columns)
+            parts = []
+            while True:
+                rows = cursor.fetchmany(CHUNK_ROWS)
+                if rows or not parts:  # an empty result still gives its columns
+                    part = pd.DataFrame.from_records(rows, columns=[column[0] for column in cursor.description])
+                    part = part.astype({column: "category" for column in categorical})
+                    parts.append(convert(part) if convert else part)
+                if len(rows) < CHUNK_ROWS:
+                    break
         finally:
             connection.close()
     finally:
         eng.dispose()
+    if len(parts) == 1:
+        return parts[0]
+    frame = pd.concat([part.drop(columns=list(categorical)) for part in parts], ignore_index=True)
+    for column in categorical:  # each chunk has categories of its own
+        frame[column] = union_categoricals([part[column] for part in parts])
+    return frame[parts[0].columns]
 
 
 def employees(url: str, ids: Sequence[str] | None = None) -> pd.DataFrame:
@@ -422,12 +446,13 @@ def active_batches(url: str, size: int) -> Iterator[list[str]]:
 
 def cohort_enrollments(url: str) -> pd.DataFrame:
     """Every enrollment, as `enrollments` gives them, read at once for the whole cohort; employee and module ids categorical."""
-    frame = read_rows(url, "SELECT employee_id, module_id, assigned_on, due_on FROM academy_enrollment")
-    for column in ("employee_id", "module_id"):
-        frame[column] = frame[column].astype("category")
-    for column in ("assigned_on", "due_on"):  # days, as `enrollments` gives them
-        frame[column] = pd.to_datetime(frame[column]).dt.as_unit("s")
-    return frame
+    def typed(part: pd.DataFrame) -> pd.DataFrame:
+        for column in ("assigned_on", "due_on"):  # days, as `enrollments` gives them
+            part[column] = pd.to_datetime(part[column]).dt.as_unit("s")
+        return part
+
+    return read_rows(url, "SELECT employee_id, module_id, assigned_on, due_on FROM academy_enrollment",
+                     categorical=("employee_id", "module_id"), convert=typed)
 
 
 def enrollments(url: str, ids: Sequence[str] | None = None) -> pd.DataFrame:
@@ -473,19 +498,28 @@ def _versions(frame: pd.DataFrame) -> pd.DataFrame:
 
     An employee who took two versions of one module (their role or language
     changed) counts by the one they submitted last; the other is left out.
+    The new columns are categorical when the assignment names are.
     """
     if frame.empty:
         return frame.assign(module_id=pd.Series(dtype=object), track=pd.Series(dtype=object), language=pd.Series(dtype=object))
     names = frame.assignment.unique()
     versions = {name: parse_assignment(name) for name in names}
-    frame["module_id"] = frame.assignment.map({name: module_of(name) for name in names})
-    frame["track"] = frame.assignment.map({name: v.track if v else None for name, v in versions.items()})
-    frame["language"] = frame.assignment.map({name: v.language if v else None for name, v in versions.items()})
+    frame["module_id"] = _of_assignment(frame.assignment, {name: module_of(name) for name in names})
+    frame["track"] = _of_assignment(frame.assignment, {name: v.track if v else None for name, v in versions.items()})
+    frame["language"] = _of_assignment(frame.assignment, {name: v.language if v else None for name, v in versions.items()})
     keys = ["employee_id", "module_id"]
-    if not (frame.groupby(keys).assignment.nunique() > 1).any():
+    if not (frame.groupby(keys, observed=True).assignment.nunique() > 1).any():
         return frame
     last = frame.sort_values("submitted_at", kind="stable").drop_duplicates(keys, keep="last")[[*keys, "assignment"]]
     return frame.merge(last, on=[*keys, "assignment"])
+
+
+def _of_assignment(assignment: pd.Series, values: dict) -> pd.Series:
+    """`values` of each row's assignment name: mapped once per name when the names are categorical."""
+    if not isinstance(assignment.dtype, pd.CategoricalDtype):
+        return assignment.map(values)
+    by_name = pd.Categorical([values.get(name) for name in assignment.cat.categories])
+    return pd.Series(by_name.take(assignment.cat.codes.to_numpy(), allow_fill=True), index=assignment.index)
 
 
 def grade_rows(url: str, timezone: str = "UTC", ids: Sequence[str] | None = None) -> pd.DataFrame:
@@ -517,15 +551,18 @@ def submission_totals(url: str, timezone: str = "UTC") -> tuple[pd.DataFrame, pd
         versions of a module counts by the last one, in each frame, as there.
     """
     add_missing_tables(url)  # a gradebook of an earlier version has no totals yet
-    frame = read_rows(url, SUBMISSION_TOTALS)
-    frame["submitted_at"] = _local(frame.submitted_at, timezone)
-    for column in ("score", "max_score"):  # PostgreSQL hands back Decimal objects
-        frame[column] = pd.to_numeric(frame[column]).astype(float)
-    frame["needs_manual_grade"] = frame.needs_manual_grade.astype(bool)
+
+    def typed(part: pd.DataFrame) -> pd.DataFrame:
+        part["submitted_at"] = _local(part.submitted_at, timezone)
+        for column in ("score", "max_score"):
+            part[column] = pd.to_numeric(part[column]).astype(float)
+        part["needs_manual_grade"] = part.needs_manual_grade.astype(bool)
+        return part
+
+    frame = read_rows(url, SUBMISSION_TOTALS, categorical=("employee_id", "assignment"), convert=typed)
     graded = frame.graded_cells > 0
-    frame = frame.drop(columns="graded_cells")
     sent = _versions(frame[["employee_id", "assignment", "submitted_at"]].copy())
-    totals = _versions(frame[graded].reset_index(drop=True))
+    totals = _versions(frame[graded].drop(columns="graded_cells").reset_index(drop=True))
     for table in (sent, totals):
         for column in ("employee_id", "module_id"):
             table[column] = table[column].astype("category")

@@ -354,7 +354,7 @@ def _write_workbook(tables: Mapping[str, pd.DataFrame], path: Path, *, language:
     people = set(headed(pd.DataFrame(columns=[*EMPLOYEE_COLUMNS, "role_id"]), language).columns)  # the matrix's other columns are modules
 
     def write(target: Path) -> None:
-        book = xlsx.FastExcel(str(target)).format(datetime_format="yyyy-mm-dd")
+        book = xlsx.FastExcel(str(target)).format(datetime_format="yyyy-mm-dd", inf_value="INF")  # never a blank that hides a fault
         for name, frame in tables.items():
             widths = [min(_display_width(frame[column], str(column)) + 4, 60) for column in frame.columns]
             statuses = [column for column in frame.columns if column not in people] if name == "Matrix" else []
