@@ -44,7 +44,6 @@ from .status import compute_status, final_scores
 #: Days ahead in which a due date or the lapse of a pass is worth a warning.
 HORIZON_DAYS = 60
 #: Employees whose gradebook rows are held at a time while the cohort's means are added up.
-BATCH = 500
 MEANS_COLUMNS = ["branch", "module_id", "total", "count"]
 
 MODULE_COLUMNS = ["module_id", "kind", "title", "status", "display_status", "score", "max_score", "percent", "submitted_at",
@@ -349,8 +348,8 @@ class Cohort:
 
 @functools.lru_cache(maxsize=2)
 def cohort(gradebook_url: str, timezone: str, content: str, as_of: str, /) -> Cohort:
-    """The cohort as of `as_of` (ISO date), added up once per process, `BATCH` active employees at a time,
-    with the titles of every graded item of the course.
+    """The cohort as of `as_of` (ISO date), added up once per process from each submission's total
+    (`gradebook.submission_totals`, as HR's reports read it), with the titles of every graded item of the course.
 
     Positional arguments only: the cache tells calls apart by how they pass them.
 
@@ -360,8 +359,10 @@ def cohort(gradebook_url: str, timezone: str, content: str, as_of: str, /) -> Co
     """
     curriculum = load_curriculum(Path(content))
     day = dt.date.fromisoformat(as_of)
-    batches = gradebook.active_batches(gradebook_url, BATCH)
-    means = add_means(module_means(read_rows(gradebook_url, timezone, curriculum, day, batch).status) for batch in batches)
+    submissions, totals = gradebook.submission_totals(gradebook_url, timezone)
+    status = compute_status(employees=gradebook.employees(gradebook_url), enrollments=gradebook.cohort_enrollments(gradebook_url),
+                            submissions=submissions, grades=totals, curriculum=curriculum, as_of=day)
+    means = module_means(status).astype({"branch": str, "module_id": str})
     return Cohort(gradebook_url, timezone, day, curriculum, means, course_titles(curriculum, Path(content)))
 
 
