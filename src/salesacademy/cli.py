@@ -243,6 +243,10 @@ def _run(name: str, args: argparse.Namespace, verb) -> int:
             language, curriculum = _course(args.instance)
             print(status_report(table, curriculum=curriculum, language=language))
     elif name == "report":
+        if args.executor == "local":  # the kernel template gets ready while the rest of the command loads
+            from .kernel.provisioner import Template
+
+            Template.share(course_data=False)
         run = verb.report(instance=args.instance, employees=(args.employees + (args.more_employees or [])) or None, branch=args.branch,
                           all_=args.all, as_of=args.as_of, period=args.period, workers=args.workers,
                           executor=args.executor, scheduler=args.scheduler, pdf=not args.no_pdf)

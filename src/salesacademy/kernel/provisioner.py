@@ -91,6 +91,8 @@ class Template:
     _shared: "dict[tuple[bool, bool], str]" = {}
     #: The folders of the templates this process started, or is starting: never attached to as another's
     _own: "set[str]" = set()
+    #: (shell, course_data) -> the folder of the template `share` last started in this process
+    _started: "dict[tuple[bool, bool], str]" = {}
     #: How long a worker waits for the template it was given to be ready before it starts its own.
     ATTACH_TIMEOUT_S = 300
 
@@ -137,14 +139,22 @@ class Template:
         """Start this process's template in the background; returns its folder, for worker processes to `attach` to.
 
         The template is this process's: it ends when this process does. If this
-        process already has one running, that one is shared.
+        process already has one running, or getting ready, that one is shared.
         """
+        key = (shell, course_data)
+        started = cls._started.get(key)
+        if started is not None and not os.path.exists(os.path.join(started, FAILED)):
+            # Still getting ready (its start holds the lock meanwhile), or ready and running.
+            running = cls._instances.get(key)
+            if running is None or (running.folder == started and running.alive()):
+                return started
         with cls._lock:
-            running = cls._instances.get((shell, course_data))
+            running = cls._instances.get(key)
             if running is not None and running.alive():
                 return running.folder
         folder = tempfile.mkdtemp(prefix=scratch.prefix("kernels"))
         cls._own.add(folder)
+        cls._started[key] = folder
 
         def start() -> None:
             if getattr(cls.get(shell, course_data, folder), "folder", None) != folder:  # none, or one started meanwhile
