@@ -177,7 +177,7 @@ def report(
     # Local workers start at once, each loading what its reports need (`prepare`) while the first jobs are handed
     # out, and all fork their kernels from one template, started above, which adds the cohort up once.
     pool = executors.chosen(executor, workers=min(workers or config_workers(config), len(jobs)), scheduler=scheduler, inline=True,
-                            start=prepare if executor == executors.LOCAL else None, start_args=(_cohort_of(common), chromium, shared))
+                            start=prepare if executor == executors.LOCAL else None, start_args=(_cohort_of(common), chromium, shared, source))
     from tqdm import tqdm
 
     run = ReportRun(language=config.course.language)
@@ -272,11 +272,14 @@ def publishable(notebook: NotebookNode) -> NotebookNode:
 
 @functools.cache
 def html_exporter():
-    """The one HTML exporter of this process: building it loads every template, so it is built once."""
+    """The one HTML exporter of this process, its templates loaded and compiled: it is built once."""
+    import nbformat
     from nbconvert import HTMLExporter
 
-    return HTMLExporter(template_name="lab", template_file=str(PAGE_TEMPLATE), exclude_input=True,
-                        exclude_input_prompt=True, exclude_output_prompt=True, exclude_markdown=True)
+    exporter = HTMLExporter(template_name="lab", template_file=str(PAGE_TEMPLATE), exclude_input=True,
+                            exclude_input_prompt=True, exclude_output_prompt=True, exclude_markdown=True)
+    exporter.from_notebook_node(nbformat.v4.new_notebook())  # the page's templates compile here, not in the first report
+    return exporter
 
 
 def to_html(notebook: NotebookNode, *, title: str) -> str:
@@ -307,14 +310,15 @@ _warmed: dict[tuple, threading.Thread] = {}
 _warming = threading.Lock()
 
 
-def prepare(cohort: tuple, chromium: str | None, shared: str | None = None) -> None:
+def prepare(cohort: tuple, chromium: str | None, shared: str | None = None, source: str | None = None) -> None:
     """Get this worker ready for its reports, the slow parts side by side: once per process and cohort.
 
     In the background, the kernel template (the command's, in `shared`, if it
     gives one) gets ready and adds up the cohort's means
     (`report_data.cohort`, with `cohort` its `COHORT_PARAMETERS`), in a
     process of its own; meanwhile this thread imports nbconvert, builds the
-    page exporter and starts Chromium. `render` waits for the template's part.
+    page exporter, parses the report notebook's `source` and starts Chromium.
+    `render` waits for the template's part.
     Nothing here raises: what fails, fails again in the first report, which
     says why.
     """
@@ -335,6 +339,8 @@ def prepare(cohort: tuple, chromium: str | None, shared: str | None = None) -> N
             thread.start()
     try:
         html_exporter()
+        if source is not None:
+            template_notebook(source)
         if chromium is not None:
             printing.printer(chromium).start()
     except Exception:  # the first report fails with the reason
