@@ -617,6 +617,31 @@ def test_a_failing_report_does_not_stop_the_others(cohort, tmp_path):
     assert not (cohort.paths.reports / "employees" / "E10005_broken.html").exists()
 
 
+def test_a_small_batch_is_written_by_the_command_alone_and_a_larger_one_by_its_workers(cohort, monkeypatch):
+    """Unless workers are asked for: up to `executors.SMALL_REPORT_BATCH` reports in this process, more by grading.workers."""
+    from salesacademy import executors
+    from salesacademy.config import load_config, workers
+
+    asked, chosen = [], executors.chosen
+
+    def spy(executor, **options):
+        asked.append(options["workers"])
+        return chosen(executor, **options)
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("worker processes started")
+
+    monkeypatch.setattr(executors, "chosen", spy)
+    monkeypatch.setattr(executors, "_pool", no_pool)
+    run = report_module.report(instance=cohort.paths.root, employees=["E10004", "E10005"], period="inline", pdf=False, progress=False)
+    assert run.failed == {} and sorted(p.name for p in run.written) == ["E10004_inline.html", "E10005_inline.html"]
+    monkeypatch.undo()  # worker processes allowed again
+    monkeypatch.setattr(executors, "chosen", spy)
+    monkeypatch.setattr(executors, "SMALL_REPORT_BATCH", 1)
+    report_module.report(instance=cohort.paths.root, employees=["E10004", "E10005"], period="pooled", pdf=False, progress=False)
+    assert asked == [1, min(workers(load_config(cohort.paths.root)[0]), 2)]
+
+
 # PDFs from one warm browser per worker (slow) --------------------------------------------------
 
 

@@ -78,11 +78,14 @@ def _instance(parser: argparse.ArgumentParser) -> None:
                         help="course instance folder (default: $ACADEMY_INSTANCE or the current folder)")
 
 
-def _executor(parser: argparse.ArgumentParser, what: str, *, small_batch_here: bool = False) -> None:
-    """--workers, --executor and --scheduler, the options of commands that fan work out to workers."""
+def _executor(parser: argparse.ArgumentParser, what: str, *, small_batch: str | None = None) -> None:
+    """--workers, --executor and --scheduler, the options of commands that fan work out to workers.
+
+    `small_batch` names the constant of `executors` up to which a batch stays in the command's process.
+    """
     from . import executors
 
-    here = f"this command alone for a batch of up to {executors.SMALL_BATCH}, else " if small_batch_here else ""
+    here = f"this command alone for a batch of up to {getattr(executors, small_batch)}, else " if small_batch else ""
     parser.add_argument("--workers", type=_positive, default=None,
                         help=f"parallel {what} on this machine (default: {here}grading.workers in academy.toml, one per core)")
     parser.add_argument("--executor", choices=executors.NAMES, default=executors.DEFAULT,
@@ -138,7 +141,7 @@ def _configure(name: str, parser: argparse.ArgumentParser, verb) -> None:
         parser.add_argument("modules", nargs="*", metavar="MODULE", help="module ids (default: every released module)")
         parser.add_argument("--employee", action="append", dest="employees", metavar="ID", help="grade only this employee (repeatable)")
         parser.add_argument("--force", action="store_true", help="regrade submissions already graded")
-        _executor(parser, "graders", small_batch_here=True)
+        _executor(parser, "graders", small_batch="SMALL_BATCH")
     elif name == "status":
         parser.add_argument("--as-of", type=_date, default=None, help="date to compute status for (default: today)")
         parser.add_argument("--branch", help="only this branch")
@@ -156,7 +159,7 @@ def _configure(name: str, parser: argparse.ArgumentParser, verb) -> None:
         parser.add_argument("--all", action="store_true", help="every active employee")
         parser.add_argument("--as-of", type=_date, default=None, help="date of the report (default: today)")
         parser.add_argument("--period", default=None, help="label of the review period, used in file names (default: the as-of date)")
-        _executor(parser, "report workers")
+        _executor(parser, "report workers", small_batch="SMALL_REPORT_BATCH")
         parser.add_argument("--no-pdf", action="store_true", help="HTML only, no PDF")
     elif name == "hr completion":
         parser.add_argument("--as-of", type=_date, default=None, help="date of the report (default: today)")

@@ -40,6 +40,8 @@ IN_FLIGHT_PER_WORKER = 4
 #: A batch up to this size is run in the caller's own process when no number of workers is asked for
 #: (`grade.grade`): worker processes would cost more to start than they save.
 SMALL_BATCH = 40
+#: The same for reports (`report.report`): a report takes a quarter of a second, a worker process about a second to start.
+SMALL_REPORT_BATCH = 10
 #: Seconds to wait for the scheduler to answer and for a worker to be there.
 CONNECT_TIMEOUT_S = 10
 

@@ -139,7 +139,9 @@ def report(
         period: Label of the review period, shown in the report and used in file
             names; default the as-of date.
         workers: Reports rendered in parallel by the local executor, each in its own
-            process; default from academy.toml (grading.workers, one per core).
+            process. By default, a batch of up to `executors.SMALL_REPORT_BATCH` is
+            rendered in this process, a larger one by as many processes as academy.toml
+            says (grading.workers, one per core).
         executor: ``local`` (processes of this machine) or ``dask`` (a Dask cluster's
             workers, which write the files to the same paths on shared storage).
         scheduler: Address of the Dask scheduler, with ``executor="dask"`` only.
@@ -176,7 +178,10 @@ def report(
     ]
     # Local workers start at once, each loading what its reports need (`prepare`) while the first jobs are handed
     # out, and all fork their kernels from one template, started above, which adds the cohort up once.
-    pool = executors.chosen(executor, workers=min(workers or config_workers(config), len(jobs)), scheduler=scheduler, inline=True,
+    # Unless workers are asked for, a small batch is written by this process alone: worker processes would cost more to start.
+    small = executor == executors.LOCAL and len(jobs) <= executors.SMALL_REPORT_BATCH
+    count = workers or (1 if small else config_workers(config))
+    pool = executors.chosen(executor, workers=min(count, len(jobs)), scheduler=scheduler, inline=True,
                             start=prepare if executor == executors.LOCAL else None, start_args=(_cohort_of(common), chromium, shared, source))
     from tqdm import tqdm
 
