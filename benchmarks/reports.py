@@ -8,8 +8,9 @@ page for every employee, and that the pages name the same employee and score.
 2. Side by side, for the same `--stock` employees: the stock commands
    ``papermill`` (the report notebook, Jupyter's stock ``python3`` kernel,
    parameters on the command line) then ``jupyter nbconvert --to html``, one
-   employee after another; and ``academy report --no-pdf --workers N``, then
-   ``academy report --workers N`` with the PDFs.
+   employee after another; and ``academy report --no-pdf``, then ``academy
+   report`` with the PDFs, as a trainer runs them (no ``--workers``: a small
+   batch is written by the command itself).
 3. Scaling: ``academy report --all --no-pdf`` for gradebooks of each of
    `--sizes` staff, and ``academy report --all`` with the PDFs for each of
    `--pdf-sizes`, with the peak memory of the largest process.
@@ -113,7 +114,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", default="100,1000,5000", help="staff counts for the HTML scaling runs (default 100,1000,5000)")
     parser.add_argument("--pdf-sizes", default="1000", help="staff counts for the HTML + PDF scaling runs (default 1000)")
     parser.add_argument("--workdir", type=Path, default=None, help="build the gradebooks here and keep them; use those already built")
-    parser.add_argument("--workers", type=int, default=2, help="academy report --workers (default 2)")
+    parser.add_argument("--workers", type=int, default=None, help="academy report --workers (default: none given, as a trainer runs it)")
     parser.add_argument("--seed", type=int, default=2025)
     parser.add_argument("--no-readme", action="store_true", help="print the figures only")
     args = parser.parse_args(argv)
@@ -147,6 +148,8 @@ def main(argv: list[str] | None = None) -> None:
         instance = built(args.employees)
         chosen = random.Random(args.seed).sample([f"E{10001 + i}" for i in range(args.employees)], args.stock)
 
+        workers = ["--workers", str(args.workers)] if args.workers else []
+        shown = f" --workers {args.workers}" if args.workers else ""
         print(f"stock papermill + nbconvert and academy report for the same {args.stock} employees", flush=True)
         stock_notebook(work / "report.ipynb")
         stock_runs = []
@@ -156,7 +159,7 @@ def main(argv: list[str] | None = None) -> None:
                                      "--no-progress-bar", *parameters(instance, employee_id, as_of)]))
             stock_runs.append(timed([str(BIN / "jupyter"), "nbconvert", "--to", "html", str(executed)]))
         fast_run = timed([str(BIN / "academy"), "report", "--instance", str(instance), *chosen, "--no-pdf",
-                          "--workers", str(args.workers), "--as-of", as_of, "--period", as_of])
+                          *workers, "--as-of", as_of, "--period", as_of])
         for employee_id in chosen:
             stock_page = (work / f"stock-{employee_id}.html").read_text(encoding="utf-8")
             fast_page = (instance / "reports" / "employees" / f"{employee_id}_{as_of}.html").read_text(encoding="utf-8")
@@ -166,11 +169,11 @@ def main(argv: list[str] | None = None) -> None:
         stock_seconds = sum(run["seconds"] for run in stock_runs)
         record("stock `papermill` + `jupyter nbconvert --to html` (python3 kernel)", args.employees, args.stock,
                {"seconds": stock_seconds, "peak_mib": max(run["peak_mib"] for run in stock_runs), "load": stock_runs[-1]["load"]})
-        record(f"`academy report --no-pdf --workers {args.workers}`", args.employees, args.stock, fast_run)
+        record(f"`academy report --no-pdf{shown}`", args.employees, args.stock, fast_run)
         pdf_run = timed([str(BIN / "academy"), "report", "--instance", str(instance), *chosen,
-                         "--workers", str(args.workers), "--as-of", as_of, "--period", f"{as_of}-pdf"])
+                         *workers, "--as-of", as_of, "--period", f"{as_of}-pdf"])
         check_pdfs(instance, chosen, f"{as_of}-pdf")
-        record(f"`academy report --workers {args.workers}` (HTML and PDF)", args.employees, args.stock, pdf_run)
+        record(f"`academy report{shown}` (HTML and PDF)", args.employees, args.stock, pdf_run)
         print(f"  stock {stock_seconds:.1f} s, academy {fast_run['seconds']:.1f} s, with PDFs {pdf_run['seconds']:.1f} s", flush=True)
 
         # The PDF runs first: the slowest, and the one a deadline is set for.
@@ -178,14 +181,14 @@ def main(argv: list[str] | None = None) -> None:
             target = built(size)
             period = f"{as_of}-all-pdf" if with_pdf else f"{as_of}-all"
             run = timed([str(BIN / "academy"), "report", "--instance", str(target), "--all", *([] if with_pdf else ["--no-pdf"]),
-                         "--workers", str(args.workers), "--as-of", as_of, "--period", period])
+                         *workers, "--as-of", as_of, "--period", period])
             written = len(list((target / "reports" / "employees").glob(f"*_{period}.html")))
             if written != size:
                 raise SystemExit(f"{size} staff: {written} reports written")
             if with_pdf:
                 check_pdfs(target, [f"E{10001 + i}" for i in range(size)], period)
-            label = (f"`academy report --all --workers {args.workers}` (HTML and PDF)" if with_pdf
-                     else f"`academy report --all --no-pdf --workers {args.workers}`")
+            label = (f"`academy report --all{shown}` (HTML and PDF)" if with_pdf
+                     else f"`academy report --all --no-pdf{shown}`")
             record(label, size, size, run)
             print(f"  {size:,} reports{' with PDFs' if with_pdf else ''}: {run['seconds']:.1f} s, {run['peak_mib']:.0f} MiB", flush=True)
 

@@ -726,6 +726,9 @@ def test_one_browser_prints_the_pdfs_of_a_worker(small_cohort, printed):
         pages, paper, text = pdf_facts(pdf)
         assert pages >= 1 and paper == "A4", (employee_id, pages, paper)
         assert small_cohort_heading(employee_id) in text and employee_id in text, employee_id  # the text, Chinese names included
+        # The Chinese text in an embedded TrueType subset, not drawn glyph by glyph as Type 3 fonts (3x the size and time).
+        fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+        assert re.search(r"^\w{6}\+WenQuanYiMicroHei\s+CID TrueType\s", fonts, re.MULTILINE), fonts
 
 
 @pytest.mark.slow

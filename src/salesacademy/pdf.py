@@ -3,9 +3,9 @@
 Starting Chromium takes a second or more; printing one report page takes a
 fraction of that. So a worker launches Chromium once, through Playwright,
 the first time it prints, and prints every later report of the run with the
-same browser, each in a page of its own that is closed afterwards. The pages
-print with scripts disabled and the network off: a report is a standalone
-page (`report.to_html`) and has nothing to fetch.
+same browser and the same tab, each report's page put in place of the last.
+The pages print with scripts disabled and the network off: a report is a
+standalone page (`report.to_html`) and has nothing to fetch.
 
 A browser that died (killed, out of memory) is started again and the page
 printed once more; a page that fails in a live browser fails alone, and
@@ -54,6 +54,7 @@ class Printer:
         self._playwright = None
         self._browser = None
         self._context = None
+        self._page = None  # the tab every page is printed in
         self.launches = 0  # how many times Chromium was started
 
     def print(self, html: str) -> bytes:
@@ -68,8 +69,15 @@ class Printer:
         for attempt in (1, 2):
             context = self._started()
             try:
-                return self._print(context, html)
+                if self._page is None or self._page.is_closed():
+                    self._page = context.new_page()
+                self._page.set_content(html, wait_until="load", timeout=PAGE_TIMEOUT_S * 1000)
+                return self._page.pdf(prefer_css_page_size=True)
             except Error as error:
+                page, self._page = self._page, None  # the next page gets a fresh tab
+                if page is not None:
+                    with contextlib.suppress(Error):  # a browser that died took the tab with it
+                        page.close()
                 if attempt == 2 or self._browser.is_connected():
                     raise RuntimeError(_first_line(error)) from None
                 self.close()  # the browser died: start another and print the page again
@@ -90,7 +98,7 @@ class Printer:
     def close(self) -> None:
         """Stop the browser and Playwright's driver; the next page starts them again."""
         browser, playwright = self._browser, self._playwright
-        self._playwright = self._browser = self._context = None
+        self._playwright = self._browser = self._context = self._page = None
         for stop in (browser.close if browser else None, playwright.stop if playwright else None):
             if stop is not None:
                 with contextlib.suppress(Exception):  # already gone: nothing left to stop
@@ -121,18 +129,6 @@ class Printer:
             raise RuntimeError(f"Chromium did not start: {_first_line(error)}") from None
         self.launches += 1
         return self._context
-
-    @staticmethod
-    def _print(context, html: str) -> bytes:
-        from playwright.sync_api import Error
-
-        page = context.new_page()
-        try:
-            page.set_content(html, wait_until="load", timeout=PAGE_TIMEOUT_S * 1000)
-            return page.pdf(prefer_css_page_size=True)
-        finally:
-            with contextlib.suppress(Error):  # a browser that died took the page with it
-                page.close()
 
 
 _printers = threading.local()
