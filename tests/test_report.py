@@ -603,6 +603,17 @@ def test_reports_are_standalone_private_and_clean(cohort, rendered):
                        "gradebook_url", "sqlite"):
             assert absent not in page, (path.name, absent)
         assert page.count('<figure class="bar-chart">') == 2  # the comparison and the competency profile
+        assert "Asia/" not in page and "时间均为北京时间（UTC+8）" in page  # the demo's course runs on Shanghai time
+
+
+def test_the_time_zone_is_named_as_people_read_it_with_its_offset_on_the_day():
+    from salesacademy.labels import zone_label
+
+    winter, summer = dt.date(2025, 1, 15), dt.date(2025, 7, 15)
+    assert zone_label("Asia/Shanghai", "zh-CN", winter) == "北京时间（UTC+8）"
+    assert zone_label("Asia/Shanghai", "en", summer) == "China Standard Time (UTC+8)"
+    assert (zone_label("America/New_York", "en", winter), zone_label("America/New_York", "en", summer)) == ("UTC-5", "UTC-4")
+    assert zone_label("Asia/Kolkata", "zh-CN", winter) == "UTC+5:30"
 
 
 @pytest.mark.slow

@@ -8,8 +8,10 @@ need them.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 
@@ -122,6 +124,28 @@ def problem_text(problem: str, language: str) -> str:
 STATUS_COLOUR = {"passed": "C6EFCE", "passed-late": "E2F0D9", "assigned": "FFFFFF", "submitted": "FFF2CC",
                  "needs-manual-grading": "FFEB9C", "failed": "F8CBAD", "overdue": "FFC7CE", "expired": "F4B084",
                  "not-required": "EDEDED"}
+
+
+#: Time zones by the names their people use; any other is shown as its offset from UTC.
+ZONE = {
+    "zh-CN": {"Asia/Shanghai": "北京时间", "Asia/Chongqing": "北京时间", "Asia/Hong_Kong": "香港时间", "Asia/Macau": "澳门时间",
+              "Asia/Taipei": "台北时间", "Asia/Singapore": "新加坡时间", "Europe/London": "伦敦时间", "UTC": "协调世界时"},
+    "en": {"Asia/Shanghai": "China Standard Time", "Asia/Chongqing": "China Standard Time", "Asia/Hong_Kong": "Hong Kong Time",
+           "Asia/Macau": "Macau Time", "Asia/Taipei": "Taipei Time", "Asia/Singapore": "Singapore Time", "Europe/London": "London time",
+           "UTC": "Coordinated Universal Time"},
+}
+
+
+def zone_label(timezone: str, language: str, on: dt.date) -> str:
+    """The course's time zone as people read it on the day `on`: its name where it has a common one, and its offset from UTC."""
+    offset = dt.datetime.combine(on, dt.time(12), ZoneInfo(timezone)).utcoffset()
+    minutes = int(offset.total_seconds() // 60)
+    hours, rest = divmod(abs(minutes), 60)
+    utc = f"UTC{'-' if minutes < 0 else '+'}{hours}" + (f":{rest:02d}" if rest else "")
+    name = ZONE[language_of(language)].get(timezone)
+    if name is None:
+        return utc
+    return f"{name}（{utc}）" if language_of(language) == "zh-CN" else f"{name} ({utc})"
 
 
 def language_of(language: str) -> str:

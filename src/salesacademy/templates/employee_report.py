@@ -23,6 +23,7 @@ period = "2025-06-30"
 review = {"on_time_weight": 0.5, "score_weight": 0.5, "overdue_penalty": 10.0}
 
 # %%
+import datetime as dt
 import html
 
 import pandas as pd
@@ -30,7 +31,7 @@ from IPython.display import HTML, display
 
 from salesacademy.charts import Series, bar_chart
 from salesacademy.config import ReviewSection
-from salesacademy.labels import STATUS, language_of
+from salesacademy.labels import STATUS, language_of, zone_label
 from salesacademy.report_data import HORIZON_DAYS, cohort, employee_report
 
 # %%
@@ -38,7 +39,7 @@ LABELS = {
     "zh-CN": {
         "title": "员工培训报告",
         "employee": "员工", "employee_id": "工号", "branch": "支行", "role": "岗位", "manager": "直属上级",
-        "period": "报告期", "as_of": "数据截至", "times": "{as_of}（时间均为 {timezone} 时间）",
+        "period": "报告期", "as_of": "数据截至", "times": "{as_of}（时间均为{timezone}）",
         "figures": "要点",
         "figure": {"required": "必修", "passed": "已通过", "passed_late": "其中逾期提交", "failed": "未通过",
                    "overdue": "逾期未提交", "awaiting_trainer": "待培训师评分", "awaiting_grading": "已提交，待评分",
@@ -89,7 +90,7 @@ LABELS = {
     "en": {
         "title": "Employee training report",
         "employee": "Employee", "employee_id": "Employee ID", "branch": "Branch", "role": "Role", "manager": "Manager",
-        "period": "Period", "as_of": "Data as of", "times": "{as_of} (times in the {timezone} time zone)",
+        "period": "Period", "as_of": "Data as of", "times": "{as_of} (times in {timezone})",
         "figures": "Key figures",
         "figure": {"required": "Required", "passed": "Passed", "passed_late": "of which late", "failed": "Failed",
                    "overdue": "Overdue, not submitted", "awaiting_trainer": "Awaiting a trainer",
@@ -192,7 +193,7 @@ report = employee_report(data, employee_id, review=ReviewSection(**review), lang
 section(f"{T['title']}: {report.name}", table(pd.DataFrame([
     (T["employee"], report.name), (T["employee_id"], report.employee_id), (T["branch"], report.branch),
     (T["role"], report.role_title), (T["manager"], report.manager_name or "—"), (T["period"], period),
-    (T["as_of"], T["times"].format(as_of=as_of, timezone=timezone)),
+    (T["as_of"], T["times"].format(as_of=as_of, timezone=zone_label(timezone, language, dt.date.fromisoformat(as_of)))),
 ]), header=False), level=1)
 
 # %%
