@@ -168,3 +168,15 @@ def test_two_trainers_grading_one_submission_at_once_leave_the_total_of_both(own
         engine.dispose()
     kept, added = totals_and_cells(url)
     assert kept == added and kept[("B1", "01-sales-process")]["score"] == 3.0  # 1 + 2: neither trainer's grade lost
+
+
+def test_the_cohort_read_a_few_rows_at_a_time_is_the_cohort_read_at_once(own_cohort, monkeypatch):
+    """`read_rows` makes each chunk compact before the next: the chunks, categories and all, join into the same frames."""
+    url = gradebook_url(own_cohort)
+    at_once = gradebook.submission_totals(url, "Asia/Shanghai"), gradebook.cohort_enrollments(url)
+    monkeypatch.setattr(gradebook, "CHUNK_ROWS", 2)  # 7 submissions, 10 enrollments: several chunks each, the last one short
+    in_chunks = gradebook.submission_totals(url, "Asia/Shanghai"), gradebook.cohort_enrollments(url)
+    for whole, chunked in zip([*at_once[0], at_once[1]], [*in_chunks[0], in_chunks[1]]):
+        assert len(whole) > 2
+        pd.testing.assert_frame_equal(chunked.astype({"employee_id": str, "module_id": str}), whole.astype({"employee_id": str, "module_id": str}))
+        assert chunked.employee_id.dtype == "category" and chunked.module_id.dtype == "category"
