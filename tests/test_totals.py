@@ -6,7 +6,6 @@ a path that reads every cell and never the totals.
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 import time
 
