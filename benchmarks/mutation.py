@@ -19,7 +19,7 @@ with the reason, and left out of the score. Run from the repository root::
     .venv/bin/python benchmarks/mutation.py                  # every module
     .venv/bin/python benchmarks/mutation.py status hr        # some
     .venv/bin/python benchmarks/mutation.py --doc            # and write the table into docs/reliability.md
-    .venv/bin/python benchmarks/mutation.py hr --functions _write_sheet   # the mutants of changed functions only
+    .venv/bin/python benchmarks/mutation.py hr --functions _write_workbook   # the mutants of changed functions only
 
 mutmut runs at low priority (``nice -n 15``), one mutant at a time.
 Nothing is written inside the repository unless ``--doc`` is given.
@@ -87,7 +87,6 @@ EQUIVALENT: dict[str, str] = {
     "salesacademy.items.x_item_titles__mutmut_11": "the rows are read by field name, and the index comes as a field of its own",
     "salesacademy.review.x_review_feed__mutmut_14": "on_time holds only True and False, which as 1.0 and 0.0 give the same & with passed",
     "salesacademy.review.x_review_feed__mutmut_92": "with nothing counted the score is already 0 / 0, missing",
-    "salesacademy.hr.x__write_workbook__mutmut_11": "XlsxWriter's own default for strings_to_numbers is False",
     "salesacademy.hr.x__with_manager__mutmut_7": "the status rows and the roster's three columns share only employee_id",
     "salesacademy.hr.x_presented__mutmut_26": "role ids are never status words nor module ids: mapped as statuses and renamed "
                                               "as a module, the role_id column is unchanged",
