@@ -39,7 +39,7 @@ LABELS = {
     "zh-CN": {
         "title": "员工培训报告",
         "employee": "员工", "employee_id": "工号", "branch": "支行", "role": "岗位", "manager": "直属上级",
-        "period": "报告期", "as_of": "数据截至", "times": "{as_of}（时间均为{timezone}）",
+        "period": "报告期", "as_of": "数据截至", "times": "{as_of}，时间均为{timezone}",
         "figures": "要点",
         "figure": {"required": "必修", "passed": "已通过", "passed_late": "其中逾期提交", "failed": "未通过",
                    "overdue": "逾期未提交", "awaiting_trainer": "待培训师评分", "awaiting_grading": "已提交，待评分",
@@ -90,7 +90,7 @@ LABELS = {
     "en": {
         "title": "Employee training report",
         "employee": "Employee", "employee_id": "Employee ID", "branch": "Branch", "role": "Role", "manager": "Manager",
-        "period": "Period", "as_of": "Data as of", "times": "{as_of} (times in {timezone})",
+        "period": "Period", "as_of": "Data as of", "times": "{as_of}; times in {timezone}",
         "figures": "Key figures",
         "figure": {"required": "Required", "passed": "Passed", "passed_late": "of which late", "failed": "Failed",
                    "overdue": "Overdue, not submitted", "awaiting_trainer": "Awaiting a trainer",
