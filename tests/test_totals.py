@@ -155,10 +155,14 @@ def test_two_trainers_grading_one_submission_at_once_leave_the_total_of_both(own
         thread = threading.Thread(target=second_trainer)
         thread.start()
         with engine.connect() as watcher:  # commit the first only once the second waits for it
-            while not watcher.execute(sa.text("SELECT count(*) FROM pg_stat_activity WHERE :pid = ANY(pg_blocking_pids(pid))"),
-                                      {"pid": first_pid}).scalar():
+            for _ in range(1200):
+                if watcher.execute(sa.text("SELECT count(*) FROM pg_stat_activity WHERE :pid = ANY(pg_blocking_pids(pid))"),
+                                   {"pid": first_pid}).scalar():
+                    break
                 watcher.rollback()
                 time.sleep(0.05)
+            else:
+                raise AssertionError("the second trainer's change never waited for the first's")
         first.commit()
         first.close()
         thread.join(timeout=60)
