@@ -431,19 +431,6 @@ def employees(url: str, ids: Sequence[str] | None = None) -> pd.DataFrame:
     return read_frame(url, query if ids is None else query.where(employee.c.employee_id.in_(ids)))
 
 
-def active_batches(url: str, size: int) -> Iterator[list[str]]:
-    """The ids of the active employees, `size` at a time in id order, read a batch at a time."""
-    last = ""
-    while True:
-        query = (sa.select(employee.c.employee_id).where(employee.c.active, employee.c.employee_id > last)
-                 .order_by(employee.c.employee_id).limit(size))
-        batch = list(read_frame(url, query).employee_id)
-        if not batch:
-            return
-        yield batch
-        last = batch[-1]
-
-
 def cohort_enrollments(url: str) -> pd.DataFrame:
     """Every enrollment, as `enrollments` gives them, read at once for the whole cohort; employee and module ids categorical."""
     def typed(part: pd.DataFrame) -> pd.DataFrame:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -181,20 +181,9 @@ def _manager_name(employees: pd.DataFrame, manager_id: object) -> str | None:
 
 
 def module_means(status: pd.DataFrame) -> pd.DataFrame:
-    """The sum and count of final scores per branch and module (`MEANS_COLUMNS`) of a status table.
-
-    The table may be one batch of the cohort: `add_means` adds the batches up.
-    """
+    """The sum and count of final scores per branch and module (`MEANS_COLUMNS`) of a status table."""
     scored = status[final_scores(status)]
     return scored.groupby(["branch", "module_id"]).percent.agg(total="sum", count="count").reset_index()[MEANS_COLUMNS]
-
-
-def add_means(parts: Iterable[pd.DataFrame]) -> pd.DataFrame:
-    """`module_means` of several batches, as if of all their rows at once."""
-    parts = list(parts)
-    if not parts:
-        return pd.DataFrame(columns=MEANS_COLUMNS)
-    return pd.concat(parts).groupby(["branch", "module_id"], as_index=False)[["total", "count"]].sum()[MEANS_COLUMNS]
 
 
 def _comparison(means: pd.DataFrame, modules: pd.DataFrame, branch: str) -> pd.DataFrame:
