@@ -167,7 +167,7 @@ def grading_problems(url: str) -> pd.DataFrame:
 
 
 # nbgrader indexes its tables for lookups by assignment, notebook and cell; reports read
-# one employee (or one batch of the cohort) at a time, which these serve.
+# one employee at a time, and the submission totals are recomputed per submission: these serve both.
 EMPLOYEE_INDEXES = {
     "academy_submission_employee": ("submitted_assignment", "student_id"),
     "academy_submitted_notebook_submission": ("submitted_notebook", "assignment_id"),
