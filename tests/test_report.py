@@ -345,6 +345,26 @@ def test_page_has_no_code_parameters_paths_or_external_scripts():
     assert "<title>E1_2025</title>" in page
 
 
+def test_the_page_is_nbconvert_s_own_but_for_the_tab_stops_and_alt_text_of_its_last_pass():
+    """The report's exporter leaves out the pass in which nbconvert parses its page again; all else is the same page."""
+    from bs4 import BeautifulSoup
+    from nbconvert import HTMLExporter
+
+    stock = HTMLExporter(template_name="lab", template_file=str(report_module.PAGE_TEMPLATE), exclude_input=True,
+                         exclude_input_prompt=True, exclude_output_prompt=True, exclude_markdown=True)
+    notebook = publishable(executed_notebook())
+    ours, _ = report_module.html_exporter().from_notebook_node(notebook, resources={"metadata": {"name": "E1_2025"}})
+    theirs, _ = stock.from_notebook_node(notebook, resources={"metadata": {"name": "E1_2025"}})
+    pages = [BeautifulSoup(page, "html.parser") for page in (ours, theirs)]
+    added = [(element.name, attribute) for element in pages[1].select("[tabindex], img[alt]") for attribute in ("tabindex", "alt")
+             if element.has_attr(attribute)]
+    assert ("img", "alt") in added and ("div", "tabindex") in added  # what the pass adds, on this page
+    for element in pages[1].select("[tabindex], img[alt]"):
+        for attribute in ("tabindex", "alt"):
+            del element[attribute]
+    assert len(str(pages[0])) > 100_000 and str(pages[0]) == str(pages[1])  # the lab theme's style sheets, and every output
+
+
 def test_one_exporter_per_process():
     assert report_module.html_exporter() is report_module.html_exporter()
 

@@ -108,3 +108,22 @@ def test_missing_column_and_unreadable_files(instance, tmp_path):
     json_file.write_text("{}", encoding="utf-8")
     with pytest.raises(AcademyError, match="unsupported roster format"):
         import_roster(instance=instance, file=json_file)
+
+
+def test_a_process_reads_the_gradebook_as_it_is_then_even_one_restored_over_it(tmp_path):
+    """Reads share one engine per gradebook and process (`gradebook.reader`), yet hold no connection between them."""
+    import os
+    import shutil
+
+    path = tmp_path / "gradebook.db"
+    url = f"sqlite:///{path}"
+    gradebook.create_schema(url, "course")
+    shutil.copy(path, tmp_path / "backup.db")  # a backup with nobody on the roster
+    with gradebook.transaction(url) as connection:
+        connection.execute(gradebook.employee.insert(), [{
+            "employee_id": "T1", "name": "赵敏", "branch": "上海浦东支行", "department": "运营部", "role": "teller", "manager_id": None,
+            "hire_date": dt.date(2022, 9, 30), "email": "t1@bank.example", "language": "zh-CN", "active": True}])
+    assert list(gradebook.employees(url).employee_id) == ["T1"]
+    os.replace(tmp_path / "backup.db", path)  # the backup restored over it, as an administrator would
+    assert gradebook.employees(url).empty  # a connection kept open would still read the file it opened
+    assert gradebook.reader(url) is gradebook.reader(url)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -228,17 +229,30 @@ def _add_submission_totals(eng: sa.Engine) -> None:
                 connection.exec_driver_sql(statement)
 
 
-def engine(url: str) -> sa.Engine:
-    """An engine on the gradebook; SQLite waits for locks rather than failing at once."""
+def engine(url: str, **options) -> sa.Engine:
+    """An engine on the gradebook (`options` go to `sqlalchemy.create_engine`); SQLite waits for locks rather than failing at once."""
     if url.startswith("sqlite"):
-        eng = sa.create_engine(url, connect_args={"timeout": 60})
+        eng = sa.create_engine(url, connect_args={"timeout": 60}, **options)
 
         @sa.event.listens_for(eng, "connect")
         def _pragmas(connection, _record):  # foreign keys are off in SQLite unless asked for
             connection.execute("PRAGMA foreign_keys=ON")
 
         return eng
-    return sa.create_engine(url, pool_pre_ping=True)
+    return sa.create_engine(url, pool_pre_ping=True, **options)
+
+
+@functools.lru_cache(maxsize=4)
+def reader(url: str) -> sa.Engine:
+    """The engine this process reads the gradebook at `url` with: SQLAlchemy compiles a query once per engine,
+    and a report's few small reads would otherwise each pay for an engine and its compilations.
+
+    It holds no connection between reads (`NullPool`): each read sees the gradebook as it is then, even one
+    replaced on disk, and a process forked from this one shares no connection with it.
+    """
+    from sqlalchemy.pool import NullPool
+
+    return engine(url, poolclass=NullPool)
 
 
 def create_schema(url: str, course_id: str) -> None:
@@ -373,13 +387,9 @@ def transaction(url: str) -> Iterator[sa.Connection]:
 
 
 def read_frame(url: str, query: sa.Executable | str, **params) -> pd.DataFrame:
-    eng = engine(url)
-    try:
-        with eng.connect() as connection:
-            statement = sa.text(query) if isinstance(query, str) else query
-            return pd.read_sql(statement, connection, params=params or None)
-    finally:
-        eng.dispose()
+    with reader(url).connect() as connection:
+        statement = sa.text(query) if isinstance(query, str) else query
+        return pd.read_sql(statement, connection, params=params or None)
 
 
 #: Rows `read_rows` takes from the driver at a time.

@@ -277,13 +277,27 @@ def publishable(notebook: NotebookNode) -> NotebookNode:
 
 @functools.cache
 def html_exporter():
-    """The one HTML exporter of this process, its templates loaded and compiled: it is built once."""
-    import nbformat
-    from nbconvert import HTMLExporter
+    """The one HTML exporter of this process, its templates loaded and compiled: it is built once.
 
-    exporter = HTMLExporter(template_name="lab", template_file=str(PAGE_TEMPLATE), exclude_input=True,
+    nbconvert's HTML exporter ends each page by parsing it again, whole, with
+    BeautifulSoup, to give images without one an alt text and each cell's
+    input and output a tab stop: two thirds of its time on a report's page,
+    which has no image, no input, and outputs that need no scrolling of their
+    own. This one renders the page without that pass. The filters that
+    exporter registers for each notebook (its code highlighter and its widget
+    view filter) are those it registered for the warm-up, an empty Python
+    notebook: a report shows no code and no widgets.
+    """
+    import nbformat
+    from nbconvert import HTMLExporter, TemplateExporter
+
+    class PageExporter(HTMLExporter):
+        def from_notebook_node(self, nb, resources=None, **kw):
+            return TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+
+    exporter = PageExporter(template_name="lab", template_file=str(PAGE_TEMPLATE), exclude_input=True,
                             exclude_input_prompt=True, exclude_output_prompt=True, exclude_markdown=True)
-    exporter.from_notebook_node(nbformat.v4.new_notebook())  # the page's templates compile here, not in the first report
+    HTMLExporter.from_notebook_node(exporter, nbformat.v4.new_notebook())  # registers its filters, compiles the page's templates
     return exporter
 
 

@@ -38,6 +38,7 @@ from .config import ReviewSection
 from .curriculum import Curriculum, load_curriculum
 from .errors import AcademyError
 from .labels import display_status
+from .question_titles import COLUMNS as TITLE_COLUMNS
 from .question_titles import course_titles
 from .status import compute_status, final_scores
 
@@ -234,24 +235,36 @@ def _missed(grades: pd.DataFrame, module_titles: dict[str, str], titles: pd.Data
     missed = grades[~waiting & (score < grades.max_score - 1e-9)].assign(score=score)
     if "track" not in missed:
         missed = missed.assign(track=None, language=None)
-    named = [_question(titles, row.module_id, row.track, row.language if isinstance(row.language, str) else language, row.item,
-                       employee_id) for row in missed.itertuples()]
+    versions = _versions_of_items(titles[titles.module_id.isin(set(missed.module_id))])
+    named = [_question(versions.get((row.module_id, row.item), []), row.track,
+                       row.language if isinstance(row.language, str) else language, row.module_id, row.item, employee_id)
+             for row in missed.itertuples()]
     missed = missed.assign(title=missed.module_id.map(module_titles).fillna(missed.module_id),
                            number=pd.array([n for n, _ in named], dtype="Int64"), question=[t for _, t in named])
     return missed.sort_values(["module_id", "number", "item"])[MISSED_COLUMNS].reset_index(drop=True)
 
 
-def _question(titles: pd.DataFrame, module_id: str, track: str | None, language: str, item: str,
+def _versions_of_items(titles: pd.DataFrame) -> dict[tuple[str, str], list[tuple]]:
+    """The rows of `titles` by module and item: (track, language, number, titles) of each version, in table order."""
+    versions: dict[tuple[str, str], list[tuple]] = {}
+    for module_id, track, language, item, number, named in titles[TITLE_COLUMNS].itertuples(index=False):
+        versions.setdefault((module_id, item), []).append((track, language, number, named))
+    return versions
+
+
+def _question(versions: list[tuple], track: str | None, language: str, module_id: str, item: str,
               employee_id: str) -> tuple[int | None, str]:
-    """The number and title of `item` as `employee_id` saw it; (None, "") when no version of the module has it."""
-    found = titles[(titles.module_id == module_id) & (titles.item == item)]
-    exact = found[(found.track == track) & (found.language == language)]
-    found = exact if len(exact) else found[found.language == language] if (found.language == language).any() else found
-    if found.empty:
+    """The number and title of `item` as `employee_id` saw it, from the module's `versions` of it
+    (`_versions_of_items`): their track and language, else their language on any track, else any version;
+    (None, "") when no version of the module has it."""
+    chosen = (next((v for v in versions if v[0] == track and v[1] == language), None)
+              or next((v for v in versions if v[1] == language), None)
+              or next(iter(versions), None))
+    if chosen is None:
         return None, ""
-    row = found.iloc[0]
-    variant, _ = questions.variant_of(module_id, item, employee_id, len(row.titles))
-    return int(row.number), row.titles[variant]
+    _, _, number, named = chosen
+    variant, _ = questions.variant_of(module_id, item, employee_id, len(named))
+    return int(number), named[variant]
 
 
 def _actions(modules: pd.DataFrame, missed: pd.DataFrame, curriculum: Curriculum, language: str, as_of: pd.Timestamp) -> pd.DataFrame:
