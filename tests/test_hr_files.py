@@ -188,3 +188,19 @@ def test_the_dashboard_shows_the_first_rows_of_a_long_list_and_says_where_the_re
     section = page[page.index("<h2>未通过名单</h2>"):page.index("<h2>30天内到期的认证</h2>")]
     assert len(failed) == 2 and "仅显示前" not in section, "a list that fits is shown whole"
     assert re.findall(r"<tr>\s*<td>(.*?)</td>", section) == failed["员工编号"].tolist()
+
+
+def test_the_dashboard_headline_groups_the_digits_of_a_bank_s_counts():
+    """200,000 enrolments read as HR reads them in Excel, not as a run of six digits."""
+    from salesacademy import dashboard
+
+    summary = pd.DataFrame({"branch": ["上海浦东支行", "北京西城支行"], "enrolled": [150_000, 50_000], "completed": [100_000, 50_000],
+                            "failed": [1_234, 0], "overdue": [12_000, 0], "awaiting_grading": [999, 1]})
+    report = hr.Report(as_of=dt.date(2026, 12, 7), tables={"Summary": summary},
+                       trend=pd.DataFrame({"as_of": [dt.date(2026, 12, 7)], "overdue": [12_000]}),
+                       scores=pd.DataFrame(columns=["module_id", "title", "score_pct"]))
+    shown = summary.rename(columns={"branch": "支行", "enrolled": "应修人数"})[["支行", "应修人数"]].assign(平均得分率=[81.25, None])
+    page = dashboard.dashboard_html(report=report, tables={"Summary": shown}, language="zh-CN")
+    assert "应修 200,000 · 已完成 150,000 (75%) · 未通过 1,234 · 逾期未提交 12,000 · 待评分 1,000" in page
+    cells = re.findall(r"<td>(.*?)</td>", page)
+    assert cells == ["上海浦东支行", "150,000", "81.25", "北京西城支行", "50,000", ""]  # the counts of a table too; a score is no count

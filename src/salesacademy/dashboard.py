@@ -110,6 +110,11 @@ th, td { border: 1px solid #ccc; padding: 3px 8px; text-align: left; white-space
 """
 
 
+def _grouped(count) -> str:
+    """A count with its thousands grouped, as HR reads numbers in Excel: 12,000."""
+    return "" if pd.isna(count) else f"{count:,}"
+
+
 def dashboard_html(*, report: Report, tables: Mapping[str, pd.DataFrame], language: str, heading: str = "") -> str:
     """A single self-contained HTML page: key figures, charts as embedded PNG, and every table, up to `PAGE_ROWS` rows each.
 
@@ -119,9 +124,9 @@ def dashboard_html(*, report: Report, tables: Mapping[str, pd.DataFrame], langua
     sheets = SHEET[language_of(language)]
     totals = report.tables["Summary"][["enrolled", "completed", "failed", "overdue", "awaiting_grading"]].sum()
     enrolled, completed = int(totals.enrolled), int(totals.completed)
-    figures = (f"{labels['enrolled']} {enrolled} · {labels['completed']} {completed}"
-               f" ({100 * completed / enrolled if enrolled else 0:.0f}%) · {labels['failed']} {int(totals.failed)}"
-               f" · {labels['overdue']} {int(totals.overdue)} · {labels['awaiting']} {int(totals.awaiting_grading)}")
+    figures = (f"{labels['enrolled']} {enrolled:,} · {labels['completed']} {completed:,}"
+               f" ({100 * completed / enrolled if enrolled else 0:.0f}%) · {labels['failed']} {int(totals.failed):,}"
+               f" · {labels['overdue']} {int(totals.overdue):,} · {labels['awaiting']} {int(totals.awaiting_grading):,}")
     parts = [f'<!DOCTYPE html>\n<html lang="{html.escape(language)}"><head><meta charset="utf-8">',
              f"<title>{html.escape(labels['title'])} {report.as_of}</title><style>{STYLE}</style></head><body>",
              f"<h1>{html.escape(labels['title'] + (f' · {heading}' if heading else ''))} — {labels['as_of']} {report.as_of}</h1>",
@@ -133,7 +138,9 @@ def dashboard_html(*, report: Report, tables: Mapping[str, pd.DataFrame], langua
         parts.append(f"<h2>{html.escape(sheets[name])}</h2>")
         if len(frame) > PAGE_ROWS:
             parts.append(f'<p class="first-rows">{html.escape(labels["first_rows"].format(shown=PAGE_ROWS, total=len(frame)))}</p>')
-        table = frame.head(PAGE_ROWS).to_html(index=False, na_rep="", border=0) if not frame.empty else f"<p>{html.escape(labels['none'])}</p>"
+        counts = {column: _grouped for column in frame.columns if pd.api.types.is_integer_dtype(frame[column])}
+        table = (frame.head(PAGE_ROWS).to_html(index=False, na_rep="", border=0, formatters=counts) if not frame.empty
+                 else f"<p>{html.escape(labels['none'])}</p>")
         parts.append(f'<div class="scroll">{table}</div>')
     parts.append("</body></html>\n")
     return "\n".join(parts)

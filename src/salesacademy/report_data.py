@@ -38,8 +38,7 @@ from .config import ReviewSection
 from .curriculum import Curriculum, load_curriculum
 from .errors import AcademyError
 from .labels import display_status
-from .question_titles import COLUMNS as TITLE_COLUMNS
-from .question_titles import course_titles
+from .question_titles import COLUMNS as TITLE_COLUMNS, course_titles
 from .status import compute_status, final_scores
 
 #: Days ahead in which a due date or the lapse of a pass is worth a warning.
