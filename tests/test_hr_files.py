@@ -190,9 +190,12 @@ def test_the_dashboard_shows_the_first_rows_of_a_long_list_and_says_where_the_re
     assert re.findall(r"<tr>\s*<td>(.*?)</td>", section) == failed["员工编号"].tolist()
 
 
-def test_the_dashboard_headline_groups_the_digits_of_a_bank_s_counts():
-    """200,000 enrolments read as HR reads them in Excel, not as a run of six digits."""
+def test_the_dashboard_groups_the_digits_of_a_bank_s_counts(monkeypatch):
+    """200,000 enrolments read as HR reads them in Excel, not as a run of six digits: headline, tables and the trend's scale."""
     from salesacademy import dashboard
+
+    drawn = []
+    monkeypatch.setattr(dashboard, "_png", lambda figure: drawn.append(figure) or "")
 
     summary = pd.DataFrame({"branch": ["上海浦东支行", "北京西城支行"], "enrolled": [150_000, 50_000], "completed": [100_000, 50_000],
                             "failed": [1_234, 0], "overdue": [12_000, 0], "awaiting_grading": [999, 1]})
@@ -204,3 +207,5 @@ def test_the_dashboard_headline_groups_the_digits_of_a_bank_s_counts():
     assert "应修 200,000 · 已完成 150,000 (75%) · 未通过 1,234 · 逾期未提交 12,000 · 待评分 1,000" in page
     cells = re.findall(r"<td>(.*?)</td>", page)
     assert cells == ["上海浦东支行", "150,000", "81.25", "北京西城支行", "50,000", ""]  # the counts of a table too; a score is no count
+    (trend,) = drawn[1].axes
+    assert trend.yaxis.get_major_formatter()(25_000, 0) == "25,000"

@@ -76,6 +76,7 @@ def _charts(report: Report, labels: Mapping[str, str]) -> list[tuple[str, str]]:
     axes.plot([day.strftime("%m-%d") for day in report.trend.as_of], report.trend.overdue, marker="o", color="#b5452b")
     axes.set_ylim(0, max(report.trend.overdue.max(), 1) * 1.15)  # a flat zero line sits on the axis, not mid-air
     axes.yaxis.get_major_locator().set_params(integer=True)
+    axes.yaxis.set_major_formatter(lambda count, _position: _grouped(int(count)))
     axes.grid(axis="y", alpha=0.3)
     charts.append((labels["trend"].format(weeks=len(report.trend)), _png(figure)))
 
