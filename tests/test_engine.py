@@ -238,6 +238,33 @@ def test_the_root_sandbox_hides_folders_cuts_the_network_and_drops_root(tmp_path
     shutil.rmtree(secret.parent)
 
 
+#: Runs one sandboxed cell on a template of its own, started with the TMPDIR this script is given.
+TMPDIR_PROBE = """
+import os, sys, tempfile
+from nbformat.v4 import new_code_cell, new_notebook
+from salesacademy.kernel.runner import Limits, run_notebook
+work = tempfile.mkdtemp(prefix="academy-test-")
+os.chown(work, 2_999_997, 2_999_997)
+nb = new_notebook(cells=[new_code_cell("print(open('answer.txt', 'w').write('mine'))")])
+stopped = run_notebook(nb, cwd=work, env={"PATH": "/usr/bin:/bin", "HOME": work}, limits=Limits(),
+                       sandbox={"uid": 2_999_997, "gid": 2_999_997, "hide": []})
+print(stopped, [output.get("text", output.get("ename")) for output in nb.cells[0].outputs])
+"""
+
+
+@pytest.mark.root
+@pytest.mark.parametrize("name", ["short", "t" * 100])
+def test_grading_kernels_run_with_the_temporary_folder_under_tmp_however_long_its_path(name):
+    """A TMPDIR below /tmp goes under the kernel's own /tmp with it; one too long for a socket's path sends the template to /tmp."""
+    temporary = Path(tempfile.mkdtemp(prefix=f"{name}-", dir="/tmp"))
+    try:
+        result = subprocess.run([sys.executable, "-c", TMPDIR_PROBE], capture_output=True, text=True, timeout=300,
+                                env={**os.environ, "TMPDIR": str(temporary)})
+        assert result.stdout.splitlines()[-1:] == ["None ['4\\n']"], result.stderr[-2000:]
+    finally:
+        shutil.rmtree(temporary)
+
+
 @pytest.mark.root
 def test_a_sandboxed_kernel_leaves_nothing_in_tmp_for_the_next(tmp_path):
     import os

@@ -1,6 +1,7 @@
 """Scratch folders of killed processes are removed by the next run; those of live ones are kept."""
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -57,3 +58,28 @@ def test_the_default_place_is_the_machine_s_temporary_folder(monkeypatch, tmp_pa
     gone = tmp_path / f"academy-report-{_dead_pid()}-q1"
     gone.mkdir()
     assert scratch.remove_abandoned() == [gone]
+
+
+def test_a_template_starts_whatever_the_length_of_the_temporary_folder(tmp_path, monkeypatch):
+    """Its socket is a file in its folder, and a socket's path has at most 107 bytes: a deep TMPDIR sends the folder to /tmp."""
+    from salesacademy.kernel.provisioner import SOCKET, Template
+
+    deep = tmp_path / ("temporary-" * 9)
+    deep.mkdir()
+    monkeypatch.setenv("TMPDIR", str(deep))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # worked out again from TMPDIR
+    assert len(os.fsencode(os.path.join(tempfile.mkdtemp(prefix=scratch.prefix("kernels")), SOCKET))) > 107
+    folder = scratch.kernel_folder()
+    assert Path(folder).parent == Path("/tmp") and Path(folder).name.startswith(f"academy-kernels-{os.getpid()}-")
+    template = Template(shell=True, course_data=False, folder=folder)
+    try:
+        assert template.alive()
+    finally:
+        template.close()
+    usual = Path(tempfile.mkdtemp(dir="/tmp", prefix="t-"))  # a temporary folder of a usual length is used as it is
+    try:
+        monkeypatch.setenv("TMPDIR", str(usual))
+        monkeypatch.setattr(tempfile, "tempdir", None)
+        assert Path(scratch.kernel_folder()).parent == usual
+    finally:
+        shutil.rmtree(usual)

@@ -186,6 +186,7 @@ def enter_sandbox(sandbox: dict, cwd: str) -> None:
         if os.path.isdir(folder):
             cover(folder)
     covered = sorted(c for c in covered if os.path.isdir(c))
+    covered = [c for c in covered if not c.startswith(tuple(f"{outer}/" for outer in covered))]  # a TMPDIR under /tmp goes with it
     python = confinement.python_folders(exclude=(template_folder,))
     under_covered = [p for p in python if p.startswith(tuple(f"{c}/" for c in covered))]
     closed = {p: _closed_above(p) for p in python if p not in under_covered} if machine is None else {}

@@ -97,7 +97,7 @@ class Template:
     ATTACH_TIMEOUT_S = 300
 
     def __init__(self, shell: bool = False, course_data: bool = True, folder: str | None = None) -> None:
-        self.folder = folder or tempfile.mkdtemp(prefix=scratch.prefix("kernels"))
+        self.folder = folder or scratch.kernel_folder()
         self._own.add(self.folder)
         self.socket_path = os.path.join(self.folder, SOCKET)
         options = [*(["--shell"] if shell else []), *([] if course_data else ["--no-course-data"])]
@@ -152,7 +152,7 @@ class Template:
             running = cls._instances.get(key)
             if running is not None and running.alive():
                 return running.folder
-        folder = tempfile.mkdtemp(prefix=scratch.prefix("kernels"))
+        folder = scratch.kernel_folder()
         cls._own.add(folder)
         cls._started[key] = folder
 
