@@ -127,3 +127,25 @@ def test_a_process_reads_the_gradebook_as_it_is_then_even_one_restored_over_it(t
     os.replace(tmp_path / "backup.db", path)  # the backup restored over it, as an administrator would
     assert gradebook.employees(url).empty  # a connection kept open would still read the file it opened
     assert gradebook.reader(url) is gradebook.reader(url)
+
+
+def test_the_reads_of_a_reading_block_share_one_connection_and_others_each_open_their_own(tmp_path):
+    import sqlalchemy as sa
+
+    url, other = (f"sqlite:///{tmp_path / name}" for name in ("gradebook.db", "other.db"))
+    gradebook.create_schema(url, "course")
+    gradebook.create_schema(other, "course")
+    with gradebook.transaction(other) as connection:
+        connection.execute(gradebook.employee.insert(), [{
+            "employee_id": "T1", "name": "赵敏", "branch": "上海浦东支行", "department": "运营部", "role": "teller", "manager_id": None,
+            "hire_date": dt.date(2022, 9, 30), "email": "t1@bank.example", "language": "zh-CN", "active": True}])
+    opened = []
+    sa.event.listen(gradebook.reader(url), "connect", lambda connection, _record: opened.append(connection))
+    with gradebook.reading(url):
+        gradebook.employees(url)
+        gradebook.enrollments(url, ["T1"])
+        assert list(gradebook.employees(other).employee_id) == ["T1"]  # another gradebook: not this block's connection
+    assert len(opened) == 1
+    gradebook.employees(url)
+    gradebook.employees(url)
+    assert len(opened) == 3

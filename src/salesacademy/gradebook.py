@@ -16,6 +16,7 @@ parallel graders can write at once (SQLite serialises them itself).
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import datetime as dt
 import functools
 import os
@@ -386,9 +387,28 @@ def transaction(url: str) -> Iterator[sa.Connection]:
         eng.dispose()
 
 
-def read_frame(url: str, query: sa.Executable | str, **params) -> pd.DataFrame:
+#: The connection `reading` holds for the reads of one gradebook, as (url, connection), while its block runs.
+_held: contextvars.ContextVar[tuple[str, sa.Connection] | None] = contextvars.ContextVar("academy_reading", default=None)
+
+
+@contextlib.contextmanager
+def reading(url: str) -> Iterator[None]:
+    """The reads of the gradebook at `url` in this block share one connection: for a few small reads in a row,
+    such as one employee's report, where opening each its own (SQLite reads the whole schema each time) would cost more."""
     with reader(url).connect() as connection:
-        statement = sa.text(query) if isinstance(query, str) else query
+        token = _held.set((url, connection))
+        try:
+            yield
+        finally:
+            _held.reset(token)
+
+
+def read_frame(url: str, query: sa.Executable | str, **params) -> pd.DataFrame:
+    statement = sa.text(query) if isinstance(query, str) else query
+    held = _held.get()
+    if held is not None and held[0] == url:
+        return pd.read_sql(statement, held[1], params=params or None)
+    with reader(url).connect() as connection:
         return pd.read_sql(statement, connection, params=params or None)
 
 

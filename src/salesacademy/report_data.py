@@ -373,11 +373,12 @@ def employee_report(cohort: Cohort, employee_id: str, *, review: ReviewSection, 
     Raises:
         AcademyError: the employee is not in the roster.
     """
-    rows = read_rows(cohort.gradebook_url, cohort.timezone, cohort.curriculum, cohort.as_of, [employee_id])
-    employees = rows.employees
-    managers = [m for m in employees.manager_id if isinstance(m, str)]
-    if managers:
-        employees = pd.concat([employees, gradebook.employees(cohort.gradebook_url, managers)], ignore_index=True)
+    with gradebook.reading(cohort.gradebook_url):
+        rows = read_rows(cohort.gradebook_url, cohort.timezone, cohort.curriculum, cohort.as_of, [employee_id])
+        employees = rows.employees
+        managers = [m for m in employees.manager_id if isinstance(m, str)]
+        if managers:
+            employees = pd.concat([employees, gradebook.employees(cohort.gradebook_url, managers)], ignore_index=True)
     return employee_report_data(employee_id=employee_id, status=rows.status, grades=rows.grades, submissions=rows.submissions,
                                 employees=employees, means=cohort.means, titles=cohort.titles, curriculum=cohort.curriculum, review=review,
                                 as_of=cohort.as_of, language=language)
