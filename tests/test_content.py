@@ -162,6 +162,39 @@ def test_the_figures_of_the_minibonds_number_question_are_the_datas():
         assert variant.answer == counts[branch], variant.question.zh
 
 
+@pytest.mark.parametrize("language", ["zh-CN", "en"])
+def test_the_frontline_table_of_01_counts_the_opportunities_that_skipped_each_step(language):
+    """The first table 01's frontline exercise runs for the learner, checked against the CRM log opportunity by
+    opportunity; the skipped-step answers are read from its last column."""
+    from salesacademy import bankdata
+
+    module = CURRICULUM.module("01-sales-process")
+    target = build_target(CURRICULUM, module, Version(module.id, "frontline", language), CONTENT)
+    nb = build.build_notebook(source_of(module, "exercise"), language=language, target=target)
+    code = [cell.source for cell in nb.cells if cell.cell_type == "code" and cell.metadata["nbgrader"]["locked"]]
+    namespace = {}
+    for source in code[1:code.index(next(c for c in code if "by_step" in c)) + 1]:  # after setup(), to the table
+        exec(source, namespace)
+    table = namespace["by_step"]
+
+    events = bankdata.load(seed=7).crm_events
+    steps_of = {opportunity: set(group.step) for opportunity, group in events.groupby("opportunity_id")}
+    closed = {opportunity for opportunity, steps in steps_of.items() if "closing" in steps}
+    expected = [[sum(step not in steps for steps in steps_of.values()), sum(step not in steps_of[o] for o in closed)]
+                for step in bankdata.PROCESS_STEPS]
+    expected.append([sum(len(set(bankdata.PROCESS_STEPS) - steps) > 0 for steps in steps_of.values()),
+                     sum(len(set(bankdata.PROCESS_STEPS) - steps_of[o]) > 0 for o in closed)])
+    assert table.to_numpy().tolist() == expected
+    assert len(table.index) == len(bankdata.PROCESS_STEPS) + 1 and not any(step in table.index for step in bankdata.PROCESS_STEPS)
+
+    # Three variants ask how many closed without one step; the fourth, how many lack any step at all.
+    read_from_the_table = {"风险测评": expected[2][1], "需求分析": expected[1][1], "售后服务": expected[5][1], "至少缺少一个": expected[6][0]}
+    question = load_bank(module.folder(CONTENT), tracks=list(CURRICULUM.tracks)).questions["skipped-step"]
+    for variant in question.variants:
+        (answer,) = [figure for name, figure in read_from_the_table.items() if name in variant.question.zh]
+        assert variant.answer == answer, variant.question.zh
+
+
 # Calls whose text arguments a learner reads: printed sentences, chart titles and labels.
 SHOWN_CALLS = {"print", "title", "set_title", "suptitle", "xlabel", "ylabel", "set_xlabel", "set_ylabel", "text", "annotate"}
 HIDDEN_TESTS = re.compile(r"### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS", re.DOTALL)
