@@ -209,3 +209,34 @@ def test_the_dashboard_groups_the_digits_of_a_bank_s_counts(monkeypatch):
     assert cells == ["上海浦东支行", "150,000", "81.25", "北京西城支行", "50,000", ""]  # the counts of a table too; a score is no count
     (trend,) = drawn[1].axes
     assert trend.yaxis.get_major_formatter()(25_000, 0) == "25,000"
+
+
+def test_the_dashboard_leaves_role_and_module_codes_to_the_workbook_and_the_csv_files(cohort_instance, tmp_path):
+    """HR reads the role and the module on the page; their codes, kept for other systems, are in the files beside it."""
+    hr.completion(instance=cohort_instance, as_of=cohort.AS_OF, formats=["csv", "html"], out=tmp_path)
+    page = (tmp_path / f"completion-{cohort.AS_OF}-dashboard.html").read_text(encoding="utf-8")
+    overdue = pd.read_csv(tmp_path / f"completion-{cohort.AS_OF}-overdue.csv", encoding="utf-8-sig", dtype=str)
+    assert {"岗位代码", "模块代码"} <= set(overdue.columns) and len(overdue)
+    headings = set(re.findall(r"<th>(.*?)</th>", page))
+    assert {"岗位", "模块"} <= headings and not headings & {"岗位代码", "模块代码"}
+    assert not set(overdue["模块代码"]) & set(re.findall(r"<td>(.*?)</td>", page))
+    assert not set(overdue["岗位代码"]) & set(re.findall(r"<td>(.*?)</td>", page))
+
+
+def test_the_score_chart_draws_each_employee_of_a_small_cohort_and_only_the_box_of_a_large_one(monkeypatch):
+    from salesacademy import dashboard
+
+    drawn = []
+    monkeypatch.setattr(dashboard, "_png", lambda figure: drawn.append(figure) or "")
+    scores = pd.DataFrame({"module_id": ["small"] * 5 + ["large"] * (dashboard.DOTS_UP_TO + 1),
+                           "title": ["小模块"] * 5 + ["大模块"] * (dashboard.DOTS_UP_TO + 1),
+                           "score_pct": [10.0, 20.0, 30.0, 40.0, 50.0] + [75.0] * (dashboard.DOTS_UP_TO + 1)})
+    summary = pd.DataFrame({"branch": ["上海浦东支行"], "enrolled": [306], "completed": [306], "failed": [0], "overdue": [0],
+                            "awaiting_grading": [0]})
+    report = hr.Report(as_of=dt.date(2026, 12, 7), tables={"Summary": summary},
+                       trend=pd.DataFrame({"as_of": [dt.date(2026, 12, 7)], "overdue": [0]}), scores=scores)
+    dashboard.dashboard_html(report=report, tables={}, language="zh-CN")
+    (chart,) = drawn[2].axes
+    (dots,) = chart.collections
+    assert sorted(dots.get_offsets()[:, 0]) == [10.0, 20.0, 30.0, 40.0, 50.0]
+    assert [label.get_text() for label in chart.get_yticklabels()] == ["小模块", "大模块"]

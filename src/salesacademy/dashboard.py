@@ -18,11 +18,15 @@ import numpy as np
 import pandas as pd
 
 from .hr import Report
-from .labels import SHEET, language_of
+from .labels import COLUMN, SHEET, language_of
 
 #: Rows a table shows on the page. Lists come most urgent first (longest overdue, lowest score), and a page of
 #: 100,000 rows is one no browser opens: the workbook and the CSV files hold every row.
 PAGE_ROWS = 1000
+#: Columns of codes, kept in the workbook and the CSV files for other systems; HR reads the role and module beside them.
+CODE_COLUMNS = ("role_id", "module_id")
+#: Up to this many scores a module, the score chart draws each employee as a dot over the box; more would be a smear.
+DOTS_UP_TO = 300
 
 LABELS = {
     "en": {"title": "Training completion", "as_of": "as of", "enrolled": "enrolled", "completed": "completed",
@@ -89,7 +93,9 @@ def _charts(report: Report, labels: Mapping[str, str]) -> list[tuple[str, str]]:
         # Matplotlib 3.10 replaced `vert=False` with `orientation`; the project supports both.
         sideways = {"orientation": "horizontal"} if "orientation" in inspect.signature(axes.boxplot).parameters else {"vert": False}
         axes.boxplot(groups, showfliers=False, **sideways)
-        for position, group in enumerate(groups, start=1):  # every employee as a dot: cohorts are small
+        for position, group in enumerate(groups, start=1):
+            if len(group) > DOTS_UP_TO:
+                continue
             axes.scatter(group, position + rng.uniform(-0.15, 0.15, len(group)), s=12, alpha=0.6, color="#2f6f9f", zorder=3)
         titles = report.scores.drop_duplicates("module_id").set_index("module_id").title
         axes.set_yticks(range(1, len(modules) + 1), [titles[m] or m for m in modules])
@@ -117,12 +123,14 @@ def _grouped(count) -> str:
 
 
 def dashboard_html(*, report: Report, tables: Mapping[str, pd.DataFrame], language: str, heading: str = "") -> str:
-    """A single self-contained HTML page: key figures, charts as embedded PNG, and every table, up to `PAGE_ROWS` rows each.
+    """A single self-contained HTML page: key figures, charts as embedded PNG, and every table, up to `PAGE_ROWS` rows each
+    and without its `CODE_COLUMNS`.
 
     `tables` are the report's tables as people read them (`hr.presented`), in the report's order.
     """
     labels = LABELS[language_of(language)]
     sheets = SHEET[language_of(language)]
+    codes = [COLUMN[language_of(language)][column] for column in CODE_COLUMNS]
     totals = report.tables["Summary"][["enrolled", "completed", "failed", "overdue", "awaiting_grading"]].sum()
     enrolled, completed = int(totals.enrolled), int(totals.completed)
     figures = (f"{labels['enrolled']} {enrolled:,} · {labels['completed']} {completed:,}"
@@ -139,8 +147,9 @@ def dashboard_html(*, report: Report, tables: Mapping[str, pd.DataFrame], langua
         parts.append(f"<h2>{html.escape(sheets[name])}</h2>")
         if len(frame) > PAGE_ROWS:
             parts.append(f'<p class="first-rows">{html.escape(labels["first_rows"].format(shown=PAGE_ROWS, total=len(frame)))}</p>')
+        frame = frame.head(PAGE_ROWS).drop(columns=codes, errors="ignore")
         counts = {column: _grouped for column in frame.columns if pd.api.types.is_integer_dtype(frame[column])}
-        table = (frame.head(PAGE_ROWS).to_html(index=False, na_rep="", border=0, formatters=counts) if not frame.empty
+        table = (frame.to_html(index=False, na_rep="", border=0, formatters=counts) if not frame.empty
                  else f"<p>{html.escape(labels['none'])}</p>")
         parts.append(f'<div class="scroll">{table}</div>')
     parts.append("</body></html>\n")
