@@ -58,12 +58,12 @@ def stock_notebook(path: Path) -> None:
 
 def parameters(instance: Path, employee_id: str, as_of: str) -> list[str]:
     """papermill's command-line parameters for one employee's report, in the employee's roster language as academy report has it."""
-    from salesacademy import gradebook
+    from salesacademy import gradebook_reads
     from salesacademy.config import content_root, database_url, load_config
 
     config, paths = load_config(instance)
     url = database_url(config, paths)
-    language = gradebook.employees(url, [employee_id]).language.iloc[0]
+    language = gradebook_reads.employees(url, [employee_id]).language.iloc[0]
     values = {"employee_id": employee_id, "as_of": as_of, "gradebook_url": url,
               "timezone": config.course.timezone, "language": language, "content": str(content_root(config)),
               "period": as_of}

@@ -139,19 +139,19 @@ def load_submissions(instance: Path, *, released_on: dt.date, seed: int) -> int:
     """
     from nbgrader.api import Base
 
-    from salesacademy import gradebook
+    from salesacademy import gradebook, gradebook_reads
     from salesacademy.config import content_root, database_url, load_config
     from salesacademy.curriculum import language_tag, load_curriculum
 
     config, paths = load_config(instance)
     url = database_url(config, paths)
     tables = Base.metadata.tables  # nbgrader's own table definitions: exactly its columns and types
-    cells = gradebook.read_frame(url, GRADED_CELLS)
+    cells = gradebook_reads.read_frame(url, GRADED_CELLS)
     versions = {name: (rows.assignment_id.iloc[0], rows.notebook_id.iloc[0],
                        list(zip(rows.cell_id, rows.max_score, rows.cell_type == "markdown")))
                 for name, rows in cells.groupby("assignment")}
-    enrolled = gradebook.enrollments(url)
-    roster = gradebook.employees(url)
+    enrolled = gradebook_reads.enrollments(url)
+    roster = gradebook_reads.employees(url)
     curriculum = load_curriculum(content_root(config))
     # Each employee takes the version of their track and language: its assignment name, by employee.
     suffix = {e: f".{curriculum.track_of(role)}.{language_tag(language)}" for e, role, language in zip(roster.employee_id, roster.role, roster.language)}

@@ -13,7 +13,7 @@ import pytest
 import sqlalchemy as sa
 
 from conftest import gradebook_url
-from salesacademy import audit, cli, gradebook
+from salesacademy import audit, cli, gradebook, gradebook_reads
 from salesacademy.errors import AcademyError
 from salesacademy.roster import import_roster
 
@@ -97,7 +97,7 @@ def test_the_writer_named_by_audit_source_is_recorded_and_direct_without_it(grad
     assert list(zip(manual.new_value, manual.source, manual.reason.fillna("-"))) == [
         ("4", "manual:trainer-li", "second marking"), ("1", "direct", "-")]
     assert set(history[history.field == "extra_credit"].source) == {"import:scores.csv"}
-    assert gradebook.read_frame(url, "SELECT COUNT(*) AS n FROM academy_audit_context").n[0] == 0, "no context row outlives its writer"
+    assert gradebook_reads.read_frame(url, "SELECT COUNT(*) AS n FROM academy_audit_context").n[0] == 0, "no context row outlives its writer"
 
 
 def test_a_writer_is_named_in_every_transaction_of_its_block(graded):
@@ -146,7 +146,7 @@ def test_a_rolled_back_change_leaves_no_trace(graded):
             db.execute(sa.text("UPDATE grade SET manual_score = 2"))
             raise RuntimeError("the trainer cancelled")
     assert len(changes(graded)) == before
-    assert gradebook.read_frame(url, "SELECT COUNT(*) AS n FROM academy_audit_context").n[0] == 0
+    assert gradebook_reads.read_frame(url, "SELECT COUNT(*) AS n FROM academy_audit_context").n[0] == 0
 
 
 def test_removing_a_submission_records_what_was_lost(graded):

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from conftest import database_dump
-from salesacademy import answers, gradebook
+from salesacademy import answers, gradebook_reads
 from salesacademy.config import bundled_content
 from salesacademy.curriculum import load_curriculum, parse_assignment
 from salesacademy.demo import demo
@@ -27,7 +27,7 @@ def cohort(tmp_path_factory):
 
 
 def scores_by_item(root):
-    rows = gradebook.grade_rows(f"sqlite:///{root}/gradebook.db")
+    rows = gradebook_reads.grade_rows(f"sqlite:///{root}/gradebook.db")
     return rows.set_index(["employee_id", "module_id", "item"])
 
 

@@ -30,7 +30,7 @@ from conftest import ROSTER_HEADER, database_dump, gradebook_url
 from pg import copy_instance, drop_database
 from test_engine import ASSIGNMENT, MODULE, submit
 
-from salesacademy import answers, executors, gradebook
+from salesacademy import answers, executors, gradebook_reads
 from salesacademy.cli import main
 from salesacademy.collect import collect
 from salesacademy.errors import AcademyError
@@ -92,7 +92,7 @@ def graded(submitted, cluster, tmp_path_factory):
 
 
 def grade_rows(root: Path) -> pd.DataFrame:
-    rows = gradebook.grade_rows(gradebook_url(root))
+    rows = gradebook_reads.grade_rows(gradebook_url(root))
     return rows.sort_values(["employee_id", "module_id", "item"]).reset_index(drop=True)
 
 

@@ -18,7 +18,7 @@ from nbformat.v4 import new_code_cell, new_notebook
 
 from pg import copy_instance
 
-from salesacademy import answers, executors, gradebook
+from salesacademy import answers, executors, gradebook_reads
 from salesacademy.collect import collect
 from salesacademy.config import database_url, load_config
 from salesacademy.grade import Submission, grade
@@ -153,7 +153,7 @@ def submit(root, employee_id: str, choices: dict[str, str], override: dict[str, 
 
 def scores(root) -> dict[tuple[str, str], float]:
     config, paths = load_config(root)
-    rows = gradebook.grade_rows(database_url(config, paths))
+    rows = gradebook_reads.grade_rows(database_url(config, paths))
     return {(r.employee_id, r.item): r.auto_score for r in rows.itertuples()}
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from salesacademy import answers, gradebook
+from salesacademy import answers, gradebook_reads
 from salesacademy.collect import collect
 from salesacademy.config import database_url, load_config
 from salesacademy.feedback import feedback
@@ -77,7 +77,7 @@ def hand_in(root: Path, employee_id: str, first_lines: str = "") -> None:
 
 def auto_scores(root: Path) -> dict[str, dict[str, float]]:
     config, paths = load_config(root)
-    rows = gradebook.grade_rows(database_url(config, paths))
+    rows = gradebook_reads.grade_rows(database_url(config, paths))
     rows = rows[rows.item.isin(list(FULL))]
     return {e: dict(zip(group.item, group.auto_score)) for e, group in rows.groupby("employee_id")}
 

@@ -323,7 +323,7 @@ def test_submission_totals_from_the_database_equal_the_graded_cells_added_up(own
     """A trainer's score over the automatic one, extra credit, a cell awaiting a trainer, cells with no score, a submission with none."""
     from nbgrader.api import Gradebook
 
-    from salesacademy import gradebook
+    from salesacademy import gradebook_reads
     from salesacademy.status import submission_scores
 
     root, url = own_cohort, gradebook_url(own_cohort)
@@ -342,7 +342,7 @@ def test_submission_totals_from_the_database_equal_the_graded_cells_added_up(own
         for cell in list(w2.grades):
             gb.db.delete(cell)
         gb.db.commit()
-    sent, totals = gradebook.submission_totals(url, "UTC")
+    sent, totals = gradebook_reads.submission_totals(url, "UTC")
     got = {(e, m): (score, top, manual) for e, m, score, top, manual in
            zip(totals.employee_id, totals.module_id, totals.score, totals.max_score, totals.needs_manual_grade)}
     # By hand from tests/cohort.py and the changes above; W2's submission has no graded cell left.
@@ -351,13 +351,13 @@ def test_submission_totals_from_the_database_equal_the_graded_cells_added_up(own
                    ("B2", "01-sales-process"): (8.0, 10.0, False), ("B2", "03-suitability"): (10.0, 10.0, False)}
     assert set(zip(sent.employee_id, sent.module_id)) == set(cohort.SUBMISSIONS)
     # What the cells give, added up in pandas: the same, and so is every status.
-    cells = gradebook.grade_rows(url, "UTC")
+    cells = gradebook_reads.grade_rows(url, "UTC")
     summed = submission_scores(cells).set_index(["employee_id", "module_id"]).sort_index()
     assert summed.to_dict("index") == totals.astype({"employee_id": str, "module_id": str}).set_index(["employee_id", "module_id"]).sort_index()[
         ["score", "max_score", "needs_manual_grade"]].to_dict("index")
     inputs, timezone = hr.read_inputs(instance=root), load_config(root)[0].course.timezone
-    from_cells = compute_status(employees=inputs.employees, enrollments=inputs.enrollments, submissions=gradebook.submissions(url, timezone),
-                                grades=gradebook.grade_rows(url, timezone), curriculum=inputs.curriculum, as_of=cohort.AS_OF)
+    from_cells = compute_status(employees=inputs.employees, enrollments=inputs.enrollments, submissions=gradebook_reads.submissions(url, timezone),
+                                grades=gradebook_reads.grade_rows(url, timezone), curriculum=inputs.curriculum, as_of=cohort.AS_OF)
     from_totals = inputs.status(cohort.AS_OF)
     pd.testing.assert_frame_equal(from_totals.astype({"employee_id": str, "module_id": str}), from_cells.astype({"employee_id": str, "module_id": str}))
     assert from_totals.set_index("employee_id").loc["W2"].set_index("module_id").status["03-suitability"] == "submitted"

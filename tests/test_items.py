@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from salesacademy import answers, gradebook
+from salesacademy import answers, gradebook_reads
 from salesacademy.collect import collect
 from salesacademy.config import bundled_content, load_config
 from salesacademy.curriculum import load_curriculum
@@ -58,7 +58,7 @@ def graded_variants(tmp_path_factory):
     shutil.copytree(root, root.parent / "stock")  # the same submissions, for stock nbgrader
     run = grade(instance=root, progress=False)
     assert not run.failed, run.failed
-    rows = gradebook.grade_rows(f"sqlite:///{root}/gradebook.db").set_index(["employee_id", "module_id", "item"])
+    rows = gradebook_reads.grade_rows(f"sqlite:///{root}/gradebook.db").set_index(["employee_id", "module_id", "item"])
     return keys, plans, rows, root.parent / "stock"
 
 
@@ -86,7 +86,7 @@ def test_stock_nbgrader_gives_every_submission_the_same_scores(graded_variants):
         done = subprocess.run([str(nbgrader), "autograde", f"{module.id}.analyst.zh", "--Execute.kernel_name=python3"],
                               cwd=stock, capture_output=True, text=True)
         assert done.returncode == 0, done.stderr[-2000:]
-    theirs = gradebook.grade_rows(f"sqlite:///{stock}/gradebook.db").set_index(["employee_id", "module_id", "item"])
+    theirs = gradebook_reads.grade_rows(f"sqlite:///{stock}/gradebook.db").set_index(["employee_id", "module_id", "item"])
     assert len(rows) and sorted(theirs.index) == sorted(rows.index)
     compared = rows[["auto_score", "needs_manual_grade"]].join(theirs[["auto_score", "needs_manual_grade"]].add_suffix("_stock"))
     differ = compared[(compared.auto_score.fillna(-1) != compared.auto_score_stock.fillna(-1))

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 import cohort
 import pg
 from conftest import database_dump, gradebook_url
-from salesacademy import gradebook
+from salesacademy import gradebook, gradebook_reads
 from salesacademy.config import AcademyConfig, bundled_content, database_url, load_config
 from salesacademy.errors import AcademyError
 from salesacademy.nbgrader_setup import nbgrader_config
@@ -117,17 +117,17 @@ def test_init_refuses_a_database_that_already_holds_a_gradebook(postgres_server,
 
 def test_read_paths_give_the_same_types_and_values_on_both_databases(own_cohort):
     url = gradebook_url(own_cohort)
-    people = gradebook.employees(url).set_index("employee_id")
+    people = gradebook_reads.employees(url).set_index("employee_id")
     assert people.active.dtype == bool and people.active.all()
     assert people.loc["W2", "hire_date"] == dt.date(2020, 2, 3) and people.loc["W2", "name"] == "周杰"
-    enrolled = gradebook.enrollments(url)
+    enrolled = gradebook_reads.enrollments(url)
     assert set(enrolled.due_on) == {pd.Timestamp(2025, 2, 1)}
-    rows = gradebook.grade_rows(url, "Asia/Shanghai").set_index(["employee_id", "module_id", "item"])
+    rows = gradebook_reads.grade_rows(url, "Asia/Shanghai").set_index(["employee_id", "module_id", "item"])
     assert rows.needs_manual_grade.dtype == bool and not rows.needs_manual_grade.any()
     b1 = rows.loc[("B1", "03-suitability", "q2")]
     assert (b1.score, b1.max_score) == (4, 5)
     assert b1.submitted_at == pd.Timestamp(2025, 1, 25, 18)  # 10:00 UTC is 18:00 in Shanghai
-    sent = gradebook.submissions(url, "UTC")
+    sent = gradebook_reads.submissions(url, "UTC")
     assert sorted(zip(sent.employee_id, sent.module_id, sent.submitted_at)) == sorted(
         (e, m, pd.Timestamp(when)) for (e, m), (when, *_) in cohort.SUBMISSIONS.items())
 

@@ -5,7 +5,7 @@ import pytest
 import yaml
 
 from conftest import database_dump, gradebook_url
-from salesacademy import gradebook
+from salesacademy import gradebook_reads
 from salesacademy.config import load_config
 from salesacademy.errors import AcademyError
 from salesacademy.release import release
@@ -18,7 +18,7 @@ def test_release_assigns_by_role_with_due_dates(instance, roster_file):
     import_roster(instance=instance, file=roster_file)
     results = release(instance=instance, modules=["03-suitability"], today=dt.date(2025, 3, 1), progress=False)
     assert [(r.module_id, r.points) for r in results] == [("03-suitability", {"frontline": 12.0, "analyst": 14.0})]
-    enrolled = gradebook.enrollments(gradebook_url(instance))
+    enrolled = gradebook_reads.enrollments(gradebook_url(instance))
     # the roster has a branch manager, a relationship manager, a wealth advisor and a teller;
     # suitability is not required of tellers
     assert sorted(enrolled.employee_id) == ["B1", "R1", "W1"]
@@ -34,7 +34,7 @@ def test_release_assigns_by_role_with_due_dates(instance, roster_file):
     assert "def mismatched" not in (outbound / "03-suitability.frontline.zh" / "exercise.ipynb").read_text(encoding="utf-8")
     # releasing again keeps the first due dates
     release(instance=instance, modules=["03-suitability"], today=dt.date(2025, 4, 1), progress=False)
-    again = gradebook.enrollments(gradebook_url(instance))
+    again = gradebook_reads.enrollments(gradebook_url(instance))
     assert set(again.due_on.dt.date) == {dt.date(2025, 3, 31)}
 
 

@@ -506,7 +506,7 @@ def rendered(cohort):
 
 def expected_rows(cohort, employee_id, as_of):
     """(title, status label, score) of each module the employee must take, straight from compute_status."""
-    from salesacademy import gradebook
+    from salesacademy import gradebook_reads
     from salesacademy.config import bundled_content, load_config
     from salesacademy.curriculum import load_curriculum
     from salesacademy.status import compute_status
@@ -514,8 +514,8 @@ def expected_rows(cohort, employee_id, as_of):
     url, timezone = f"sqlite:///{cohort.paths.root}/gradebook.db", load_config(cohort.paths.root)[0].course.timezone
     curriculum = load_curriculum(bundled_content())
     # due dates are days of the course's calendar: submission times in its time zone
-    table = compute_status(employees=gradebook.employees(url), enrollments=gradebook.enrollments(url),
-                           submissions=gradebook.submissions(url, timezone), grades=gradebook.grade_rows(url, timezone),
+    table = compute_status(employees=gradebook_reads.employees(url), enrollments=gradebook_reads.enrollments(url),
+                           submissions=gradebook_reads.submissions(url, timezone), grades=gradebook_reads.grade_rows(url, timezone),
                            curriculum=curriculum, as_of=as_of)
     rows = table[table.employee_id == employee_id]
     assert len(rows) >= 9
@@ -529,14 +529,14 @@ def expected_rows(cohort, employee_id, as_of):
 
 def whole_cohort(url, timezone, as_of):
     """Every frame of the gradebook read at once, and everyone's status: what a report's rows must agree with."""
-    from salesacademy import gradebook
+    from salesacademy import gradebook_reads
     from salesacademy.config import bundled_content
     from salesacademy.curriculum import load_curriculum
     from salesacademy.status import compute_status
 
-    frames = {"employees": gradebook.employees(url), "grades": gradebook.grade_rows(url, timezone),
-              "submissions": gradebook.submissions(url, timezone)}
-    status = compute_status(**frames, enrollments=gradebook.enrollments(url), curriculum=load_curriculum(bundled_content()), as_of=as_of)
+    frames = {"employees": gradebook_reads.employees(url), "grades": gradebook_reads.grade_rows(url, timezone),
+              "submissions": gradebook_reads.submissions(url, timezone)}
+    status = compute_status(**frames, enrollments=gradebook_reads.enrollments(url), curriculum=load_curriculum(bundled_content()), as_of=as_of)
     return frames, status
 
 
@@ -566,7 +566,8 @@ def test_a_report_reads_only_its_employee_and_the_means_from_the_submission_tota
 def test_reading_one_employee_uses_the_gradebook_indexes_an_older_gradebook_is_given(instance):
     import sqlalchemy as sa
 
-    from salesacademy.gradebook import EMPLOYEE_INDEXES, GRADE_ROWS, add_missing_tables, engine
+    from salesacademy.gradebook import EMPLOYEE_INDEXES, add_missing_tables, engine
+    from salesacademy.gradebook_reads import GRADE_ROWS
 
     url = gradebook_url(instance)
     eng = engine(url)
@@ -807,7 +808,7 @@ def test_a_pdf_that_fails_is_listed_and_the_other_reports_are_written(small_coho
 
 def status_of(cohort, employee_id, as_of):
     """compute_status's rows of one employee of the demo cohort, and the curriculum."""
-    from salesacademy import gradebook
+    from salesacademy import gradebook_reads
     from salesacademy.config import bundled_content, load_config
     from salesacademy.curriculum import load_curriculum
     from salesacademy.status import compute_status
@@ -815,8 +816,8 @@ def status_of(cohort, employee_id, as_of):
     url, timezone = f"sqlite:///{cohort.paths.root}/gradebook.db", load_config(cohort.paths.root)[0].course.timezone
     curriculum = load_curriculum(bundled_content())
     # due dates are days of the course's calendar: submission times in its time zone
-    table = compute_status(employees=gradebook.employees(url), enrollments=gradebook.enrollments(url),
-                           submissions=gradebook.submissions(url, timezone), grades=gradebook.grade_rows(url, timezone),
+    table = compute_status(employees=gradebook_reads.employees(url), enrollments=gradebook_reads.enrollments(url),
+                           submissions=gradebook_reads.submissions(url, timezone), grades=gradebook_reads.grade_rows(url, timezone),
                            curriculum=curriculum, as_of=as_of)
     return table[table.employee_id == employee_id], curriculum
 
@@ -878,7 +879,7 @@ def written_opening(folder, item):
 
 @pytest.mark.slow
 def test_points_lost_are_named_by_the_question_the_employee_saw(cohort, rendered):
-    from salesacademy import gradebook
+    from salesacademy import gradebook_reads
     from salesacademy.config import bundled_content
 
     chosen, as_of, _ = rendered
@@ -886,7 +887,7 @@ def test_points_lost_are_named_by_the_question_the_employee_saw(cohort, rendered
     checked = {"bank": 0, "written": 0}
     for employee_id in chosen:
         _, curriculum = status_of(cohort, employee_id, as_of)
-        grades = gradebook.grade_rows(url, ids=[employee_id])
+        grades = gradebook_reads.grade_rows(url, ids=[employee_id])
         lost = grades[~(grades.needs_manual_grade & grades.score.isna()) & (grades.score.fillna(0) < grades.max_score)]
         rows = table_cells(report_page(cohort, employee_id, as_of), "missed")
         assert len(rows) == len(lost) > 0

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from conftest import ROSTER_HEADER, database_dump, gradebook_url
-from salesacademy import gradebook
+from salesacademy import gradebook, gradebook_reads
 from salesacademy.errors import AcademyError
 from salesacademy.roster import import_roster, validate_roster
 
@@ -20,10 +20,10 @@ def url(instance):
 def test_import_adds_everyone_and_fills_nbgrader_students(instance, roster_file):
     summary = import_roster(instance=instance, file=roster_file)
     assert (summary.added, summary.updated, summary.deactivated) == (4, 0, 0)
-    people = gradebook.employees(url(instance)).set_index("employee_id")
+    people = gradebook_reads.employees(url(instance)).set_index("employee_id")
     assert people.loc["R1", "manager_id"] == "B1" and people.loc["W1", "language"] == "en"
     assert people.active.all()
-    students = gradebook.read_frame(url(instance), "SELECT id, last_name FROM student ORDER BY id")
+    students = gradebook_reads.read_frame(url(instance), "SELECT id, last_name FROM student ORDER BY id")
     assert dict(zip(students.id, students.last_name)) == {"B1": "王芳", "R1": "李强", "T1": "赵敏", "W1": "Chen Jie"}
 
 
@@ -35,17 +35,17 @@ def test_reimport_updates_deactivates_and_keeps_history(instance, roster_file, t
     second.write_text("\n".join(changed) + "\n", encoding="utf-8")
     summary = import_roster(instance=instance, file=second)
     assert (summary.added, summary.updated, summary.deactivated, summary.unchanged) == (0, 1, 1, 2)
-    people = gradebook.employees(url(instance)).set_index("employee_id")
+    people = gradebook_reads.employees(url(instance)).set_index("employee_id")
     assert not people.loc["W1", "active"], "missing from the file means inactive, never deleted"
     assert people.loc["T1", "role"] == "relationship_manager"
-    history = gradebook.read_frame(url(instance), "SELECT employee_id, change, snapshot FROM academy_employee_history ORDER BY id")
+    history = gradebook_reads.read_frame(url(instance), "SELECT employee_id, change, snapshot FROM academy_employee_history ORDER BY id")
     t1 = history[history.employee_id == "T1"]
     assert list(t1.change) == ["added", "updated"]
     assert json.loads(t1.snapshot.iloc[0])["role"] == "teller" and json.loads(t1.snapshot.iloc[1])["role"] == "relationship_manager"
     assert list(history[history.employee_id == "W1"].change) == ["added", "deactivated"]
     # and back again: reactivated
     summary = import_roster(instance=instance, file=roster_file)
-    assert gradebook.employees(url(instance)).set_index("employee_id").loc["W1", "active"]
+    assert gradebook_reads.employees(url(instance)).set_index("employee_id").loc["W1", "active"]
 
 
 def test_xlsx_roster_with_real_date_cells(instance, roster_file, tmp_path):
@@ -55,7 +55,7 @@ def test_xlsx_roster_with_real_date_cells(instance, roster_file, tmp_path):
     frame.to_excel(path, index=False)
     assert isinstance(openpyxl.load_workbook(path).active["G2"].value, dt.datetime)
     assert import_roster(instance=instance, file=path).added == 4
-    assert str(gradebook.employees(url(instance)).set_index("employee_id").loc["T1", "hire_date"]) == "2022-09-30"
+    assert str(gradebook_reads.employees(url(instance)).set_index("employee_id").loc["T1", "hire_date"]) == "2022-09-30"
 
 
 BAD_ROWS = [
@@ -111,7 +111,7 @@ def test_missing_column_and_unreadable_files(instance, tmp_path):
 
 
 def test_a_process_reads_the_gradebook_as_it_is_then_even_one_restored_over_it(tmp_path):
-    """Reads share one engine per gradebook and process (`gradebook.reader`), yet hold no connection between them."""
+    """Reads share one engine per gradebook and process (`gradebook_reads.reader`), yet hold no connection between them."""
     import os
     import shutil
 
@@ -123,10 +123,10 @@ def test_a_process_reads_the_gradebook_as_it_is_then_even_one_restored_over_it(t
         connection.execute(gradebook.employee.insert(), [{
             "employee_id": "T1", "name": "赵敏", "branch": "上海浦东支行", "department": "运营部", "role": "teller", "manager_id": None,
             "hire_date": dt.date(2022, 9, 30), "email": "t1@bank.example", "language": "zh-CN", "active": True}])
-    assert list(gradebook.employees(url).employee_id) == ["T1"]
+    assert list(gradebook_reads.employees(url).employee_id) == ["T1"]
     os.replace(tmp_path / "backup.db", path)  # the backup restored over it, as an administrator would
-    assert gradebook.employees(url).empty  # a connection kept open would still read the file it opened
-    assert gradebook.reader(url) is gradebook.reader(url)
+    assert gradebook_reads.employees(url).empty  # a connection kept open would still read the file it opened
+    assert gradebook_reads.reader(url) is gradebook_reads.reader(url)
 
 
 def test_the_reads_of_a_reading_block_share_one_connection_and_others_each_open_their_own(tmp_path):
@@ -140,12 +140,12 @@ def test_the_reads_of_a_reading_block_share_one_connection_and_others_each_open_
             "employee_id": "T1", "name": "赵敏", "branch": "上海浦东支行", "department": "运营部", "role": "teller", "manager_id": None,
             "hire_date": dt.date(2022, 9, 30), "email": "t1@bank.example", "language": "zh-CN", "active": True}])
     opened = []
-    sa.event.listen(gradebook.reader(url), "connect", lambda connection, _record: opened.append(connection))
-    with gradebook.reading(url):
-        gradebook.employees(url)
-        gradebook.enrollments(url, ["T1"])
-        assert list(gradebook.employees(other).employee_id) == ["T1"]  # another gradebook: not this block's connection
+    sa.event.listen(gradebook_reads.reader(url), "connect", lambda connection, _record: opened.append(connection))
+    with gradebook_reads.reading(url):
+        gradebook_reads.employees(url)
+        gradebook_reads.enrollments(url, ["T1"])
+        assert list(gradebook_reads.employees(other).employee_id) == ["T1"]  # another gradebook: not this block's connection
     assert len(opened) == 1
-    gradebook.employees(url)
-    gradebook.employees(url)
+    gradebook_reads.employees(url)
+    gradebook_reads.employees(url)
     assert len(opened) == 3

@@ -1,6 +1,6 @@
 """Each submission's total, kept by the database's triggers, is always its cells added up, whoever changes them.
 
-The oracle is `gradebook.grade_rows` added up in pandas (`status.submission_scores`),
+The oracle is `gradebook_reads.grade_rows` added up in pandas (`status.submission_scores`),
 a path that reads every cell and never the totals.
 """
 
@@ -14,7 +14,7 @@ import pytest
 import sqlalchemy as sa
 from conftest import gradebook_url
 
-from salesacademy import gradebook, total_triggers
+from salesacademy import gradebook, gradebook_reads, total_triggers
 from salesacademy.status import submission_scores
 
 KEYS = ["employee_id", "module_id"]
@@ -22,12 +22,12 @@ KEYS = ["employee_id", "module_id"]
 
 def totals_and_cells(url: str) -> tuple[dict, dict]:
     """What the totals say, and what adding up the cells says, per submission: score, maximum, a trainer's part waiting."""
-    sent, totals = gradebook.submission_totals(url, "UTC")
+    sent, totals = gradebook_reads.submission_totals(url, "UTC")
     columns = ["score", "max_score", "needs_manual_grade"]
     kept = totals.astype({key: str for key in KEYS}).set_index(KEYS)[columns].sort_index().to_dict("index")
-    added = submission_scores(gradebook.grade_rows(url, "UTC")).set_index(KEYS)[columns].sort_index().to_dict("index")
+    added = submission_scores(gradebook_reads.grade_rows(url, "UTC")).set_index(KEYS)[columns].sort_index().to_dict("index")
     times = sorted(zip(sent.employee_id.astype(str), sent.module_id.astype(str), sent.submitted_at))
-    assert times == sorted(zip(*(gradebook.submissions(url, "UTC")[c] for c in ("employee_id", "module_id", "submitted_at"))))
+    assert times == sorted(zip(*(gradebook_reads.submissions(url, "UTC")[c] for c in ("employee_id", "module_id", "submitted_at"))))
     return kept, added
 
 
@@ -92,12 +92,12 @@ def test_totals_follow_every_change_from_nbgrader_and_raw_sql(own_cohort):
     assert kept == added and kept[("B2", "01-sales-process")]["max_score"] == 15.0
     execute(url, "UPDATE submitted_assignment SET timestamp = :at WHERE student_id = 'B2' AND assignment_id = "
                  "(SELECT id FROM assignment WHERE name = '01-sales-process')", at="2025-02-20 09:00:00.000000")
-    sent, _ = gradebook.submission_totals(url, "UTC")
+    sent, _ = gradebook_reads.submission_totals(url, "UTC")
     b2 = sent[(sent.employee_id == "B2") & (sent.module_id == "01-sales-process")]
     assert b2.submitted_at.tolist() == [pd.Timestamp(2025, 2, 20, 9)]
     execute(url, "UPDATE assignment SET name = '01-sales-process.frontline.zh' WHERE name = '01-sales-process'")
     kept, added = totals_and_cells(url)
-    sent, _ = gradebook.submission_totals(url, "UTC")
+    sent, _ = gradebook_reads.submission_totals(url, "UTC")
     assert kept == added and set(sent[sent.employee_id == "B2"].assignment) == {"01-sales-process.frontline.zh", "03-suitability"}
 
 
@@ -176,9 +176,9 @@ def test_two_trainers_grading_one_submission_at_once_leave_the_total_of_both(own
 def test_the_cohort_read_a_few_rows_at_a_time_is_the_cohort_read_at_once(own_cohort, monkeypatch):
     """`read_rows` makes each chunk compact before the next: the chunks, categories and all, join into the same frames."""
     url = gradebook_url(own_cohort)
-    at_once = gradebook.submission_totals(url, "Asia/Shanghai"), gradebook.cohort_enrollments(url)
-    monkeypatch.setattr(gradebook, "CHUNK_ROWS", 2)  # 7 submissions, 10 enrollments: several chunks each, the last one short
-    in_chunks = gradebook.submission_totals(url, "Asia/Shanghai"), gradebook.cohort_enrollments(url)
+    at_once = gradebook_reads.submission_totals(url, "Asia/Shanghai"), gradebook_reads.cohort_enrollments(url)
+    monkeypatch.setattr(gradebook_reads, "CHUNK_ROWS", 2)  # 7 submissions, 10 enrollments: several chunks each, the last one short
+    in_chunks = gradebook_reads.submission_totals(url, "Asia/Shanghai"), gradebook_reads.cohort_enrollments(url)
     for whole, chunked in zip([*at_once[0], at_once[1]], [*in_chunks[0], in_chunks[1]]):
         assert len(whole) > 2
         pd.testing.assert_frame_equal(chunked.astype({"employee_id": str, "module_id": str}), whole.astype({"employee_id": str, "module_id": str}))

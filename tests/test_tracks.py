@@ -22,7 +22,7 @@ import nbformat
 import pandas as pd
 import pytest
 
-from salesacademy import answers, build, gradebook, itembank, questions, status
+from salesacademy import answers, build, gradebook_reads, itembank, questions, status
 from salesacademy.binding import bind_notebook
 from salesacademy.collect import collect
 from salesacademy.config import bundled_content, load_config
@@ -152,7 +152,7 @@ def run_code_as_colleague(nb, copied: dict[str, str]) -> None:
 
 
 def rows_of(root: Path) -> pd.DataFrame:
-    return gradebook.grade_rows(f"sqlite:///{root}/gradebook.db").set_index(["employee_id", "module_id", "item"]).sort_index()
+    return gradebook_reads.grade_rows(f"sqlite:///{root}/gradebook.db").set_index(["employee_id", "module_id", "item"]).sort_index()
 
 
 # Frontline: judgement, no code --------------------------------------------------------------

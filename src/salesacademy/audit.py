@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 import sqlalchemy as sa
 
-from . import gradebook, labels
+from . import gradebook, gradebook_reads, labels
 from .config import content_root, database_url, load_config
 from .curriculum import load_curriculum
 from .errors import AcademyError
@@ -71,7 +71,7 @@ def history(*, instance: Path, employee: str | None = None, module: str | None =
         query = query.where(audit.c.changed_at >= _utc_start_of(since, zone))
     if until is not None:
         query = query.where(audit.c.changed_at < _utc_start_of(until + dt.timedelta(days=1), zone))
-    frame = gradebook.read_frame(url, query)
+    frame = gradebook_reads.read_frame(url, query)
     for column in COLUMNS[1:]:  # text: missing is None, not NaN
         frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
     frame["changed_at"] = pd.to_datetime(frame.changed_at).dt.tz_localize("UTC").dt.tz_convert(config.course.timezone)
@@ -90,7 +90,7 @@ def grader_of(source: str) -> str | None:
 def graders(url: str) -> list[str]:
     """Every grader named in the audit trail, sorted."""
     audit = gradebook.audit
-    sources = gradebook.read_frame(url, sa.select(audit.c.source).distinct().where(
+    sources = gradebook_reads.read_frame(url, sa.select(audit.c.source).distinct().where(
         sa.or_(*(audit.c.source.like(f"{kind}:%") for kind in gradebook.GRADER_SOURCES)))).source
     return sorted({grader_of(source) for source in sources} - {None})
 
@@ -101,7 +101,7 @@ def _utc_start_of(day: dt.date, zone: zoneinfo.ZoneInfo) -> dt.datetime:
 
 
 def _known(url: str, query: str, value: str, **params: str | None) -> bool:
-    return not gradebook.read_frame(url, query, value=value, **{k: v for k, v in params.items() if v is not None}).empty
+    return not gradebook_reads.read_frame(url, query, value=value, **{k: v for k, v in params.items() if v is not None}).empty
 
 
 def format_history(frame: pd.DataFrame) -> str:

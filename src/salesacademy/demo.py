@@ -24,7 +24,7 @@ import nbformat
 import numpy as np
 import pandas as pd
 
-from . import answers, bankdata, gradebook, hr, review, staff
+from . import answers, bankdata, gradebook, gradebook_reads, hr, review, staff
 from .collect import collect
 from .config import content_root, database_url, load_config, today
 from .config import workers as config_workers
@@ -105,13 +105,11 @@ def _simulate_staff(paths, config, curriculum: Curriculum, content: Path, releas
     """Each enrolled employee fetches their version of each module, answers it at their skill, and submits it on their own clock."""
     from tqdm import tqdm
 
-    from . import gradebook
-
     rng = np.random.default_rng(seed + 1)
 
     url = database_url(config, paths)
-    roster = gradebook.employees(url).set_index("employee_id")
-    enrolled = gradebook.enrollments(url)
+    roster = gradebook_reads.employees(url).set_index("employee_id")
+    enrolled = gradebook_reads.enrollments(url)
     skill = dict(zip(roster.index, rng.beta(5, 2, len(roster))))
     zone = zoneinfo.ZoneInfo(config.course.timezone)
     keys: dict[tuple, answers.AnswerKey] = {}

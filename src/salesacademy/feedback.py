@@ -23,7 +23,7 @@ import pandas as pd
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets.config import Config
 
-from . import gradebook, itembank, questions, training
+from . import gradebook_reads, itembank, questions, training
 from .binding import question_numbers
 from .config import content_root, database_url, load_config
 from .curriculum import Curriculum, load_curriculum, module_of, parse_assignment
@@ -162,7 +162,7 @@ def _add_summaries(paths, url: str, curriculum: Curriculum, content: Path, assig
     bank = itembank.load_bank(module.folder(content), tracks=list(curriculum.tracks))
     for page in sorted(paths.step("feedback").glob(f"*/{assignment}/{module.graded}.html")):
         employee_id = page.parent.parent.name
-        rows = gradebook.grade_rows(url, ids=[employee_id])
+        rows = gradebook_reads.grade_rows(url, ids=[employee_id])
         rows = rows[rows.assignment == assignment]
         graded_nb = nbformat.read(paths.notebook("autograded", assignment, module.graded, employee_id), as_version=4)
         section = summary(rows, graded_nb, bank=bank, module_id=module.id, title=module.title(version.language), employee_id=employee_id,

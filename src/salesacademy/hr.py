@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import gradebook
+from . import gradebook_reads
 from .config import ReviewSection, content_root, database_url, load_config, today
 from .curriculum import Curriculum, load_curriculum
 from .errors import AcademyError
@@ -194,7 +194,7 @@ class Inputs:
     employees: pd.DataFrame
     enrollments: pd.DataFrame
     submissions: pd.DataFrame
-    grades: pd.DataFrame  # graded cells, or their totals per submission (`gradebook.submission_totals`): the same status
+    grades: pd.DataFrame  # graded cells, or their totals per submission (`gradebook_reads.submission_totals`): the same status
     curriculum: Curriculum
     language: str
     review: ReviewSection
@@ -281,13 +281,13 @@ def read_inputs(*, instance: Path) -> Inputs:
     """The roster, enrollments, submissions, curriculum and settings of an instance, with each submission's total score.
 
     The database adds up each submission's graded cells
-    (`gradebook.submission_totals`): `Inputs.grades` holds one row per graded
+    (`gradebook_reads.submission_totals`): `Inputs.grades` holds one row per graded
     submission, not one per cell, and gives `compute_status` the same scores.
     """
     config, paths = load_config(instance)
     url = database_url(config, paths)
-    submissions, totals = gradebook.submission_totals(url, config.course.timezone)
-    return Inputs(employees=gradebook.employees(url), enrollments=gradebook.cohort_enrollments(url), submissions=submissions, grades=totals,
+    submissions, totals = gradebook_reads.submission_totals(url, config.course.timezone)
+    return Inputs(employees=gradebook_reads.employees(url), enrollments=gradebook_reads.cohort_enrollments(url), submissions=submissions, grades=totals,
                   curriculum=load_curriculum(content_root(config)), language=config.course.language, review=config.review)
 
 

@@ -34,7 +34,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import gradebook, question_titles
+from . import gradebook_reads, question_titles
 from .config import content_root, database_url, load_config, today
 from .curriculum import Curriculum, load_curriculum
 from .errors import AcademyError
@@ -110,7 +110,7 @@ def item_analysis(*, grades: pd.DataFrame, min_answers: int = MIN_ANSWERS) -> pd
     """Facility, spread and discrimination of every scored item.
 
     Args:
-        grades: rows as `gradebook.grade_rows` returns them, one per graded cell.
+        grades: rows as `gradebook_reads.grade_rows` returns them, one per graded cell.
         min_answers: answers an item needs to be judged; below it, its flag is `TOO_FEW`.
 
     Returns:
@@ -185,7 +185,7 @@ def items(*, instance: Path, module: str | None = None, min_answers: int = MIN_A
     """
     config, paths = load_config(instance)
     curriculum = load_curriculum(content_root(config))
-    grades = gradebook.grade_rows(database_url(config, paths), config.course.timezone)
+    grades = gradebook_reads.grade_rows(database_url(config, paths), config.course.timezone)
     if module is not None:
         curriculum.module(module)  # an unknown id is an error naming the known ones
         grades = grades[grades.module_id == module]

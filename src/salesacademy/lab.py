@@ -205,9 +205,9 @@ def session(
 
 def check_employee(config: AcademyConfig, paths: InstancePaths, employee_id: str) -> str:
     """Refuse an employee id that is not an active employee of the roster; returns the employee's language."""
-    from . import gradebook
+    from . import gradebook_reads
 
-    roster = gradebook.employees(database_url(config, paths))
+    roster = gradebook_reads.employees(database_url(config, paths))
     found = roster[roster.employee_id == employee_id]
     if found.empty:
         raise AcademyError(f"--user {employee_id}: no such employee in the roster of {paths.root}")

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from . import executors, gradebook, scratch
+from . import executors, gradebook, gradebook_reads, scratch
 from . import pdf as printing
 from .config import content_root, database_url, load_config, today
 from .config import workers as config_workers
@@ -163,7 +163,7 @@ def report(
     chromium = printing.chromium_executable() if pdf else None
     url = database_url(config, paths)
     gradebook.add_missing_tables(url)  # a gradebook of an earlier version lacks the indexes that reads by employee take
-    roster = gradebook.employees(url)
+    roster = gradebook_reads.employees(url)
     chosen = select_employees(roster, employees=employees, branch=branch, all_=all_)
     shared = Template.share(course_data=False) if executor == executors.LOCAL else None
     language = dict(zip(roster.employee_id, roster.language))

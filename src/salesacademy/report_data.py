@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import gradebook, questions
+from . import gradebook_reads, questions
 from .config import ReviewSection
 from .curriculum import Curriculum, load_curriculum
 from .errors import AcademyError
@@ -118,9 +118,9 @@ def employee_report_data(
 
     Args:
         status: `compute_status` as of `as_of`, for the employee or more.
-        grades: `gradebook.grade_rows`, one row per graded item.
-        submissions: `gradebook.submissions`, one row per submission nbgrader keeps.
-        employees: `gradebook.employees` for the employee and their manager (or more).
+        grades: `gradebook_reads.grade_rows`, one row per graded item.
+        submissions: `gradebook_reads.submissions`, one row per submission nbgrader keeps.
+        employees: `gradebook_reads.employees` for the employee and their manager (or more).
         means: `module_means` of the whole cohort, for the branch and cohort means.
         titles: `question_titles.course_titles`, the number and title of every graded item of every version.
         language: ``zh-CN`` or ``en``, for module, role and competency titles.
@@ -327,10 +327,10 @@ class Rows:
 
 def read_rows(gradebook_url: str, timezone: str, curriculum: Curriculum, as_of: dt.date, ids: Sequence[str]) -> Rows:
     """The rows of the employees `ids`, with times in `timezone`."""
-    employees = gradebook.employees(gradebook_url, ids)
-    grades = gradebook.grade_rows(gradebook_url, timezone, ids)
-    submissions = gradebook.submissions(gradebook_url, timezone, ids)
-    status = compute_status(employees=employees, enrollments=gradebook.enrollments(gradebook_url, ids), submissions=submissions,
+    employees = gradebook_reads.employees(gradebook_url, ids)
+    grades = gradebook_reads.grade_rows(gradebook_url, timezone, ids)
+    submissions = gradebook_reads.submissions(gradebook_url, timezone, ids)
+    status = compute_status(employees=employees, enrollments=gradebook_reads.enrollments(gradebook_url, ids), submissions=submissions,
                             grades=grades, curriculum=curriculum, as_of=as_of)
     return Rows(employees, grades, submissions, status)
 
@@ -350,7 +350,7 @@ class Cohort:
 @functools.lru_cache(maxsize=2)
 def cohort(gradebook_url: str, timezone: str, content: str, as_of: str, /) -> Cohort:
     """The cohort as of `as_of` (ISO date), added up once per process from each submission's total
-    (`gradebook.submission_totals`, as HR's reports read it), with the titles of every graded item of the course.
+    (`gradebook_reads.submission_totals`, as HR's reports read it), with the titles of every graded item of the course.
 
     Positional arguments only: the cache tells calls apart by how they pass them.
 
@@ -360,8 +360,8 @@ def cohort(gradebook_url: str, timezone: str, content: str, as_of: str, /) -> Co
     """
     curriculum = load_curriculum(Path(content))
     day = dt.date.fromisoformat(as_of)
-    submissions, totals = gradebook.submission_totals(gradebook_url, timezone)
-    status = compute_status(employees=gradebook.employees(gradebook_url), enrollments=gradebook.cohort_enrollments(gradebook_url),
+    submissions, totals = gradebook_reads.submission_totals(gradebook_url, timezone)
+    status = compute_status(employees=gradebook_reads.employees(gradebook_url), enrollments=gradebook_reads.cohort_enrollments(gradebook_url),
                             submissions=submissions, grades=totals, curriculum=curriculum, as_of=day)
     means = module_means(status).astype({"branch": str, "module_id": str})
     return Cohort(gradebook_url, timezone, day, curriculum, means, course_titles(curriculum, Path(content)))
@@ -373,12 +373,12 @@ def employee_report(cohort: Cohort, employee_id: str, *, review: ReviewSection, 
     Raises:
         AcademyError: the employee is not in the roster.
     """
-    with gradebook.reading(cohort.gradebook_url):
+    with gradebook_reads.reading(cohort.gradebook_url):
         rows = read_rows(cohort.gradebook_url, cohort.timezone, cohort.curriculum, cohort.as_of, [employee_id])
         employees = rows.employees
         managers = [m for m in employees.manager_id if isinstance(m, str)]
         if managers:
-            employees = pd.concat([employees, gradebook.employees(cohort.gradebook_url, managers)], ignore_index=True)
+            employees = pd.concat([employees, gradebook_reads.employees(cohort.gradebook_url, managers)], ignore_index=True)
     return employee_report_data(employee_id=employee_id, status=rows.status, grades=rows.grades, submissions=rows.submissions,
                                 employees=employees, means=cohort.means, titles=cohort.titles, curriculum=cohort.curriculum, review=review,
                                 as_of=cohort.as_of, language=language)

@@ -33,13 +33,13 @@ def employee_version(config: AcademyConfig, paths: InstancePaths, employee_id: s
     Raises:
         AcademyError: no such active employee, or the module is not assigned to them.
     """
-    from . import gradebook
+    from . import gradebook_reads
 
     url = database_url(config, paths)
-    found = gradebook.employees(url, [employee_id])
+    found = gradebook_reads.employees(url, [employee_id])
     if found.empty or not bool(found.active.iloc[0]):
         raise AcademyError(f"{employee_id}: no active employee with this id in the roster")
-    enrolled = gradebook.enrollments(url, [employee_id])
+    enrolled = gradebook_reads.enrollments(url, [employee_id])
     if module_id not in set(enrolled.module_id):
         raise AcademyError(f"{employee_id}: module {module_id!r} is not assigned to this employee")
     curriculum = load_curriculum(content_root(config))

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import gradebook
+from . import gradebook_reads
 from .config import content_root, database_url, load_config, today
 from .curriculum import Curriculum, load_curriculum
 from .errors import AcademyError
@@ -147,15 +147,15 @@ def status(
         curriculum.track_of(role)  # likewise
     url = database_url(config, paths)
     table = compute_status(
-        employees=gradebook.employees(url),
-        enrollments=gradebook.enrollments(url),
-        submissions=gradebook.submissions(url, config.course.timezone),
-        grades=gradebook.grade_rows(url, config.course.timezone),
+        employees=gradebook_reads.employees(url),
+        enrollments=gradebook_reads.enrollments(url),
+        submissions=gradebook_reads.submissions(url, config.course.timezone),
+        grades=gradebook_reads.grade_rows(url, config.course.timezone),
         curriculum=curriculum,
         as_of=as_of or today(config),
     )
     # What the last grading run could not do with each submission, for the trainer.
-    problems = gradebook.grading_problems(url)
+    problems = gradebook_reads.grading_problems(url)
     table = table.merge(problems, on=["employee_id", "module_id"], how="left")
     table["problem"] = table.problem.fillna("")
     for column, value in (("branch", branch), ("employee_id", employee), ("module_id", module), ("role", role)):

@@ -1,7 +1,7 @@
 """The database triggers that keep each submission's total score.
 
 ``academy_submission_total`` has one row per nbgrader submission: who sent
-it, the assignment, when, and its graded cells added up as `gradebook.grade_rows`
+it, the assignment, when, and its graded cells added up as `gradebook_reads.grade_rows`
 adds them (a trainer's score over the automatic one, plus extra credit; a
 cell with neither counts 0). The database keeps it up to date itself, on
 every change to a grade, a submission, a submitted notebook, an assignment's

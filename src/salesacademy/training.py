@@ -132,12 +132,12 @@ def my_training(*, instance: Path, employee_id: str, today: dt.date | None = Non
     Raises:
         AcademyError: no such active employee.
     """
-    from . import gradebook, staff
+    from . import gradebook_reads, staff
     from .status import compute_status
 
     config, paths = load_config(instance)
     url = database_url(config, paths)
-    found = gradebook.employees(url, [employee_id])
+    found = gradebook_reads.employees(url, [employee_id])
     if found.empty or not bool(found.active.iloc[0]):
         from .errors import AcademyError
 
@@ -146,13 +146,13 @@ def my_training(*, instance: Path, employee_id: str, today: dt.date | None = Non
     text = labels(language)
     curriculum = load_curriculum(content_root(config))
     today = today or course_today(config)
-    enrolled = gradebook.enrollments(url, [employee_id])
+    enrolled = gradebook_reads.enrollments(url, [employee_id])
     if enrolled.empty:
         return language, []
     # This employee's rows only: the panel must not read the whole bank's gradebook on every refresh.
     ids = [employee_id]
-    table = compute_status(employees=found, enrollments=enrolled, submissions=gradebook.submissions(url, config.course.timezone, ids),
-                           grades=gradebook.grade_rows(url, config.course.timezone, ids), curriculum=curriculum,
+    table = compute_status(employees=found, enrollments=enrolled, submissions=gradebook_reads.submissions(url, config.course.timezone, ids),
+                           grades=gradebook_reads.grade_rows(url, config.course.timezone, ids), curriculum=curriculum,
                            as_of=today).set_index("module_id")
     rows = []
     for module_id in table.sort_values("due_on").index:

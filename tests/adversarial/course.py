@@ -17,7 +17,7 @@ import nbformat
 import pandas as pd
 import pytest
 
-from salesacademy import answers, gradebook
+from salesacademy import answers, gradebook_reads
 from salesacademy.cli import main
 from salesacademy.collect import collect
 from salesacademy.config import bundled_content, database_url, load_config
@@ -129,7 +129,7 @@ def grade_batch(root: Path, *, workers: int | None = None) -> GradeRun:
 def scores(root: Path) -> dict[str, dict[str, float]]:
     """employee id -> auto-graded item -> automatic score."""
     config, paths = load_config(root)
-    rows = gradebook.grade_rows(database_url(config, paths))
+    rows = gradebook_reads.grade_rows(database_url(config, paths))
     found: dict[str, dict[str, float]] = {}
     for row in rows[rows.item.isin(list(FULL))].itertuples():
         found.setdefault(row.employee_id, {})[row.item] = row.auto_score
@@ -138,7 +138,7 @@ def scores(root: Path) -> dict[str, dict[str, float]]:
 
 def max_scores(root: Path, employee_id: str) -> dict[str, float]:
     config, paths = load_config(root)
-    rows = gradebook.grade_rows(database_url(config, paths))
+    rows = gradebook_reads.grade_rows(database_url(config, paths))
     rows = rows[rows.employee_id == employee_id]
     return dict(zip(rows.item, rows.max_score))
 

@@ -25,7 +25,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from salesacademy import answers, gradebook
+from salesacademy import answers, gradebook_reads
 from salesacademy.config import database_url, load_config
 from salesacademy.grade import Submission
 from salesacademy.kernel import runner
@@ -331,7 +331,7 @@ def test_a_test_cell_the_grader_decided_is_never_sent_to_the_kernel():
 
 def test_a_tellers_answer_cell_holding_more_than_the_answer_scores_nothing_with_the_reason(run, course):
     config, paths = load_config(course)
-    rows = gradebook.grade_rows(database_url(config, paths))
+    rows = gradebook_reads.grade_rows(database_url(config, paths))
     rows = rows[(rows.employee_id == TELLER) & rows.auto_score.notna()].set_index("item")
     questions_ = [item for item in rows.index if item not in TELLER_TYPED]
     assert questions_, "some questions were answered right"
