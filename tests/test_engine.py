@@ -491,7 +491,7 @@ def test_without_bubblewrap_the_deny_list_sandbox_grades_with_its_protections(ma
 
 def test_each_run_in_the_command_checks_the_reference_answers_again(released, tmp_path, monkeypatch):
     """A process that grades twice (`academy demo`, a notebook calling `grade`) grades the second batch with a fresh grader."""
-    import salesacademy.grade as grading
+    import salesacademy.grade_worker as grading
 
     root = tmp_path / "course"
     copy_instance(released, root)

@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_engine import ASSIGNMENT, MODULE
 
-from salesacademy import grade as grading
+from salesacademy import grade_worker as grading
 from salesacademy.grade_writer import Writer
 
 pytestmark = pytest.mark.slow

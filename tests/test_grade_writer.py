@@ -19,7 +19,7 @@ import pytest
 import sqlalchemy as sa
 
 from salesacademy import gradebook
-from salesacademy.grade import Job, Result
+from salesacademy.grade_worker import Job, Result
 from salesacademy.grade_writer import Writer
 from salesacademy.paths import InstancePaths
 

@@ -25,7 +25,8 @@ from salesacademy import answers, gradebook_reads
 from salesacademy.collect import collect
 from salesacademy.config import database_url, load_config
 from salesacademy.feedback import feedback
-from salesacademy.grade import CHECK_EMPLOYEE, grade
+from salesacademy.grade import grade
+from salesacademy.grade_worker import CHECK_EMPLOYEE
 from salesacademy.init import init
 from salesacademy.release import release
 from salesacademy.roster import import_roster

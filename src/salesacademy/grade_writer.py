@@ -20,7 +20,7 @@ from .gradebook import audit_source, grading_problem
 from .paths import InstancePaths
 
 if TYPE_CHECKING:
-    from .grade import Job, Result
+    from .grade_worker import Job, Result
 
 
 class Writer:

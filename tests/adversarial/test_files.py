@@ -16,7 +16,8 @@ import nbformat
 import pandas as pd
 import pytest
 
-from salesacademy.grade import MAX_SUBMITTED_FILE_MB, Submission
+from salesacademy.grade import Submission
+from salesacademy.grade_worker import MAX_SUBMITTED_FILE_MB
 from salesacademy.nbgrader_setup import WARNING_PATTERN
 
 from .course import (FULL, HONEST, ASSIGNMENT, NOTEBOOK, autograded, errors, grade_batch, hand_in, late_with, locked_test,

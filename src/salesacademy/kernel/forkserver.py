@@ -26,7 +26,7 @@ its own session, applies the limits in ``ACADEMY_KERNEL_LIMITS`` (JSON:
 ``memory_mb``, ``file_mb``, ``processes``, ``cpu_s``) and never returns here.
 As root, the template first starts itself again inside bubblewrap, which
 shows it only what Python needs (`salesacademy.kernel.sandbox`), and each
-sandboxed child takes its own steps after the fork (`enter_sandbox`).
+sandboxed child takes its own steps after the fork (`sandbox.enter_sandbox`).
 """
 
 from __future__ import annotations
@@ -40,7 +40,6 @@ import resource
 import signal
 import socket
 import sys
-from pathlib import Path
 
 from salesacademy.kernel import sandbox as confinement
 
@@ -69,19 +68,9 @@ PRELOAD = (
     "salesacademy.charts",
     "salesacademy.kernel.shell",
 )
-CLONE_NEWNS, CLONE_NEWNET, CLONE_NEWIPC, CLONE_NEWPID = 0x00020000, 0x40000000, 0x08000000, 0x20000000
-MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 1, 2, 4, 8, 32, 1 << 12, 1 << 14, 1 << 18
-#: Space a grading kernel may fill in all (its /tmp, /dev/shm and changes to its folder) unless the caller
-#: says (``disk_mb`` of the sandbox; `grading.max_disk_mb` in academy.toml), in MiB.
-DISK_MB = 512
-#: Where a kernel mounts the file system of its quota; its own /dev/shm is then bound over it.
-QUOTA_MOUNT = "/dev/shm"
-#: Folders every sandboxed kernel finds empty and read-only: services' Unix sockets (a network namespace
-#: does not cover those in the file system) and lock files live there.
-CLOSED_OFF = ("/run",)
-PR_SET_NO_NEW_PRIVS = 38
+CLONE_NEWPID = 0x20000000
 
-#: Sandboxed kernels run as user ids from here up, one per grading worker (`salesacademy.grade.sandbox`).
+#: Sandboxed kernels run as user ids from here up, one per grading worker (`salesacademy.grade_worker.sandbox`).
 #: No account on the machine has one, and the template kills the processes of no other user.
 SANDBOX_UID_BASE = 2_000_000
 
@@ -127,113 +116,6 @@ def apply_limits(limits: dict) -> None:
         resource.setrlimit(resource.RLIMIT_NPROC, (running + limits["processes"],) * 2)
     if limits.get("cpu_s"):
         resource.setrlimit(resource.RLIMIT_CPU, (limits["cpu_s"], limits["cpu_s"] + 5))
-
-
-def enter_sandbox(sandbox: dict, cwd: str) -> None:
-    """Cut a grading kernel off from everything but its own folder `cwd`. Needs root.
-
-    Inside bubblewrap (`sandbox.restart_inside_bwrap`) the template already
-    sees only what Python needs; elsewhere the deny-list applies: each folder
-    of ``hide`` (the instance, the course sources) is covered by an empty
-    read-only folder, /run too, and where a folder above Python's is closed to
-    other users (pyenv's in root's home), it is covered by a read-only folder
-    holding only Python's. Then, either way:
-
-    - It is already process 1 of a PID namespace of its own (`fork`).
-    - A new network namespace with no interface up, and a new IPC namespace:
-      System V shared memory, message queues and semaphores go with the kernel.
-    - One tmpfs of ``disk_mb`` MiB holds everything the kernel may write: its
-      /tmp (also the machine's temporary folder and, without bubblewrap,
-      /var/tmp), its /dev/shm, and every change to `cwd`, an overlay whose
-      lower layer is the folder the grader prepared. So what it writes is its
-      own, counts towards one quota, and goes with it; the grader's folder is
-      never changed. Python's folders under a covered one are bound back, read-only.
-    - The template's own folder, with its socket, is covered.
-    - A fresh /proc of its own PID namespace, which shows other users' processes to no one but root.
-    - The user ``uid``/``gid``, no supplementary groups, and no way back up
-      through set-user-id programs.
-    """
-    import ctypes
-
-    libc = ctypes.CDLL(None, use_errno=True)
-
-    def check(result: int, what: str) -> None:
-        if result != 0:
-            raise OSError(ctypes.get_errno(), f"sandbox: {what}")
-
-    def cover(folder: str, options: bytes = b"size=4k", flags: int = MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC) -> None:
-        check(libc.mount(b"tmpfs", os.fsencode(folder), b"tmpfs", flags, options), f"cover {folder}")
-
-    def bind(source: str, target: str, readonly: bool = False) -> None:
-        check(libc.mount(os.fsencode(source), os.fsencode(target), None, MS_BIND | MS_REC, None), f"bind {target}")
-        if readonly:
-            check(libc.mount(b"none", os.fsencode(target), None, MS_BIND | MS_REMOUNT | MS_RDONLY, None), f"read-only {target}")
-
-    if any(c in cwd for c in ",:\\"):  # they separate the overlay's options and layers
-        raise OSError(f"sandbox: the kernel's folder may not have a comma, colon or backslash in its path: {cwd}")
-    machine = confinement.machine_namespace()
-    temp = confinement.machine_temp()
-    template_folder = os.getcwd()
-    check(libc.unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC), "unshare")
-    check(libc.mount(b"none", b"/", None, MS_REC | MS_PRIVATE, None), "private mounts")
-    if machine is None:  # the deny-list
-        hidden = [*sandbox.get("hide", []), *CLOSED_OFF]
-        covered = {"/tmp", "/var/tmp", temp}
-    else:
-        hidden = [confinement.matplotlib_cache()]
-        covered = {"/tmp", temp}
-    for folder in [*hidden, template_folder]:
-        if os.path.isdir(folder):
-            cover(folder)
-    covered = sorted(c for c in covered if os.path.isdir(c))
-    covered = [c for c in covered if not c.startswith(tuple(f"{outer}/" for outer in covered))]  # a TMPDIR under /tmp goes with it
-    python = confinement.python_folders(exclude=(template_folder,))
-    under_covered = [p for p in python if p.startswith(tuple(f"{c}/" for c in covered))]
-    closed = {p: _closed_above(p) for p in python if p not in under_covered} if machine is None else {}
-    closed = {p: above for p, above in closed.items() if above}
-    # The quota: the kernel's /tmp, /dev/shm and the changes to its folder live in one tmpfs of this size.
-    quota = QUOTA_MOUNT
-    cover(quota, f"size={int(sandbox.get('disk_mb') or DISK_MB)}m,mode=0755".encode(), MS_NOSUID | MS_NODEV)
-    for name, mode in (("tmp", 0o1777), ("shm", 0o1777), ("changes", 0o755), ("overlay", 0o700)):
-        os.mkdir(f"{quota}/{name}")
-        os.chmod(f"{quota}/{name}", mode)
-    prepared = os.stat(cwd)  # the changes' root stands for the folder: its owner and mode
-    os.chown(f"{quota}/changes", prepared.st_uid, prepared.st_gid)
-    os.chmod(f"{quota}/changes", prepared.st_mode & 0o7777)
-    layers = f"lowerdir={cwd},upperdir={quota}/changes,workdir={quota}/overlay"
-    check(libc.mount(b"overlay", os.fsencode(cwd), b"overlay", MS_NOSUID | MS_NODEV, os.fsencode(layers)), f"overlay {cwd}")
-    keep = [(cwd, os.open(cwd, os.O_PATH | os.O_DIRECTORY), False),
-            *((p, os.open(p, os.O_PATH | os.O_DIRECTORY), True) for p in [*under_covered, *closed])]
-    # A closed folder above Python's (root's home, say) becomes an empty folder others may enter,
-    # holding only Python's folders: the rest of it stays out of the kernel's sight.
-    for above in sorted(set(closed.values())):
-        cover(above, b"size=64k,mode=0755", MS_NOSUID | MS_NODEV)
-    for folder in covered:
-        bind(f"{quota}/tmp", folder)
-    bind(f"{quota}/shm", "/dev/shm")
-    for path, handle, readonly in keep:
-        os.makedirs(path, mode=0o755, exist_ok=True)
-        bind(f"/proc/self/fd/{handle}", path, readonly)
-        os.close(handle)
-    for above in sorted(set(closed.values())):
-        check(libc.mount(b"none", os.fsencode(above), None, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV, None), f"read-only {above}")
-    check(libc.mount(b"proc", b"/proc", b"proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, b"hidepid=2"), "own /proc")
-    if machine is not None:
-        os.close(machine)
-    check(libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no new privileges")
-    os.setgroups([])
-    os.setgid(sandbox["gid"])
-    os.setuid(sandbox["uid"])
-
-
-def _closed_above(path: str) -> str | None:
-    """The outermost folder above `path` that users other than its owner may not enter, or None."""
-    import stat
-
-    for folder in reversed(Path(path).parents):  # from / down
-        if not os.stat(folder).st_mode & stat.S_IXOTH:
-            return str(folder)
-    return None
 
 
 def _fresh_random_state() -> None:
@@ -299,7 +181,7 @@ def _detach(request: dict, listener: socket.socket) -> None:
     signal.signal(signal.SIGINT, signal.default_int_handler)
     apply_limits(request.get("limits") or json.loads(os.environ.get("ACADEMY_KERNEL_LIMITS", "{}")))
     if request.get("sandbox"):
-        enter_sandbox(request["sandbox"], request["cwd"])
+        confinement.enter_sandbox(request["sandbox"], request["cwd"])
     else:
         confinement.leave_for_machine()
     os.chdir(request.get("cwd") or os.getcwd())

@@ -204,7 +204,7 @@ def run_notebook(nb, *, cwd: str, env: dict[str, str], limits: Limits, sandbox: 
     """Execute the code cells of `nb` in place; returns why execution stopped early, or None.
 
     Args:
-        sandbox: For `forkserver.enter_sandbox` (grading as root): ``uid``, ``gid`` and folders to ``hide``.
+        sandbox: For `sandbox.enter_sandbox` (grading as root): ``uid``, ``gid`` and folders to ``hide``.
         decided: Test cell id -> the outputs the grader decided for it: that test cell is not run.
 
     Raises:
