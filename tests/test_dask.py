@@ -135,10 +135,10 @@ def test_dask_workers_grade_and_keep_their_grader_between_tasks(graded, cluster)
     on_dask, _ = graded
     with Client(cluster.scheduler_address, set_as_default=False) as client:
         # a worker that was given nothing to grade has no grader, and answers with an error
-        roots = client.run(lambda: str(sys.modules["salesacademy.grade"]._worker.paths.root), on_error="return")
+        roots = client.run(lambda: str(sys.modules["salesacademy.grade_worker"]._worker.paths.root), on_error="return")
         # Each worker counts the submissions its grader has graded since it was made: a grader made afresh for
         # every task would have counted one, and the two workers at most two of the three.
-        counted = client.run(lambda: sum(sys.modules["salesacademy.grade"]._worker.since_check.values()), on_error="return")
+        counted = client.run(lambda: sum(sys.modules["salesacademy.grade_worker"]._worker.since_check.values()), on_error="return")
     assert str(on_dask) in roots.values()
     assert sum(count for count in counted.values() if isinstance(count, int)) >= len(ANSWERS), counted
     assert not (on_dask / ".grading").exists(), "staging is cleared once every result is written"
